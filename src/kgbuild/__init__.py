@@ -1,0 +1,3 @@
+"""kgbuild: a knowledge-graph builder for international election observation."""
+
+from __future__ import annotations
