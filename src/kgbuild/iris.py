@@ -1,0 +1,127 @@
+"""Deterministic IRIs: the same input always gives the same IRI under a configurable base.
+
+Readable slugs (``mission/cis-az-2020-02-09``) so that a published dataset can be browsed and
+diffed between releases.
+
+>>> iris = Iris("https://example.org/kg/")
+>>> iris.country("az").value
+'https://example.org/kg/country/AZ'
+>>> iris.mission("Commonwealth of Independent States", "AZ", "2020-02-09", "parliamentary", 2020).value
+'https://example.org/kg/mission/commonwealth-of-independent-states-az-2020-02-09'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from pyoxigraph import NamedNode
+
+from .errors import ParameterError
+
+__all__ = ["DEFAULT_BASE_IRI", "Iris", "slugify"]
+
+DEFAULT_BASE_IRI = "https://w3id.org/kgbuild/data/"
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Lower-case ASCII words joined by ``-`` (accents folded); never empty.
+
+    >>> slugify("Türkiye’s CEC / Supreme Election Council")
+    'turkiye-s-cec-supreme-election-council'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NON_SLUG.sub("-", folded).strip("-")
+    if len(slug) > max_length:
+        digest = hashlib.sha1(text.encode()).hexdigest()[:8]
+        slug = slug[: max_length - 9].rstrip("-") + "-" + digest
+    return slug or "x" + hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+class Iris:
+    """Mints every IRI of the data graph under ``base`` (which must end with ``/`` or ``#``)."""
+
+    def __init__(self, base: str = DEFAULT_BASE_IRI) -> None:
+        parts = urlsplit(base)
+        if parts.scheme not in ("http", "https", "urn") or not (parts.netloc or parts.scheme == "urn"):
+            raise ParameterError("base_iri", base, "must be an absolute http(s) IRI, e.g. https://example.org/kg/")
+        if not base.endswith(("/", "#")):
+            base += "/"
+        if any(c in base for c in '<>"{}|\\^` '):
+            raise ParameterError("base_iri", base, "contains characters not allowed in an IRI")
+        self.base = base
+
+    def _node(self, *segments: str) -> NamedNode:
+        return NamedNode(self.base + "/".join(segments))
+
+    # --- articles and their graphs -------------------------------------------------------
+    def article_slug(self, article_id: str) -> str:
+        stem = re.sub(r"\.(txt|html?|json|jsonl|md)$", "", article_id, flags=re.I)
+        slug = slugify(stem)
+        # ids that differ only in punctuation must not collide
+        if slug != stem.lower():
+            slug = f"{slug}-{hashlib.sha1(article_id.encode()).hexdigest()[:6]}"
+        return slug
+
+    def article(self, article_id: str) -> NamedNode:
+        return self._node("article", self.article_slug(article_id))
+
+    def article_graph(self, article_id: str) -> NamedNode:
+        return self._node("graph", "article", self.article_slug(article_id))
+
+    def links_graph(self) -> NamedNode:
+        return self._node("graph", "_links")
+
+    def void_graph(self) -> NamedNode:
+        return self._node("graph", "_void")
+
+    def dataset(self) -> NamedNode:
+        return self._node("dataset")
+
+    # --- things ---------------------------------------------------------------------------
+    def country(self, alpha2: str) -> NamedNode:
+        return self._node("country", alpha2.upper())
+
+    def organization(self, name: str) -> NamedNode:
+        return self._node("organization", slugify(name))
+
+    def commission(self, name: str, country: str | None) -> NamedNode:
+        suffix = f"-{country.lower()}" if country and not slugify(name).endswith(country.lower()) else ""
+        return self._node("commission", slugify(name) + suffix)
+
+    def person(self, name: str) -> NamedNode:
+        return self._node("person", slugify(name))
+
+    def election(self, country: str, election_type: str | None, when: str | None, year: int | None) -> NamedNode:
+        """An election: by country, type and date; without a date by type and year."""
+        kind = election_type or "election"
+        if when:
+            return self._node("election", f"{country.lower()}-{kind}-{when}")
+        return self._node("election", f"{country.lower()}-{kind}-{year if year else 'undated'}")
+
+    def mission(
+        self, organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
+    ) -> NamedNode:
+        """A mission: organizer + country + election date, else election type + year."""
+        key = self.mission_key(organizer, country, when, election_type, year)
+        return self._node("mission", key)
+
+    @staticmethod
+    def mission_key(
+        organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
+    ) -> str:
+        org = slugify(organizer, max_length=60)
+        if when:
+            return f"{org}-{country.lower()}-{when}"
+        return f"{org}-{country.lower()}-{election_type or 'election'}-{year if year else 'undated'}"
+
+    def observer_count(self, mission: NamedNode, category: str, article_id: str) -> NamedNode:
+        return NamedNode(f"{mission.value}/count/{category.replace('_', '-')}/{self.article_slug(article_id)}")
+
+    def evidence(self, article_id: str, key: str) -> NamedNode:
+        digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+        return NamedNode(f"{self.article(article_id).value}/evidence/{digest}")
