@@ -157,6 +157,7 @@ EO_TERMS = frozenset(
         "slot",
         "missionKey",
         "sourceAgency",
+        "ingestedAt",
     }
 )
 
