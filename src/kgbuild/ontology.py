@@ -208,7 +208,7 @@ def validate(
     graph = data_graph(data, graphs=graphs)
     shapes = rdflib.Graph().parse(data=shapes_text(), format="turtle")
     conforms, report_graph, text = shacl_validate(
-        graph, shacl_graph=shapes, inference="none", allow_warnings=not warnings_fail, advanced=True
+        graph, shacl_graph=shapes, inference="none", allow_warnings=not warnings_fail
     )
     return ValidationReport(conforms=bool(conforms), results=_results(report_graph), text=str(text))
 
@@ -232,7 +232,8 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
                 shape=one(r, _SH.sourceShape),
             )
         )
-    return sorted(out, key=lambda r: (r.focus_node, r.path or "", r.constraint, r.message))
+    # pyshacl may report one result twice (a shape reached by target and by sh:node).
+    return sorted(set(out), key=lambda r: (r.focus_node, r.path or "", r.constraint, r.message, r.value or ""))
 
 
 # --- OWL reasoning ----------------------------------------------------------------------------
