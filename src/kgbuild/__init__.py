@@ -1,3 +1,57 @@
-"""kgbuild: a knowledge-graph builder for international election observation."""
+"""kgbuild: a knowledge-graph builder for international election observation.
+
+>>> import kgbuild
+>>> kg = kgbuild.KnowledgeGraph(None)    # an in-memory graph; give a path for the on-disk store
+>>> sorted(kg.catalog)[:2]
+['accreditations', 'articles']
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from .api import BuildReport, KnowledgeGraph, Problem
+from .errors import (
+    ExtractionError,
+    InputError,
+    KgbuildError,
+    ParameterError,
+    QueryError,
+    ReasonerUnavailable,
+    StoreError,
+    StoreInUseError,
+)
+from .iris import DEFAULT_BASE_IRI, Iris
+from .model import Article, Evidence, Mission, Statement
+from .store import DEFAULT_STORE, Store
+
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "DEFAULT_STORE",
+    "Article",
+    "BuildReport",
+    "Evidence",
+    "ExtractionError",
+    "InputError",
+    "Iris",
+    "KgbuildError",
+    "KnowledgeGraph",
+    "Mission",
+    "ParameterError",
+    "Problem",
+    "QueryError",
+    "ReasonerUnavailable",
+    "Statement",
+    "Store",
+    "StoreError",
+    "StoreInUseError",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("kgbuild")
+    raise AttributeError(f"module 'kgbuild' has no attribute {name!r}")

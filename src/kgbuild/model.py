@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 __all__ = [
     "ELECTION_TYPES",
@@ -192,6 +193,32 @@ class Mission:
 
     def _st(self, slot: str, value: Value) -> Statement:
         return Statement(slot, value, self.evidence_for(slot, value))
+
+    @classmethod
+    def from_gold(cls, data: dict[str, Any]) -> Mission:
+        """A mission from a gold file's mission object (hand-coded data, tests)."""
+        el = data.get("election") or {}
+        obs = data.get("observers") or {}
+
+        def day(v: object) -> date | None:
+            return date.fromisoformat(str(v)) if v else None
+
+        return cls(
+            organizer=data["organizer"],
+            country=str(data["country"]).upper(),
+            organizer_wikidata=data.get("organizer_wikidata"),
+            election_type=el.get("type"),
+            election_date=day(el.get("date")),
+            early=bool(el.get("early")),
+            start_date=day(data.get("start_date")),
+            head=data.get("head"),
+            member_countries=list(data.get("member_countries") or []),
+            member_organizations=list(data.get("member_organizations") or []),
+            accredited_by=data.get("accredited_by"),
+            observers_total=obs.get("total"),
+            observers_long_term=obs.get("long_term"),
+            observers_short_term=obs.get("short_term"),
+        )
 
     def to_gold(self) -> dict[str, object]:
         """This mission in the gold format's shape (``FORMAT.md``)."""

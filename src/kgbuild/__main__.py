@@ -1,0 +1,5 @@
+"""``python -m kgbuild`` runs the command line."""
+
+from kgbuild.cli import main
+
+main()

@@ -1,0 +1,352 @@
+"""The library API: everything the CLI and the server do, as calls a notebook can make.
+
+>>> import kgbuild
+>>> kg = kgbuild.KnowledgeGraph(None)            # in memory; pass a path for the on-disk store
+>>> report = kg.build(["examples/azerbaijan-2020-cis-interim.txt"])  # doctest: +SKIP
+>>> kg.query("missions-in-country", country="Azerbaijan")[0]["organizer"]  # doctest: +SKIP
+'Commonwealth of Independent States'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from .errors import InputError, KgbuildError, ParameterError
+from .iris import DEFAULT_BASE_IRI
+from .model import Article
+from .query import Catalog, bind_params, term_to_python
+from .store import Store, default_store_path
+from .triples import article_quads
+from .vocab import EO, RDFS
+
+__all__ = ["BuildReport", "KnowledgeGraph", "Problem"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One input item that could not be built, and why (one line)."""
+
+    item: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.problem}"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts per outcome, the failed items, and timing."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
+    missions: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+            f"{len(self.failed)} failed; {self.missions} missions extracted in {self.seconds:.1f} s"
+        )
+
+
+ProgressHook = Callable[[str, str], None]
+
+
+class KnowledgeGraph:
+    """A kgbuild knowledge graph in a pyoxigraph store.
+
+    :param store: path of the on-disk store (default: ``$KGBUILD_STORE`` or ``./kgbuild-store``);
+        ``None`` for an in-memory graph.
+    :param read_only: open a read-only snapshot (readers while a build runs).
+    :param base_iri: base of the minted data IRIs.
+    :param model: the spaCy pipeline the extractor loads (an installed package name or a path).
+    """
+
+    def __init__(
+        self,
+        store: str | Path | None = "",
+        *,
+        read_only: bool = False,
+        base_iri: str = DEFAULT_BASE_IRI,
+        model: str | None = None,
+    ) -> None:
+        path = default_store_path() if store == "" else store
+        self.store = Store(path, read_only=read_only, base_iri=base_iri)
+        self.iris = self.store.iris
+        self.model = model
+        self._extractor: Any = None
+        self._catalog: Catalog | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- building ---------------------------------------------------------------------------
+    @property
+    def extractor(self) -> Any:
+        if self._extractor is None:
+            from .extract import DEFAULT_MODEL, Extractor
+
+            self._extractor = Extractor(self.model or DEFAULT_MODEL)
+        return self._extractor
+
+    def build(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        stdin: IO[Any] | None = None,
+        max_bytes: int | None = None,
+        force: bool = False,
+        n_process: int = 1,
+        batch_size: int = 16,
+        on_item: ProgressHook | None = None,
+    ) -> BuildReport:
+        """Read, extract and store articles from files, directories or ``-`` (stdin).
+
+        Every article is written in one atomic step into its own named graph; an article whose
+        content hash and extractor version are already stored is skipped (unless ``force``). A bad
+        item is reported in ``BuildReport.failed`` and the batch goes on.
+
+        :param on_item: called as ``on_item(item, outcome)`` after every item (for progress bars).
+        """
+        from .extract import EXTRACTOR_VERSION
+        from .ingest import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+
+        report = BuildReport()
+        t0 = time.perf_counter()
+        notify = on_item or (lambda item, outcome: None)
+        states: dict[str, str] = {}
+
+        def todo() -> Iterator[Article]:
+            for item in read_inputs(list(inputs), max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin):
+                if isinstance(item, InputProblem):
+                    report.failed.append(Problem(item.item, item.problem))
+                    notify(item.item, "failed")
+                    continue
+                state = self.store.article_state(item.id)
+                if not force and state is not None and tuple(state) == (item.sha256, EXTRACTOR_VERSION):
+                    report.unchanged.append(item.id)
+                    notify(item.id, "unchanged")
+                    continue
+                states[item.id] = "replaced" if state is not None else "added"
+                yield item
+
+        ingested = datetime.now(timezone.utc).replace(microsecond=0)
+        for article, result in self.extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+            if isinstance(result, BaseException):
+                report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
+                notify(article.id, "failed")
+                continue
+            try:
+                quads = article_quads(
+                    article, result, iris=self.iris, extractor_version=EXTRACTOR_VERSION, ingested_at=ingested
+                )
+                self.store.replace_graph(self.iris.article_graph(article.id), quads)
+            except (KgbuildError, OSError, ValueError) as e:
+                report.failed.append(Problem(article.id, f"not stored: {e}"))
+                notify(article.id, "failed")
+                continue
+            outcome = states.pop(article.id, "added")
+            (report.replaced if outcome == "replaced" else report.added).append(article.id)
+            report.missions += len(result)
+            notify(article.id, outcome)
+        if report.added or report.replaced:
+            self.relink()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def add_article(self, article: Article) -> int:
+        """Extract and store one in-memory article (replacing its graph); returns its mission count."""
+        from .extract import EXTRACTOR_VERSION
+
+        missions = self.extractor.extract(article)
+        quads = article_quads(
+            article, missions, iris=self.iris, extractor_version=EXTRACTOR_VERSION,
+            ingested_at=datetime.now(timezone.utc).replace(microsecond=0),
+        )
+        self.store.replace_graph(self.iris.article_graph(article.id), quads)
+        return len(missions)
+
+    def remove(self, article: str) -> bool:
+        """Remove an article (by id or file name) and every fact only it supported.
+
+        Facts about merged nodes (a mission several articles report) that other articles state
+        stay, since each article's statements live in its own named graph.
+        """
+        graph = self._find_article_graph(article)
+        if graph is None:
+            return False
+        self.store.remove_graph(graph)
+        self.relink()
+        return True
+
+    def _find_article_graph(self, article: str) -> ox.NamedNode | None:
+        g = self.iris.article_graph(article)
+        if self.store.backend.contains_named_graph(g):
+            return g
+        rows = list(
+            self.store.select(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a eo:Article ; eo:fileName ?name } }",
+                substitutions={ox.Variable("name"): ox.Literal(Path(article).name)},
+                union=False,
+            )
+        )
+        if len(rows) > 1:
+            raise ParameterError("article", article, f"matches {len(rows)} articles; give the article id (path)")
+        return rows[0]["g"] if rows else None  # type: ignore[return-value]
+
+    def relink(self) -> int:
+        """Rebuild the links graph (ISO codes, Wikidata, GeoNames) for every country and organization."""
+        from .link.graph import link_quads
+
+        countries = {
+            r["cc"].value for r in self.store.select("SELECT DISTINCT ?cc WHERE { ?c a eo:Country ; eo:alpha2 ?cc }")
+        }
+        orgs = {
+            (r["label"].value, r["wd"].value if "wd" in r else None)
+            for r in self.store.select(
+                "SELECT DISTINCT ?label ?wd WHERE { ?o rdfs:label ?label . "
+                "{ ?o eo:organizes ?m } UNION { ?o eo:memberOf ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
+                "OPTIONAL { ?o eo:wikidataId ?wd } }"
+            )
+        }
+        quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
+        self.store.replace_graph(self.iris.links_graph(), quads)
+        return len(quads)
+
+    # --- reading ----------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = Catalog.load()
+        return self._catalog
+
+    def query(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run a prepared query from ``queries/``; rows as dicts of plain Python values.
+
+        :raises QueryError: no such query.
+        :raises ParameterError: a parameter is unknown, missing or malformed.
+        """
+        rows, _ = self.query_terms(name, **params)
+        return [{k: term_to_python(v) for k, v in row.items()} for row in rows]
+
+    def query_terms(self, name: str, /, **params: Any) -> tuple[list[dict[str, Any]], list[str]]:
+        """Like :meth:`query`, but rows keep their RDF terms; also returns the column names."""
+        pq = self.catalog[name]
+        subs = bind_params(pq, params, iris=self.iris)
+        result = self.store.query(pq.text, substitutions=subs)
+        return _rows(result)
+
+    def sparql(self, text: str) -> tuple[list[dict[str, Any]], list[str]] | bool | list[ox.Triple]:
+        """Run an ad-hoc read-only query (updates and SERVICE are refused)."""
+        from .query import check_read_only
+
+        check_read_only(text)
+        result = self.store.query(text)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return list(result)
+        return _rows(result)
+
+    def facts(self) -> dict[str, Any]:
+        """The facts view: per article, the missions it states, in the gold files' shape."""
+        from .facts import facts
+
+        return facts(self.store)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of articles, missions, elections, countries, organizations, quads and graphs."""
+        row = next(
+            self.store.select(
+                """SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?m) AS ?missions)
+                          (COUNT(DISTINCT ?e) AS ?elections) (COUNT(DISTINCT ?c) AS ?countries)
+                          (COUNT(DISTINCT ?o) AS ?organizations)
+                   WHERE { { ?a a eo:Article } UNION { ?m a eo:ObservationMission }
+                           UNION { ?e a eo:Election } UNION { ?c a eo:Country }
+                           UNION { ?m2 eo:organizer ?o } }"""
+            )
+        )
+        out = {k: int(v.value) for k, v in row.items()}
+        out["quads"] = self.store.count_quads()
+        out["graphs"] = sum(1 for _ in self.store.backend.named_graphs())
+        return out
+
+    def explain(self, node: str, prop: str | None = None) -> list[dict[str, Any]]:
+        """Each fact about ``node`` (an IRI, a path such as ``country/MD``, or a label) with its evidence."""
+        iri = self.resolve_node(node)
+        params: dict[str, Any] = {"subject": iri}
+        if prop:
+            params["property"] = self._resolve_property(prop)
+        return self.query("fact-provenance", **params)
+
+    def resolve_node(self, node: str) -> str:
+        """An IRI for ``node``: an absolute IRI, a path under the base IRI, or an exact label."""
+        if "://" in node:
+            return node
+        candidate = self.iris.base + node.lstrip("/")
+        if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
+            return candidate
+        candidate = self.iris.base + "mission/" + node
+        if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
+            return candidate
+        hits = sorted(
+            {
+                r["s"].value
+                for r in self.store.select(
+                    "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l . FILTER(LCASE(STR(?l)) = LCASE(STR(?label))) } ",
+                    substitutions={ox.Variable("label"): ox.Literal(node)},
+                )
+                if isinstance(r["s"], ox.NamedNode)
+            }
+        )
+        if not hits:
+            raise ParameterError("node", node, "matches no IRI, path or label in the graph")
+        if len(hits) > 1:
+            raise ParameterError("node", node, f"is ambiguous: {', '.join(hits[:5])}")
+        return hits[0]
+
+    def _resolve_property(self, prop: str) -> str:
+        if "://" in prop:
+            return prop
+        local = prop.split(":", 1)[-1]
+        try:
+            return EO[local].value
+        except AttributeError:
+            raise ParameterError("property", prop, "is not an eo: property (e.g. memberOf, startDate)") from None
+
+    def labels(self) -> dict[str, str]:
+        return {r["s"].value: r["l"].value for r in self.store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }")}
+
+    def export(self, output: str | Path | IO[bytes], *, format: str = "turtle") -> int:
+        """Write the graph as Turtle (data graphs merged), TriG, N-Quads, N-Triples or JSON-LD."""
+        from .export import export
+
+        return export(self.store, output, format=format)
+
+
+def _rows(result: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    names = [v.value for v in result.variables]
+    rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
+    return rows, names
+
+
+

@@ -1,0 +1,424 @@
+"""The ``kgbuild`` command line: thin click wrappers around :mod:`kgbuild.api`.
+
+Exit codes: 0 success; 1 some inputs failed (build) or a floor was missed (evaluate);
+2 usage or parameter error; 3 query error; 4 store error (in use, cannot open).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pyoxigraph as ox
+
+from .errors import KgbuildError, ParameterError, QueryError, StoreError
+from .iris import DEFAULT_BASE_IRI
+from .store import DEFAULT_STORE, STORE_ENV
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_FAILED, EXIT_USAGE, EXIT_QUERY, EXIT_STORE = 1, 2, 3, 4
+
+
+def store_options(fn: F) -> F:
+    """``--store`` and ``--base-iri``, shared by every command that opens the graph."""
+    fn = click.option(
+        "--base-iri",
+        default=DEFAULT_BASE_IRI,
+        show_default=True,
+        envvar="KGBUILD_BASE_IRI",
+        help="Base of every minted data IRI.",
+    )(fn)
+    fn = click.option(
+        "--store",
+        "store_path",
+        default=DEFAULT_STORE,
+        show_default=True,
+        envvar=STORE_ENV,
+        help=f"Directory of the on-disk store (env {STORE_ENV}).",
+        type=click.Path(file_okay=False),
+    )(fn)
+    return fn
+
+
+def output_format_option(fn: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "csv", "tsv"]),
+        default="table",
+        show_default=True,
+        help="Table for people; SPARQL JSON results, CSV or TSV for programs.",
+    )(fn)
+
+
+@contextmanager
+def errors_to_exit() -> Iterator[None]:
+    """Turn kgbuild errors into one clear line on stderr and a distinct exit code."""
+    try:
+        yield
+    except ParameterError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    except QueryError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_QUERY)
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_STORE)
+    except KgbuildError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None) -> Any:
+    from .api import KnowledgeGraph
+
+    return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kgbuild")
+def main() -> None:
+    """kgbuild: build a knowledge graph of international election observation from news text."""
+
+
+# --- build -----------------------------------------------------------------------------------
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@store_options
+@click.option("--model", default=None, help="spaCy pipeline to load (installed package name or path).")
+@click.option("--max-bytes", type=int, default=None, help="Largest input file or JSON line accepted (default 20 MiB).")
+@click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
+          force: bool, processes: int, progress: bool | None) -> None:
+    """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
+
+    Each article becomes one named graph, written atomically; unchanged articles are skipped.
+    A bad input gets one line on stderr and the batch goes on; the exit status is 1 if any failed.
+    """
+    with errors_to_exit():
+        kg = _open(store_path, base_iri, model=model)
+        try:
+            report = _run_build(kg, inputs, max_bytes=max_bytes, force=force, processes=processes, progress=progress)
+        finally:
+            kg.close()
+        for p in report.failed:
+            click.echo(f"error: {p}", err=True)
+        click.echo(report.summary())
+        if report.failed:
+            sys.exit(EXIT_FAILED)
+
+
+def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force: bool, processes: int,
+               progress: bool | None) -> Any:
+    show = sys.stderr.isatty() if progress is None else progress
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    if not show:
+        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, force=force, n_process=processes)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.speed:>6.1f} art/s" if False else "{task.fields[rate]}"), TimeRemainingColumn(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("building", total=None, rate="")
+
+        def on_item(item: str, outcome: str) -> None:
+            bar.advance(task)
+            t = bar.tasks[0]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
+
+        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, force=force, n_process=processes, on_item=on_item)
+
+
+@main.command()
+@click.argument("article")
+@store_options
+def remove(article: str, store_path: str, base_iri: str) -> None:
+    """Remove an ARTICLE (its id or file name) and every fact only it supported."""
+    with errors_to_exit():
+        with _open(store_path, base_iri) as kg:
+            if not kg.remove(article):
+                raise ParameterError("article", article, "is not in the store")
+        click.echo(f"removed {article}")
+
+
+# --- queries ---------------------------------------------------------------------------------
+@main.command("queries")
+@click.option("--json", "as_json", is_flag=True, help="The catalogue as JSON.")
+def list_queries(as_json: bool) -> None:
+    """List the prepared queries with their parameters."""
+    from .query import Catalog
+
+    with errors_to_exit():
+        cat = Catalog.load()
+        if as_json:
+            click.echo(json.dumps([q.describe() for q in cat.values()], indent=2))
+            return
+        for q in cat.values():
+            params = " ".join(
+                (f"[--param {p.name}=<{p.type}>]" if p.optional else f"--param {p.name}=<{p.type}>") for p in q.params
+            )
+            click.echo(f"{q.name} {params}".rstrip())
+            click.echo(f"    {q.title}. {q.description}")
+
+
+@main.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@store_options
+@output_format_option
+def run_query(name: str, params: tuple[str, ...], store_path: str, base_iri: str, fmt: str) -> None:
+    """Run the prepared query NAME (see `kgbuild queries`)."""
+    values: dict[str, str] = {}
+    with errors_to_exit():
+        for p in params:
+            if "=" not in p:
+                raise ParameterError("--param", p, "must look like KEY=VALUE")
+            k, v = p.split("=", 1)
+            values[k.strip()] = v
+        with _open(store_path, base_iri, read_only=True) as kg:
+            rows, names = kg.query_terms(name, **values)
+            _print_rows(rows, names, fmt, title=kg.catalog[name].title)
+
+
+@main.command()
+@click.argument("query")
+@store_options
+@output_format_option
+def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
+    """Run an ad-hoc read-only SPARQL QUERY (text, a .rq file, or - for stdin).
+
+    Updates and SERVICE are refused. The standard prefixes (eo:, rdfs:, skos:, ...) are predeclared.
+    """
+    with errors_to_exit():
+        text = _query_text(query)
+        with _open(store_path, base_iri, read_only=True) as kg:
+            result = kg.sparql(text)
+            if isinstance(result, bool):
+                click.echo(json.dumps({"head": {}, "boolean": result}) if fmt == "json" else str(result).lower())
+            elif isinstance(result, list):
+                sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
+            else:
+                _print_rows(*result, fmt)
+
+
+def _query_text(query: str) -> str:
+    if query == "-":
+        return sys.stdin.read()
+    p = Path(query)
+    if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and p.is_file()):
+        try:
+            return p.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ParameterError("QUERY", query, f"cannot be read: {e.strerror or e}") from None
+    return query
+
+
+def _print_rows(rows: list[dict[str, Any]], names: list[str], fmt: str, title: str | None = None) -> None:
+    from .query import term_to_python
+
+    if fmt == "json":
+        out = {
+            "head": {"vars": names},
+            "results": {"bindings": [{k: _json_term(v) for k, v in r.items()} for r in rows]},
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    if fmt in ("csv", "tsv"):
+        import csv
+
+        w = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(names)
+        for r in rows:
+            w.writerow(["" if r.get(n) is None else term_to_python(r[n]) for n in names])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for n in names:
+        table.add_column(n, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r.get(n) is None else _short(term_to_python(r[n])) for n in names))
+    Console(width=max(160, Console().width)).print(table)
+    click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+def _short(value: Any) -> str:
+    s = str(value)
+    for prefix in (DEFAULT_BASE_IRI, "https://w3id.org/kgbuild/ontology#"):
+        if s.startswith(prefix):
+            return s[len(prefix):]
+    return s
+
+
+def _json_term(t: Any) -> dict[str, str]:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    d = {"type": "literal", "value": t.value}
+    if t.language:
+        d["xml:lang"] = t.language
+    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        d["datatype"] = t.datatype.value
+    return d
+
+
+# --- facts, evaluation, provenance ------------------------------------------------------------
+@main.command()
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+def facts(store_path: str, base_iri: str, fmt: str) -> None:
+    """Print, per article, the missions it states (the gold files' JSON shape)."""
+    with errors_to_exit():
+        with _open(store_path, base_iri, read_only=True) as kg:
+            data = kg.facts()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for art in data["articles"]:
+        click.echo(f"{art['article']}: {len(art['missions'])} mission(s)")
+        for m in art["missions"]:
+            el = m["election"]
+            click.echo(f"  {m['organizer']} -> {m['country']} {el['type'] or ''} {el['date'] or ''}".rstrip())
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--model", default=None, help="spaCy pipeline to load.")
+@click.option("--verbose", "-v", is_flag=True, help="List each missed, spurious and wrong fact.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 when micro-F1 is below this.")
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
+def evaluate(directory: str, model: str | None, verbose: bool, min_f1: float | None, as_json: bool) -> None:
+    """Build a temporary graph from DIRECTORY's articles and score it against its *.gold.json files."""
+    from .api import KnowledgeGraph
+    from .evaluate import load_gold, score
+
+    with errors_to_exit():
+        gold = load_gold(directory)
+        if not gold:
+            raise ParameterError("DIRECTORY", directory, "holds no *.gold.json files")
+        with KnowledgeGraph(None, model=model) as kg:
+            report = kg.build([directory])
+            for p in report.failed:
+                click.echo(f"error: {p}", err=True)
+            result = score(gold, kg.facts())
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        if verbose:
+            click.echo("\n".join(result.details))
+        click.echo(result.table())
+    if min_f1 is not None and result.micro.f1 < min_f1:
+        click.echo(f"micro-F1 {result.micro.f1:.3f} is below --min-f1 {min_f1}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("node")
+@click.argument("prop", required=False)
+@store_options
+def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None:
+    """Show each fact about NODE (IRI, path like country/MD, or label) with its sentences.
+
+    PROP limits the facts to one property (e.g. memberOf, startDate).
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    with errors_to_exit():
+        with _open(store_path, base_iri, read_only=True) as kg:
+            iri = kg.resolve_node(node)
+            rows = kg.explain(iri, prop)
+            labels = kg.labels()
+    console = Console(width=max(100, Console().width), highlight=False)
+    console.print(Text(f"{labels.get(iri, iri)}  <{iri}>", style="bold"))
+    if not rows:
+        console.print("no statements with evidence")
+        return
+    for r in rows:
+        other = r["object"]
+        shown = labels.get(other, _short(other)) if isinstance(other, str) else other
+        pred = _short(r["property"])
+        arrow = f"{pred} -> {shown}" if r["direction"] == "out" else f"{shown} {pred} this"
+        console.print(Text(f"• {arrow}", style="cyan"))
+        sentence, span = r["sentence"], r["evidence"]
+        text = Text("    “")
+        i = sentence.find(span)
+        if i >= 0:
+            text.append(sentence[:i])
+            text.append(span, style="bold reverse")
+            text.append(sentence[i + len(span):])
+        else:
+            text.append(sentence)
+        text.append("”")
+        console.print(text)
+        console.print(Text(f"    {r['article']} [{r['begin']}:{r['end']}]" + (f", {r['published']}" if r.get("published") else ""), style="dim"))
+
+
+# --- export, summary, demo ------------------------------------------------------------------
+@main.command()
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"]),
+              default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default stdout).")
+def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None:
+    """Write the graph: Turtle/N-Triples/JSON-LD/RDF-XML (data merged) or TriG/N-Quads (per-article graphs)."""
+    with errors_to_exit():
+        with _open(store_path, base_iri, read_only=True) as kg:
+            n = kg.export(output if output else sys.stdout.buffer, format=fmt)
+    if output:
+        click.echo(f"wrote {n} {'quads' if fmt in ('trig', 'nquads') else 'triples'} to {output}", err=True)
+
+
+@main.command()
+@store_options
+def summary(store_path: str, base_iri: str) -> None:
+    """Counts of articles, missions, elections, countries, organizations, quads and graphs."""
+    with errors_to_exit():
+        with _open(store_path, base_iri, read_only=True) as kg:
+            s = kg.summary()
+    click.echo(_summary_line(s))
+
+
+def _summary_line(s: dict[str, int]) -> str:
+    return (
+        f"{s['articles']} articles, {s['missions']} missions, {s['elections']} elections, "
+        f"{s['countries']} countries, {s['organizations']} organizers; {s['quads']:,} quads in {s['graphs']} named graphs"
+    )
+
+
+@main.command()
+@click.option("--examples", type=click.Path(exists=True, file_okay=False), default="examples", show_default=True)
+@store_options
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True)
+def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
+    """Build the bundled examples, print a summary and the missions table, export Turtle to out/."""
+    with errors_to_exit():
+        with _open(store_path, base_iri) as kg:
+            report = _run_build(kg, (examples,), max_bytes=None, force=False, processes=1, progress=None)
+            for p in report.failed:
+                click.echo(f"error: {p}", err=True)
+            click.echo(f"build: {report.summary()}")
+            click.echo(f"graph: {_summary_line(kg.summary())} (store: {store_path})")
+            rows, names = kg.query_terms("missions")
+            _print_rows(rows, names, "table", title=kg.catalog["missions"].title)
+            out = Path(out_dir)
+            n = kg.export(out / "kgbuild.ttl", format="turtle")
+            click.echo(f"wrote {n} triples to {out / 'kgbuild.ttl'}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,250 @@
+"""The catalogue of prepared SPARQL queries (``queries/*.rq``) and safe parameter binding.
+
+Each ``.rq`` file starts with a comment header::
+
+    # title: Missions observing a country's elections
+    # description: Every mission whose observed election is held in COUNTRY, ...
+    # param: country (country): the host country: ISO alpha-2/alpha-3, Wikidata id or name
+    # param: year (year, optional): only elections of this year
+
+A parameter is bound with pyoxigraph's ``substitutions=`` as an RDF term (never spliced into
+the query text), after validation by its type. A bound variable must appear in the query's
+SELECT projection (pyoxigraph's rule), which the catalogue test checks for every query.
+
+>>> cat = Catalog.load()
+>>> "missions" in cat
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import ParameterError, QueryError
+from .iris import Iris
+from .resources import resource_names, resource_text
+from .vocab import XSD
+
+__all__ = ["PARAM_TYPES", "Catalog", "Param", "PreparedQuery", "bind_params", "term_to_python"]
+
+#: Parameter types a query header may declare, with what each accepts.
+PARAM_TYPES = {
+    "country": "ISO 3166-1 alpha-2 or alpha-3 code, Wikidata id (Q…) or country name",
+    "date": "ISO date YYYY-MM-DD",
+    "year": "four-digit year",
+    "integer": "whole number",
+    "string": "any text (bound as a plain literal)",
+    "iri": "absolute IRI, e.g. https://…",
+    "mission": "mission IRI, or its key under the base IRI (e.g. commonwealth-of-independent-states-az-2020-02-09)",
+    "node": "IRI of any node, or its path under the base IRI (e.g. country/AZ)",
+}
+
+_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?P<opt>\s*,\s*optional)?\)\s*:?\s*(?P<desc>.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    description: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """One ``.rq`` file: its name, text, title, description, parameters and query form."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    @property
+    def form(self) -> str:
+        body = "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("#"))
+        m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.I)
+        return m.group(1).upper() if m else "SELECT"
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> PreparedQuery:
+        meta: dict[str, str] = {}
+        params: list[Param] = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                if line.strip():
+                    break
+                continue
+            m = _HEADER.match(line)
+            if not m:
+                continue
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if key == "param":
+                pm = _PARAM.match(value)
+                if not pm or pm.group("type") not in PARAM_TYPES:
+                    raise QueryError(f"bad parameter declaration {value!r}", query=name)
+                params.append(Param(pm.group("name"), pm.group("type"), pm.group("desc").strip(), bool(pm.group("opt"))))
+            else:
+                meta[key] = value
+        return cls(name, text, meta.get("title", name), meta.get("description", ""), tuple(params))
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "form": self.form,
+            "params": [
+                {"name": p.name, "type": p.type, "optional": p.optional, "description": p.description,
+                 "accepts": PARAM_TYPES[p.type]}
+                for p in self.params
+            ],
+        }
+
+
+class Catalog(Mapping[str, PreparedQuery]):
+    """The prepared queries shipped in ``queries/`` (or given explicitly)."""
+
+    def __init__(self, queries: Mapping[str, PreparedQuery]) -> None:
+        self._queries = dict(sorted(queries.items()))
+
+    @classmethod
+    def load(cls) -> Catalog:
+        out = {}
+        for fname in resource_names("queries"):
+            if fname.endswith(".rq"):
+                name = fname[:-3]
+                out[name] = PreparedQuery.parse(name, resource_text("queries", fname))
+        return cls(out)
+
+    def __getitem__(self, name: str) -> PreparedQuery:
+        try:
+            return self._queries[name]
+        except KeyError:
+            known = ", ".join(self._queries)
+            raise QueryError(f"no such prepared query; known: {known}", query=name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._queries)
+
+    def __len__(self) -> int:
+        return len(self._queries)
+
+
+def _parse_date(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError(name, value, "is not a date; expected YYYY-MM-DD") from None
+
+
+def _bind_one(p: Param, raw: Any, iris: Iris) -> ox.NamedNode | ox.Literal:
+    value = str(raw).strip() if not isinstance(raw, (int, date)) else raw
+    if p.type == "country":
+        from .link.iso import resolve_country
+
+        code = resolve_country(str(value))
+        if code is None:
+            raise ParameterError(p.name, raw, f"is not a known country ({PARAM_TYPES['country']})")
+        return ox.Literal(code)
+    if p.type == "date":
+        d = value if isinstance(value, date) else _parse_date(p.name, str(value))
+        return ox.Literal(d.isoformat(), datatype=XSD.date)
+    if p.type in ("year", "integer"):
+        s = str(value)
+        ok = re.fullmatch(r"\d{4}", s) if p.type == "year" else re.fullmatch(r"-?\d{1,18}", s)
+        if not ok:
+            raise ParameterError(p.name, raw, f"is not a {'four-digit year' if p.type == 'year' else 'whole number'}")
+        return ox.Literal(str(int(s)), datatype=XSD.integer)
+    if p.type == "string":
+        return ox.Literal(str(value))
+    if p.type in ("iri", "mission", "node"):
+        s = str(value)
+        if p.type != "iri" and not re.match(r"^[a-z][a-z0-9+.-]*:", s, re.I):
+            s = iris.base + (f"mission/{s}" if p.type == "mission" and not s.startswith("mission/") else s)
+        if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", s, re.I):
+            raise ParameterError(p.name, raw, "is not an absolute IRI")
+        try:
+            return ox.NamedNode(s)
+        except ValueError as e:
+            raise ParameterError(p.name, raw, f"is not a valid IRI ({e})") from None
+    raise ParameterError(p.name, raw, f"has unknown type {p.type!r}")  # pragma: no cover
+
+
+def bind_params(query: PreparedQuery, values: Mapping[str, Any], *, iris: Iris) -> dict[ox.Variable, Any]:
+    """Validate ``values`` against the query's declared parameters; return pyoxigraph substitutions.
+
+    :raises ParameterError: a parameter is unknown, missing or malformed.
+    """
+    declared = {p.name: p for p in query.params}
+    for name in values:
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise ParameterError(name, values[name], f"is not a parameter of query {query.name!r} (it takes: {known})")
+    subs: dict[ox.Variable, Any] = {}
+    for p in query.params:
+        raw = values.get(p.name)
+        if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+            if p.optional:
+                continue
+            raise ParameterError(p.name, None, f"is required by query {query.name!r} ({PARAM_TYPES[p.type]})")
+        subs[ox.Variable(p.name)] = _bind_one(p, raw, iris)
+    return subs
+
+
+def term_to_python(term: Any) -> Any:
+    """A SPARQL result term as a plain Python value (IRIs as strings, typed literals converted)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        v = term.value
+        try:
+            if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#decimal")) and re.fullmatch(r"-?\d+", v):
+                return int(v)
+            if dt.endswith("#double") or dt.endswith("#float"):
+                return float(v)
+            if dt.endswith("#boolean"):
+                return v in ("true", "1")
+        except ValueError:
+            return v
+        return v
+    return str(term)
+
+
+_STRIP = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
+    r"|[?$]\w+|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]+"
+)
+_UPDATE_WORDS = re.compile(
+    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
+)
+
+
+def code_only(sparql: str) -> str:
+    """The query text without comments, string literals and IRIs (for keyword checks)."""
+    return _STRIP.sub(" ", sparql)
+
+
+def check_read_only(sparql: str, *, allow_service: bool = False) -> None:
+    """Refuse SPARQL updates, and ``SERVICE`` (which would reach the network) unless allowed.
+
+    :raises QueryError: the text is an update or uses SERVICE.
+    """
+    code = code_only(sparql)
+    m = _UPDATE_WORDS.search(code)
+    if m:
+        raise QueryError(f"updates are refused ({m.group(1).upper()}); this interface is read-only")
+    if not allow_service and re.search(r"\bSERVICE\b", code, re.I):
+        raise QueryError("SERVICE (federated query) is refused: it would reach other hosts")

@@ -1,0 +1,214 @@
+"""The only module that talks to pyoxigraph's ``Store``: opening, writing article graphs, queries.
+
+Writes are all-or-nothing per article: a new article graph is added with one ``extend`` and a
+changed one is replaced by one multi-operation ``update`` (``DROP GRAPH``; ``INSERT DATA``),
+both of which pyoxigraph applies atomically, so a crash leaves each article either complete
+or absent (see TOOLING-NOTES: there is no transaction object in the Python API).
+
+Queries see the union of all named graphs as their default graph
+(``use_default_graph_as_union=True``); a query that needs one article's statements names the
+graph with ``GRAPH``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError, StoreInUseError
+from .iris import DEFAULT_BASE_IRI, Iris
+from .vocab import EO, ONTOLOGY_IRI, ONTOLOGY_VERSION, PREFIXES
+
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "ArticleState", "Store", "default_store_path"]
+
+#: Where the embedded store lives unless ``--store`` or ``$KGBUILD_STORE`` say otherwise.
+DEFAULT_STORE = "kgbuild-store"
+STORE_ENV = "KGBUILD_STORE"
+ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
+
+
+def default_store_path() -> str:
+    """``$KGBUILD_STORE`` if set, else ``./kgbuild-store``."""
+    return os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+class ArticleState(tuple[str, str]):
+    """(content hash, extractor version) of an article already in the store."""
+
+    @property
+    def content_hash(self) -> str:
+        return self[0]
+
+    @property
+    def extractor_version(self) -> str:
+        return self[1]
+
+
+class Store:
+    """An on-disk (or, with ``path=None``, in-memory) pyoxigraph store holding a kgbuild graph.
+
+    :param path: directory of the store; created if missing. ``None`` keeps it in memory.
+    :param read_only: open a read-only snapshot (works while another process writes).
+    :param base_iri: base of every data IRI (see :class:`kgbuild.iris.Iris`).
+    :raises StoreInUseError: another process holds the write lock.
+    :raises StoreError: the path cannot be opened as a store.
+
+    >>> s = Store(None)
+    >>> s.count_quads() > 0   # the ontology is loaded on open
+    True
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, base_iri: str = DEFAULT_BASE_IRI):
+        self.path = None if path is None else str(path)
+        self.read_only = read_only
+        self.iris = Iris(base_iri)
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not Path(self.path).is_dir():
+                    raise StoreError("no store here; build one first with `kgbuild build`", path=self.path)
+                self._store = ox.Store.read_only(self.path)
+            else:
+                p = Path(self.path)
+                if p.exists() and not p.is_dir():
+                    raise StoreError("exists and is not a directory", path=self.path)
+                if p.is_dir() and any(p.iterdir()) and not (p / "CURRENT").exists():
+                    raise StoreError(
+                        "is a non-empty directory that is not a kgbuild store; choose another --store",
+                        path=self.path,
+                    )
+                self._store = ox.Store(self.path)
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower() or "temporarily unavailable" in msg:
+                raise StoreInUseError(
+                    "is in use by another process (a build is running?); wait for it to finish, "
+                    "or read it with --read-only",
+                    path=self.path,
+                ) from e
+            raise StoreError(msg, path=self.path) from e
+        if not read_only:
+            self.ensure_ontology()
+
+    # --- lifecycle ------------------------------------------------------------------------
+    @property
+    def backend(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (for bulk work and tools that accept one)."""
+        return self._store
+
+    def close(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def ensure_ontology(self) -> None:
+        """Load (or replace, when its version changed) the ontology in its own named graph."""
+        from .ontology import ontology_quads
+
+        version = ox.NamedNode(f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}")
+        owl_version = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
+        have = list(self._store.quads_for_pattern(ox.NamedNode(ONTOLOGY_IRI), owl_version, version, ONTOLOGY_GRAPH))
+        if have:
+            return
+        self.replace_graph(ONTOLOGY_GRAPH, ontology_quads(ONTOLOGY_GRAPH))
+
+    # --- writing --------------------------------------------------------------------------
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Make ``graph`` hold exactly ``quads``, atomically."""
+        self._check_writable()
+        quads = list(quads)
+        if not self._store.contains_named_graph(graph):
+            self._store.extend(quads)  # all-or-nothing
+            if not quads:
+                self._store.add_graph(graph)
+            return
+        body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
+        text = body.decode() if body else ""
+        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{text}}} }}")
+
+    def remove_graph(self, graph: ox.NamedNode) -> bool:
+        """Remove a named graph and its quads; False when it was not there."""
+        self._check_writable()
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.remove_graph(graph)
+        return True
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("is open read-only", path=self.path)
+
+    # --- reading --------------------------------------------------------------------------
+    def article_state(self, article_id: str) -> ArticleState | None:
+        """The stored content hash and extractor version of an article, or None if absent."""
+        g = self.iris.article_graph(article_id)
+        a = self.iris.article(article_id)
+        h = next(iter(self._store.quads_for_pattern(a, EO.contentHash, None, g)), None)
+        v = next(iter(self._store.quads_for_pattern(a, EO.extractorVersion, None, g)), None)
+        if h is None or v is None:
+            return None
+        return ArticleState((h.object.value, v.object.value))
+
+    def article_graphs(self) -> list[ox.NamedNode]:
+        prefix = self.iris.article_graph("x").value[: -len("x")]
+        return sorted(
+            (g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+            key=lambda g: g.value,
+        )
+
+    def count_quads(self) -> int:
+        return len(self._store)
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Mapping[ox.Variable, Any] | None = None,
+        union: bool = True,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query (with the standard prefixes predeclared).
+
+        :raises QueryError: the query does not parse or fails.
+        """
+        try:
+            return self._store.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=union,
+                substitutions=dict(substitutions) if substitutions else None,
+            )
+        except SyntaxError as e:
+            raise QueryError(f"syntax error: {e}") from e
+        except (OSError, RuntimeError, ValueError) as e:
+            raise QueryError(str(e)) from e
+
+    def select(self, sparql: str, **kwargs: Any) -> Iterator[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+        """Rows of a SELECT query as dicts of bound terms."""
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("not a SELECT query")
+        names = [v.value for v in result.variables]
+        for sol in result:
+            yield {n: sol[n] for n in names if sol[n] is not None}
+
+    def dump(self, output: Any, *, format: ox.RdfFormat, from_graph: Any = None) -> None:
+        kwargs: dict[str, Any] = {"format": format}
+        if from_graph is not None:
+            kwargs["from_graph"] = from_graph
+        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
+            kwargs["prefixes"] = PREFIXES
+        self._store.dump(output, **kwargs)
+
+    def quads(self, graph: Any = None) -> Iterator[ox.Quad]:
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
