@@ -150,7 +150,9 @@ def data_graph(
     store = data if isinstance(data, pyoxigraph.Store) else _load_store(data)
     if graphs is None:
         names: list[NamedNode | DefaultGraph] = [DefaultGraph()]
-        names += sorted((g for g in store.named_graphs() if isinstance(g, NamedNode) and _is_data_graph(g)), key=str)
+        names += sorted(
+            (g for g in store.named_graphs() if isinstance(g, NamedNode) and _is_data_graph(g)), key=str
+        )
     else:
         names = [g if isinstance(g, NamedNode) else NamedNode(g) for g in graphs]
     union = rdflib.Graph()
@@ -173,7 +175,9 @@ def _load_store(data: str | os.PathLike[str]) -> pyoxigraph.Store:
         fmt = RdfFormat.from_extension(path.suffix.lstrip(".")) or RdfFormat.TURTLE
         store.load(path=path, format=fmt)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(text if len(text) < 200 else text[:200] + "…", f"cannot be read as RDF: {exc}") from exc
+        raise InputError(
+            text if len(text) < 200 else text[:200] + "…", f"cannot be read as RDF: {exc}"
+        ) from exc
     return store
 
 
@@ -233,7 +237,9 @@ def _results(report: rdflib.Graph) -> list[ValidationResult]:
             )
         )
     # pyshacl may report one result twice (a shape reached by target and by sh:node).
-    return sorted(set(out), key=lambda r: (r.focus_node, r.path or "", r.constraint, r.message, r.value or ""))
+    return sorted(
+        set(out), key=lambda r: (r.focus_node, r.path or "", r.constraint, r.message, r.value or "")
+    )
 
 
 # --- OWL reasoning ----------------------------------------------------------------------------
@@ -261,9 +267,13 @@ def check_consistency(data_ntriples: str | None = None) -> bool:
             raise InputError("data_ntriples", f"is not valid N-Triples: {exc}") from exc
     world = owlready2.World()
     try:
-        world.get_ontology(ONTOLOGY_IRI).load(fileobj=io.BytesIO(_ntriples(ontology_text())), format="ntriples")
+        world.get_ontology(ONTOLOGY_IRI).load(
+            fileobj=io.BytesIO(_ntriples(ontology_text())), format="ntriples"
+        )
         if data_ntriples is not None:
-            world.get_ontology("urn:kgbuild:consistency-data").load(fileobj=io.BytesIO(data_bytes), format="ntriples")
+            world.get_ontology("urn:kgbuild:consistency-data").load(
+                fileobj=io.BytesIO(data_bytes), format="ntriples"
+            )
         # owlready2 leaves its N-Triples dump behind when HermiT fails: give it a private TMPDIR.
         with _TMPDIR_LOCK, tempfile.TemporaryDirectory(prefix="kgbuild-hermit-") as tmp:
             saved, tempfile.tempdir = tempfile.tempdir, tmp
@@ -300,7 +310,7 @@ def _curie(node: rdflib.term.Node) -> str:
         return "(anonymous)"
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
+            return f"{prefix}:{text[len(ns) :]}"
     return f"<{text}>"
 
 
@@ -382,12 +392,16 @@ def document(format: str = "markdown") -> str:
         ("Created", str(g.value(onto, _DCTERMS.created) or "")),
     ]
     sections = _sections(g)
-    return _markdown(title, description, head, sections) if format == "markdown" else _html(
-        title, description, head, sections
+    return (
+        _markdown(title, description, head, sections)
+        if format == "markdown"
+        else _html(title, description, head, sections)
     )
 
 
-def _markdown(title: str, description: str, head: list[tuple[str, str]], sections: list[tuple[str, list[_Term]]]) -> str:
+def _markdown(
+    title: str, description: str, head: list[tuple[str, str]], sections: list[tuple[str, list[_Term]]]
+) -> str:
     lines = [f"# {title}", "", description, ""]
     lines += [f"- **{k}:** {v}" for k, v in head]
     lines.append("")
@@ -400,7 +414,9 @@ def _markdown(title: str, description: str, head: list[tuple[str, str]], section
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _html(title: str, description: str, head: list[tuple[str, str]], sections: list[tuple[str, list[_Term]]]) -> str:
+def _html(
+    title: str, description: str, head: list[tuple[str, str]], sections: list[tuple[str, list[_Term]]]
+) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
