@@ -302,7 +302,13 @@ class _Reader:
             yield from self._jsonl_lines(f, file_id=file_id, item=item, path=str(path))
 
     def _jsonl_lines(
-        self, f: IO[bytes], *, file_id: str, item: str, path: str | None, first: tuple[int, bytes] | None = None
+        self,
+        f: IO[bytes],
+        *,
+        file_id: str,
+        item: str,
+        path: str | None,
+        first: tuple[int, bytes] | None = None,
     ) -> Iterator[Article | InputProblem]:
         """Each non-blank line of ``f`` (after ``first``, a line already read) as an article."""
         lineno = 0
@@ -320,14 +326,18 @@ class _Reader:
             if len(line) > self.max_bytes and not line.endswith(b"\n"):
                 while (rest := f.readline(_CHUNK)) and not rest.endswith(b"\n"):
                     pass
-                yield InputProblem(where, f"line is over the {format_limit(self.max_bytes)} limit (--max-bytes)")
+                yield InputProblem(
+                    where, f"line is over the {format_limit(self.max_bytes)} limit (--max-bytes)"
+                )
                 continue
             if not line.strip():
                 continue
             any_line = True
             try:
                 record = parse_json_line(line)
-                yield article_from_record(record, default_id=f"{file_id}#{lineno}", path=path, encoding="utf-8")
+                yield article_from_record(
+                    record, default_id=f"{file_id}#{lineno}", path=path, encoding="utf-8"
+                )
             except Problem as exc:
                 yield InputProblem(where, str(exc))
         if not any_line:
@@ -350,7 +360,9 @@ class _Reader:
                 except Problem:
                     pass
                 else:
-                    yield from self._jsonl_lines(stream, file_id=STDIN_ID, item=STDIN_ID, path=None, first=(1, line))
+                    yield from self._jsonl_lines(
+                        stream, file_id=STDIN_ID, item=STDIN_ID, path=None, first=(1, line)
+                    )
                     return
             data = line + stream.read(self.max_bytes + 1 - len(line))
         except OSError as exc:

@@ -157,7 +157,9 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(bom_enc), bom_enc
         except UnicodeDecodeError as exc:
-            raise Problem(f"undecodable bytes: starts with a {bom_enc.upper()} mark but {exc.reason}") from exc
+            raise Problem(
+                f"undecodable bytes: starts with a {bom_enc.upper()} mark but {exc.reason}"
+            ) from exc
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
@@ -189,6 +191,12 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+_UNDECODABLE = (
+    "undecodable bytes: not UTF-8, and no legacy encoding (cp1251, koi8-r, cp1252, iso-8859-5, ...) "
+    "gives plausible text"
+)
+
+
 def _odd_symbols(text: str) -> int:
     return sum(
         1
@@ -200,12 +208,9 @@ def _odd_symbols(text: str) -> int:
 def _detect(data: bytes) -> tuple[str, str]:
     import charset_normalizer  # imported here: only non-UTF-8 input needs it
 
-    matches = [m for m in charset_normalizer.from_bytes(data) if m.encoding not in ("utf_8", "utf_16", "utf_32")]
+    matches = [m for m in charset_normalizer.from_bytes(data) if not m.encoding.startswith("utf_")]
     if not matches:
-        raise Problem(
-            "undecodable bytes: not UTF-8, and no legacy encoding (cp1251, koi8-r, cp1252, "
-            "iso-8859-5, ...) gives plausible text"
-        )
+        raise Problem(_UNDECODABLE)
     least = min(m.chaos for m in matches)
     candidates = [m for m in matches[:12] if m.chaos <= least + 0.1]
 
@@ -215,6 +220,8 @@ def _detect(data: bytes) -> tuple[str, str]:
 
     best = min(candidates, key=rank)
     text, encoding = str(best), best.encoding
+    if len(text) >= 200 and not any(c.isspace() for c in text[:_SAMPLE]):
+        raise Problem(f"{_UNDECODABLE} (no spaces or line breaks in {len(text):,} characters)")
     # Report the most familiar name among encodings that read these bytes identically
     # (German in cp1250 and cp1252 is the same text).
     for pref in _PREFERRED[: _PREFERRED.index(encoding) if encoding in _PREFERRED else None]:

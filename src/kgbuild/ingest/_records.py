@@ -18,6 +18,7 @@ __all__ = ["article_from_html", "article_from_record", "article_from_text", "par
 
 # A first line that tries to be the corpus header `` date YYYY-MM-DD`` (see Article.from_text).
 _HEADER_ATTEMPT = re.compile(r"\A[ \t]*date[ \t]+(\d{1,4}[-./]\d{1,2}[-./]\d{1,4})")
+_ISO_SHAPE = re.compile(r"\A\d{4}-\d{2}-\d{2}")
 _OPTIONAL_STR_FIELDS = ("title", "url", "source")
 
 
@@ -52,7 +53,8 @@ def article_from_html(article_id: str, data: bytes, **meta: Any) -> Article:
     """An article from an HTML page: its main text and metadata, extracted by trafilatura.
 
     The title, publication date, site name (as ``source``) and canonical URL come from the
-    page when it states them; offsets refer to the extracted text.
+    page when it states them; offsets refer to the extracted text, whose paragraphs are
+    separated by a blank line.
     """
     html, encoding = decode_text(data, declared=declared_charset(data))
     import trafilatura  # imported here: slow to import, and only HTML needs it
@@ -74,7 +76,10 @@ def article_from_html(article_id: str, data: bytes, **meta: Any) -> Article:
             meta[key] = value
     meta.setdefault("published", published)
     meta["encoding"] = encoding
-    return Article(id=article_id, text=normalize_newlines(text), **meta)
+    # trafilatura puts one paragraph (or heading, or list item) per line; a blank line between
+    # them, as in the plain-text corpus, keeps a headline out of the next sentence.
+    paragraphs = (line.strip() for line in normalize_newlines(text).split("\n"))
+    return Article(id=article_id, text="\n\n".join(p for p in paragraphs if p), **meta)
 
 
 def parse_json_line(line: bytes) -> Any:
@@ -91,8 +96,9 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno} column {exc.colno}" if "\n" in text.strip() else f"column {exc.colno}"
-        raise Problem(f"malformed JSON: {exc.msg} at {where}") from exc
+        where = f"line {exc.lineno}, column {exc.colno}" if "\n" in text.strip() else f"column {exc.colno}"
+        msg = exc.msg.removesuffix(" at")
+        raise Problem(f"malformed JSON: {msg} ({where})") from exc
     except RecursionError as exc:
         raise Problem("malformed JSON: nested too deeply") from exc
 
@@ -148,7 +154,8 @@ def _parse_date(value: Any, *, field: str, strict: bool) -> date | None:
     except ValueError as exc:
         if not strict:
             return None
-        raise Problem(f"{field} is not an ISO date (YYYY-MM-DD): {value!r}") from exc
+        why = f" ({exc})" if isinstance(value, str) and _ISO_SHAPE.match(value.strip()) else ""
+        raise Problem(f"{field} is not an ISO date (YYYY-MM-DD): {value!r}{why}") from exc
 
 
 def _json_type(value: Any) -> str:
