@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +48,34 @@ def examples_copy(examples_store: Path, tmp_path: Path) -> Path:
     dest = tmp_path / "store"
     shutil.copytree(examples_store, dest)
     return dest
+
+
+def load_gold_into(kg: Any) -> dict[str, list[dict[str, Any]]]:
+    """Write every example's gold missions as RDF into ``kg`` (no spaCy); returns them by article."""
+    from kgbuild.model import Article, Mission
+    from kgbuild.triples import article_quads
+
+    golds = {}
+    for gold_file in sorted(EXAMPLES.glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        text = (EXAMPLES / gold["article"]).read_text(encoding="utf-8")
+        article = Article.from_text(gold["article"], text)
+        missions = [Mission.from_gold(m) for m in gold["missions"]]
+        quads = article_quads(article, missions, iris=kg.iris, extractor_version="gold", ingested_at=None)
+        kg.store.replace_graph(kg.iris.article_graph(article.id), quads)
+        golds[gold["article"]] = gold["missions"]
+    kg.relink()
+    return golds
+
+
+@pytest.fixture
+def gold_kg() -> Iterator[Any]:
+    """An in-memory graph holding the examples' gold facts (written through the RDF layer)."""
+    from kgbuild.api import KnowledgeGraph
+
+    with KnowledgeGraph(None) as kg:
+        load_gold_into(kg)
+        yield kg
 
 
 def require_tool(name: str) -> str:

@@ -7,10 +7,8 @@ import json
 import pytest
 
 from kgbuild.api import KnowledgeGraph
-from kgbuild.model import Article, Mission
-from kgbuild.triples import article_quads
 
-from .conftest import EXAMPLES
+from .conftest import load_gold_into
 
 
 def _normalise(missions: list[dict]) -> list[str]:
@@ -23,23 +21,10 @@ def _normalise(missions: list[dict]) -> list[str]:
     return sorted(out)
 
 
-def _load_gold_into(kg: KnowledgeGraph) -> dict[str, list[dict]]:
-    golds = {}
-    for gold_file in sorted(EXAMPLES.glob("*.gold.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        text = (EXAMPLES / gold["article"]).read_text(encoding="utf-8")
-        article = Article.from_text(gold["article"], text)
-        missions = [Mission.from_gold(m) for m in gold["missions"]]
-        quads = article_quads(article, missions, iris=kg.iris, extractor_version="gold", ingested_at=None)
-        kg.store.replace_graph(kg.iris.article_graph(article.id), quads)
-        golds[gold["article"]] = gold["missions"]
-    return golds
-
-
 def test_facts_roundtrip_equals_gold_for_every_example() -> None:
     """The facts view reads back exactly the gold missions that were written as RDF."""
     with KnowledgeGraph(None) as kg:
-        golds = _load_gold_into(kg)
+        golds = load_gold_into(kg)
         facts = {a["article"]: a["missions"] for a in kg.facts()["articles"]}
     assert set(facts) == set(golds)
     for name, gold in golds.items():
@@ -49,9 +34,9 @@ def test_facts_roundtrip_equals_gold_for_every_example() -> None:
 def test_facts_rewriting_an_article_replaces_its_graph() -> None:
     """Writing the same article graph twice leaves the same number of quads (no duplicates)."""
     with KnowledgeGraph(None) as kg:
-        _load_gold_into(kg)
+        load_gold_into(kg)
         n = kg.store.count_quads()
-        _load_gold_into(kg)
+        load_gold_into(kg)
         assert kg.store.count_quads() == n
 
 
@@ -59,6 +44,6 @@ def test_facts_rewriting_an_article_replaces_its_graph() -> None:
 def test_query_catalogue_runs_on_gold_graph(query: str) -> None:
     """Every parameterless-capable catalogue query runs on the gold graph and returns rows."""
     with KnowledgeGraph(None) as kg:
-        _load_gold_into(kg)
+        load_gold_into(kg)
         rows = kg.query(query)
     assert rows

@@ -384,6 +384,50 @@ def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None
 
 
 @main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@store_options
+@click.option("--endpoint", default=None, help="Public SPARQL endpoint URL to name in the VoID description.")
+@click.option("--download-base", default=None, help="URL where the dump files will be published.")
+@click.option("--title", default=None, help="Dataset title (dcterms:title).")
+@click.option("--license", "license_", default=None, help="Licence IRI (default CC BY 4.0).")
+@click.option("--creator", default=None, help="Dataset creator (dcterms:creator).")
+def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None, download_base: str | None,
+            title: str | None, license_: str | None, creator: str | None) -> None:
+    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology."""
+    from .publish import DatasetInfo, publish as do_publish
+
+    info = DatasetInfo(endpoint=endpoint, download_base=download_base)
+    for attr, value in (("title", title), ("license", license_), ("creator", creator)):
+        if value:
+            setattr(info, attr, value)
+    with errors_to_exit():
+        with _open(store_path, base_iri) as kg:
+            counts = do_publish(kg, directory, info)
+    for name, n in counts.items():
+        click.echo(f"{directory}/{name}" + (f": {n} statements" if n > 1 else ""))
+
+
+@main.command()
+@store_options
+@click.option("--refresh", is_flag=True, help="ONLINE: regenerate the packaged snapshot from Wikidata's SPARQL endpoint.")
+@click.option("--output", type=click.Path(dir_okay=False), default=None, help="With --refresh: where to write the snapshot.")
+def link(store_path: str, base_iri: str, refresh: bool, output: str | None) -> None:
+    """Rebuild the links graph (ISO codes, Wikidata, GeoNames) from the packaged snapshot.
+
+    With --refresh, first query Wikidata (network) and rewrite the snapshot; nothing else in
+    kgbuild touches the network.
+    """
+    with errors_to_exit():
+        if refresh:
+            from .link.wikidata import refresh as do_refresh
+
+            click.echo(str(do_refresh(output=Path(output) if output else None)))
+        with _open(store_path, base_iri) as kg:
+            n = kg.relink()
+        click.echo(f"links graph: {n} quads")
+
+
+@main.command()
 @store_options
 def summary(store_path: str, base_iri: str) -> None:
     """Counts of articles, missions, elections, countries, organizations, quads and graphs."""
@@ -415,9 +459,11 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
             click.echo(f"graph: {_summary_line(kg.summary())} (store: {store_path})")
             rows, names = kg.query_terms("missions")
             _print_rows(rows, names, "table", title=kg.catalog["missions"].title)
-            out = Path(out_dir)
-            n = kg.export(out / "kgbuild.ttl", format="turtle")
-            click.echo(f"wrote {n} triples to {out / 'kgbuild.ttl'}")
+            from .publish import publish as do_publish
+
+            counts = do_publish(kg, out_dir)
+            click.echo(f"wrote {counts['kgbuild.ttl']} triples to {Path(out_dir) / 'kgbuild.ttl'} "
+                       f"(also TriG, N-Quads, JSON-LD, void.ttl and the ontology under {out_dir}/)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,9 +1,10 @@
 """Serializations of the graph for portals and for archiving, with one shared prefix map.
 
 - ``turtle``, ``ntriples``, ``jsonld``, ``rdfxml``: the data (every article graph and the links
-  graph) merged into one graph, de-duplicated, grouped by subject. The ontology is published on
+  graph; not the ontology, not the VoID description) merged into one graph, de-duplicated, grouped by subject. The ontology is published on
   its own (:func:`kgbuild.ontology.write_versioned`).
-- ``trig``, ``nquads``: the whole dataset with its named graphs, so per-article provenance survives.
+- ``trig``, ``nquads``: the dataset with its named graphs (article graphs, links, VoID), so
+  per-article provenance survives; the ontology, published on its own, is left out.
 
 Output is deterministic: the same graph gives byte-identical files (the triples are sorted), so
 publishers can diff releases.
@@ -11,8 +12,9 @@ publishers can diff releases.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -20,7 +22,7 @@ from .errors import ParameterError
 from .store import ONTOLOGY_GRAPH, Store
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "export", "merged_data"]
+__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -43,11 +45,10 @@ def _sort_key(t: ox.Triple | ox.Quad) -> tuple[str, ...]:
 
 def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Triple]:
     """Every data triple of the store, de-duplicated across graphs and sorted."""
+    skip = {store.iris.void_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
     triples: set[ox.Triple] = set()
     for q in store.quads():
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            continue
-        if not include_ontology and q.graph_name == ONTOLOGY_GRAPH:
+        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name in skip:
             continue
         triples.add(q.triple)
     return sorted(triples, key=_sort_key)
@@ -63,16 +64,44 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
         raise ParameterError("format", format, f"is not one of {', '.join(sorted(set(FORMATS)))}")
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     items: list[ox.Triple] | list[ox.Quad]
-    if fmt.supports_datasets:
-        items = sorted((q for q in store.quads() if not isinstance(q.graph_name, ox.DefaultGraph)), key=_sort_key)
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        items = sorted(
+            (q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ONTOLOGY_GRAPH),
+            key=_sort_key,
+        )
     else:
         items = merged_data(store)
+
+    def write(fh: IO[bytes]) -> None:
+        if fmt == ox.RdfFormat.JSON_LD:
+            fh.write(jsonld(items))  # type: ignore[arg-type]
+        else:
+            ox.serialize(items, fh, format=fmt, prefixes=prefixes)
+
     if isinstance(output, (str, Path)):
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(str(output) + ".part")
         with open(tmp, "wb") as fh:
-            ox.serialize(items, fh, format=fmt, prefixes=prefixes)
+            write(fh)
         tmp.replace(output)  # never leave a half-written export behind
     else:
-        ox.serialize(items, output, format=fmt, prefixes=prefixes)
+        write(output)
     return len(items)
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD ``@context`` of our exports: the shared prefixes as terms."""
+    return {"@context": dict(PREFIXES)}
+
+
+def jsonld(triples: list[ox.Triple]) -> bytes:
+    """Compact JSON-LD with our context, nodes sorted by ``@id`` (rdflib's serializer; deterministic)."""
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", format="nt")
+    doc = json.loads(g.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True))
+    nodes = doc.get("@graph")
+    if isinstance(nodes, list):
+        nodes.sort(key=lambda n: str(n.get("@id", "")))
+    return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"

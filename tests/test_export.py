@@ -1,0 +1,88 @@
+"""Exports: Turtle that rdflib and rapper accept, deterministic bytes, datasets keep their graphs, VoID."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from kgbuild.api import KnowledgeGraph
+from kgbuild.errors import ParameterError
+from kgbuild.publish import DatasetInfo, publish
+
+from .conftest import load_gold_into, require_tool
+
+
+def test_export_turtle_parses_with_rdflib_and_rapper(gold_kg, tmp_path: Path) -> None:
+    """The Turtle export is accepted by rdflib and by rapper, with the same triple count."""
+    out = tmp_path / "kg.ttl"
+    n = gold_kg.export(out, format="turtle")
+    g = rdflib.Graph().parse(out, format="turtle")
+    assert len(g) == n > 500
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("@prefix") and "eo:ObservationMission" in text
+    rapper = require_tool("rapper")
+    proc = subprocess.run([rapper, "-i", "turtle", "-c", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert f"returned {n} triples" in proc.stderr
+
+
+def test_export_is_byte_identical_for_the_same_graph(tmp_path: Path) -> None:
+    """Two graphs built from the same input export to identical bytes in every format."""
+    outs = []
+    for i in range(2):
+        with KnowledgeGraph(None) as kg:
+            load_gold_into(kg)
+            files = {}
+            for fmt in ("turtle", "trig", "nquads", "jsonld"):
+                p = tmp_path / f"{i}.{fmt}"
+                kg.export(p, format=fmt)
+                files[fmt] = p.read_bytes()
+            outs.append(files)
+    assert outs[0] == outs[1]
+
+
+def test_export_trig_keeps_one_graph_per_article(gold_kg, tmp_path: Path) -> None:
+    """TriG and N-Quads keep the per-article named graphs; Turtle merges them."""
+    out = tmp_path / "kg.trig"
+    gold_kg.export(out, format="trig")
+    ds = ox.Dataset(ox.parse(path=str(out), format=ox.RdfFormat.TRIG))
+    graphs = {q.graph_name.value for q in ds if isinstance(q.graph_name, ox.NamedNode)}
+    articles = [g for g in graphs if "/graph/article/" in g]
+    assert len(articles) == len(list(Path("examples").glob("*.gold.json")))
+
+
+def test_export_jsonld_has_context_and_compact_terms(gold_kg, tmp_path: Path) -> None:
+    """JSON-LD uses our prefixes as its @context and round-trips to the same triples."""
+    out = tmp_path / "kg.jsonld"
+    n = gold_kg.export(out, format="jsonld")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["@context"]["eo"] == "https://w3id.org/kgbuild/ontology#"
+    assert len(rdflib.Graph().parse(out, format="json-ld")) == n
+
+
+def test_export_unknown_format_is_a_parameter_error(gold_kg, tmp_path: Path) -> None:
+    """An unknown export format names the parameter."""
+    with pytest.raises(ParameterError, match="'format'"):
+        gold_kg.export(tmp_path / "x", format="yaml")
+
+
+def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
+    """void:triples equals the Turtle dump's triples; the description is stored and queryable."""
+    counts = publish(gold_kg, tmp_path, DatasetInfo(endpoint="http://127.0.0.1:7878/query",
+                                                     download_base="https://example.org/dumps"))
+    void = rdflib.Graph().parse(tmp_path / "void.ttl", format="turtle")
+    VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+    (triples,) = list(void.objects(None, VOID.triples))
+    assert int(triples) == counts["kgbuild.ttl"] == len(rdflib.Graph().parse(tmp_path / "kgbuild.ttl"))
+    assert (None, VOID.sparqlEndpoint, rdflib.URIRef("http://127.0.0.1:7878/query")) in void
+    assert list(void.objects(None, VOID.exampleResource))
+    stored = list(gold_kg.store.select(
+        "SELECT ?n WHERE { GRAPH ?g { ?d void:triples ?n } }", union=False))
+    assert int(stored[0]["n"].value) == counts["kgbuild.ttl"]
+    assert (tmp_path / "ontology" / "kgbuild-0.1.0.owl").exists()
+    assert (tmp_path / "ontology" / "kgbuild-0.1.0.md").read_text(encoding="utf-8").strip()
