@@ -143,6 +143,38 @@ def test_ingest_html_sniffed_in_txt_and_empty_page(tmp_path):
         read_article(tmp_path / "empty.html")
 
 
+_BODY = (
+    "<article><h1>Observers arrive</h1><p>PODGORICA. An election observation mission opened on Monday, "
+    "ahead of the presidential election scheduled for 19 March 2023, with 24 long-term observers.</p>"
+    "<p>Voting will take place on 19.03.2023 in all districts, the commission said on Monday.</p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "published"),
+    [
+        ("", None, None),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-03-06T08:00Z"}</script>',
+            None,
+            date(2023, 3, 6),
+        ),
+        ('<meta name="dc.date" content="2023-03-05">', None, date(2023, 3, 5)),
+        ("", "https://wire.example/2023/03/04/observers-arrive", date(2023, 3, 4)),
+    ],
+)
+def test_ingest_html_date_only_from_markup(tmp_path, head, url, published):
+    """A page's publication date comes from its markup or URL, never from dates in its text."""
+    link = f'<link rel="canonical" href="{url}">' if url else ""
+    p = tmp_path / "p.html"
+    p.write_text(
+        f"<!DOCTYPE html><html><head><title>Observers</title>{head}{link}</head><body>{_BODY}</body></html>"
+    )
+    a = read_article(p)
+    assert "19 March 2023" in a.text
+    assert a.published == published
+
+
 # -- JSON ----------------------------------------------------------------------------------------
 
 

@@ -47,8 +47,8 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from kgbuild.errors import InputError, ParameterError
 from kgbuild.ingest._decode import Problem, decode_text, format_limit, looks_like_html, sniff_binary
+from kgbuild.ingest._html import article_from_html
 from kgbuild.ingest._records import (
-    article_from_html,
     article_from_record,
     article_from_text,
     parse_json,

@@ -1,4 +1,4 @@
-"""One document's content to an :class:`~kgbuild.model.Article`: plain text, HTML, JSON records.
+"""One document's content to an :class:`~kgbuild.model.Article`: plain text and JSON records.
 
 Functions here raise :class:`~kgbuild.ingest._decode.Problem` with a one-line reason; the
 caller names the item.
@@ -11,10 +11,10 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from kgbuild.ingest._decode import Problem, declared_charset, decode_text, normalize_newlines
+from kgbuild.ingest._decode import Problem, normalize_newlines
 from kgbuild.model import Article
 
-__all__ = ["article_from_html", "article_from_record", "article_from_text", "parse_json_line"]
+__all__ = ["article_from_record", "article_from_text", "parse_json_line"]
 
 # A first line that tries to be the corpus header `` date YYYY-MM-DD`` (see Article.from_text).
 _HEADER_ATTEMPT = re.compile(r"\A[ \t]*date[ \t]+(\d{1,4}[-./]\d{1,2}[-./]\d{1,4})")
@@ -47,39 +47,6 @@ def article_from_text(article_id: str, text: str, **meta: Any) -> Article:
     if not article.text.strip():
         raise Problem("has a ' date' header line but no text")
     return article
-
-
-def article_from_html(article_id: str, data: bytes, **meta: Any) -> Article:
-    """An article from an HTML page: its main text and metadata, extracted by trafilatura.
-
-    The title, publication date, site name (as ``source``) and canonical URL come from the
-    page when it states them; offsets refer to the extracted text, whose paragraphs are
-    separated by a blank line.
-    """
-    html, encoding = decode_text(data, declared=declared_charset(data))
-    import trafilatura  # imported here: slow to import, and only HTML needs it
-
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise Problem("no article text found in the HTML page")
-    published = _parse_date(getattr(doc, "date", None), field="date in the page's metadata", strict=False)
-    fields = {
-        "title": getattr(doc, "title", None),
-        "url": getattr(doc, "url", None),
-        "source": getattr(doc, "sitename", None),
-    }
-    for key, value in fields.items():
-        if value and not meta.get(key):
-            meta[key] = value
-    meta.setdefault("published", published)
-    meta["encoding"] = encoding
-    # trafilatura puts one paragraph (or heading, or list item) per line; a blank line between
-    # them, as in the plain-text corpus, keeps a headline out of the next sentence.
-    paragraphs = (line.strip() for line in normalize_newlines(text).split("\n"))
-    return Article(id=article_id, text="\n\n".join(p for p in paragraphs if p), **meta)
 
 
 def parse_json_line(line: bytes) -> Any:
@@ -133,7 +100,7 @@ def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article
     published = None
     for key in ("published", "date"):
         if record.get(key) is not None:
-            published = _parse_date(record[key], field=f'"{key}"', strict=True)
+            published = _parse_date(record[key], field=f'"{key}"')
             break
     rid = record.get("id")
     if rid is not None and not isinstance(rid, (str, int)) or isinstance(rid, bool):
@@ -142,7 +109,7 @@ def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article
     return article_from_text(article_id, text, published=published, **meta)
 
 
-def _parse_date(value: Any, *, field: str, strict: bool) -> date | None:
+def _parse_date(value: Any, *, field: str) -> date | None:
     """An ISO date or date-time string (``2024-05-01``, ``2024-05-01T09:30:00Z``) as a date."""
     if value is None or value == "":
         return None
@@ -152,8 +119,6 @@ def _parse_date(value: Any, *, field: str, strict: bool) -> date | None:
         s = value.strip()
         return date.fromisoformat(s) if len(s) == 10 else datetime.fromisoformat(s).date()
     except ValueError as exc:
-        if not strict:
-            return None
         why = f" ({exc})" if isinstance(value, str) and _ISO_SHAPE.match(value.strip()) else ""
         raise Problem(f"{field} is not an ISO date (YYYY-MM-DD): {value!r}{why}") from exc
 
