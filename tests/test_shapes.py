@@ -7,6 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib.collection import Collection
 
 from kgbuild.errors import InputError
 from kgbuild.model import ELECTION_TYPES, OBSERVER_CATEGORIES, SLOTS
@@ -230,9 +231,7 @@ def test_shapes_lists_match_the_ontology_and_model() -> None:
     onto = rdflib.Graph().parse(data=ontology_text(), format="turtle")
     shapes = rdflib.Graph().parse(data=shapes_text(), format="turtle")
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-    in_lists = [
-        {str(x) for x in rdflib.collection.Collection(shapes, lst)} for lst in shapes.objects(None, sh["in"])
-    ]
+    in_lists = [{str(x) for x in Collection(shapes, lst)} for lst in shapes.objects(None, sh["in"])]
     skos_in = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#inScheme")
     types = {str(s) for s in onto.subjects(skos_in, rdflib.URIRef(EO + "ElectionTypeScheme"))}
     categories = {str(s) for s in onto.subjects(skos_in, rdflib.URIRef(EO + "ObserverCategoryScheme"))}

@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph
 import rdflib
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
+from rdflib.collection import Collection
 from rdflib.namespace import OWL as _OWL
 from rdflib.namespace import RDF as _RDF
 from rdflib.namespace import RDFS as _RDFS
@@ -318,7 +319,7 @@ def _describe(g: rdflib.Graph, node: rdflib.term.Node) -> str:
     if isinstance(node, rdflib.BNode):
         members = g.value(node, _OWL.unionOf)
         if members is not None:
-            return " or ".join(_curie(m) for m in rdflib.collection.Collection(g, members))
+            return " or ".join(_curie(m) for m in Collection(g, members))
     return _curie(node)
 
 
