@@ -168,8 +168,8 @@ class KnowledgeGraph:
             (report.replaced if outcome == "replaced" else report.added).append(article.id)
             report.missions += len(result)
             notify(article.id, outcome)
-        if report.added or report.replaced:
-            self.relink()
+        # always: a build interrupted after its last article but before relinking is finished here
+        self.relink()
         report.seconds = time.perf_counter() - t0
         return report
 
