@@ -204,7 +204,7 @@ class KnowledgeGraph:
             return g
         rows = list(
             self.store.select(
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a eo:Article ; eo:fileName ?name } }",
+                "SELECT DISTINCT ?g ?name WHERE { GRAPH ?g { ?a a eo:Article ; eo:fileName ?name } }",
                 substitutions={ox.Variable("name"): ox.Literal(Path(article).name)},
                 union=False,
             )
@@ -312,7 +312,7 @@ class KnowledgeGraph:
             {
                 r["s"].value
                 for r in self.store.select(
-                    "SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l . FILTER(LCASE(STR(?l)) = LCASE(STR(?label))) } ",
+                    "SELECT DISTINCT ?s ?label WHERE { ?s rdfs:label ?l . FILTER(LCASE(STR(?l)) = LCASE(STR(?label))) } ",
                     substitutions={ox.Variable("label"): ox.Literal(node)},
                 )
                 if isinstance(r["s"], ox.NamedNode)
