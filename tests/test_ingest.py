@@ -387,7 +387,7 @@ def test_ingest_max_bytes_is_configurable(tmp_path):
     assert isinstance(next(read_inputs([tmp_path / "a.txt"], max_bytes=2000)), Article)
     assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
     with pytest.raises(ParameterError, match="max_bytes"):
-        list(read_inputs([tmp_path], max_bytes=0))
+        read_inputs([tmp_path], max_bytes=0)
 
 
 def test_ingest_permission_denied_simulated(tmp_path, monkeypatch):

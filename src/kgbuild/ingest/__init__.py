@@ -35,7 +35,6 @@ size, but each line is held to ``max_bytes``.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import io
 import os
 import stat
@@ -47,6 +46,7 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from kgbuild.errors import InputError, ParameterError
 from kgbuild.ingest._decode import Problem, decode_text, format_limit, looks_like_html, sniff_binary
+from kgbuild.ingest._fs import binary_stream, file_kind, loop_problem, os_problem
 from kgbuild.ingest._html import article_from_html
 from kgbuild.ingest._records import (
     article_from_record,
@@ -124,8 +124,7 @@ def read_inputs(
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
         raise ParameterError("max_bytes", max_bytes, "must be a positive number of bytes")
     reader = _Reader(root=root, max_bytes=max_bytes, stdin=stdin)
-    for p in paths:
-        yield from reader.read_path(p)
+    return (x for p in paths for x in reader.read_path(p))
 
 
 def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -177,7 +176,7 @@ class _Reader:
         try:
             st = path.stat()
         except OSError as exc:
-            yield InputProblem(item, _os_problem(exc, path))
+            yield InputProblem(item, os_problem(exc, path))
             return
         if stat.S_ISDIR(st.st_mode):
             yield from self._walk(path, base=path, ancestors=frozenset({(st.st_dev, st.st_ino)}))
@@ -193,7 +192,7 @@ class _Reader:
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield InputProblem(str(directory), _os_problem(exc, directory, listing=True))
+            yield InputProblem(str(directory), os_problem(exc, directory, listing=True))
             return
         for entry in entries:
             name = entry.name
@@ -205,14 +204,12 @@ class _Reader:
                 st = path.stat()
             except OSError as exc:
                 if wanted or entry.is_symlink():
-                    yield InputProblem(str(path), _os_problem(exc, path))
+                    yield InputProblem(str(path), os_problem(exc, path))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
-                    yield InputProblem(
-                        str(path), f"symlink loop: leads back to its ancestor directory {os.readlink(path)!r}"
-                    )
+                    yield InputProblem(str(path), loop_problem(path))
                     continue
                 yield from self._walk(path, base=base, ancestors=ancestors | {key})
             elif wanted:
@@ -237,7 +234,7 @@ class _Reader:
             self.seen_files.add(key)
         elif not (direct and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode))):
             # A pipe given by name (``<(zcat dump.jsonl.gz)``) is read; one met in a walk is not.
-            yield InputProblem(item, f"is {_file_kind(st.st_mode)}, not a regular file; skipped")
+            yield InputProblem(item, f"is {file_kind(st.st_mode)}, not a regular file; skipped")
             return
         yield from self._unique(self.read_file(path, article_id, item=item, st=st))
 
@@ -277,7 +274,7 @@ class _Reader:
                 with open(path, "rb") as f:
                     data = f.read(self.max_bytes + 1)
             except OSError as exc:
-                raise Problem(_os_problem(exc, path)) from exc
+                raise Problem(os_problem(exc, path)) from exc
             if len(data) > self.max_bytes:
                 raise Problem(self._too_big(None))
             kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
@@ -291,7 +288,7 @@ class _Reader:
         try:
             f = open(path, "rb")
         except OSError as exc:
-            yield InputProblem(item, _os_problem(exc, path))
+            yield InputProblem(item, os_problem(exc, path))
             return
         with f:
             try:
@@ -350,7 +347,7 @@ class _Reader:
             yield InputProblem(STDIN_ID, "stdin ('-') given twice; read once")
             return
         self.stdin_read = True
-        stream = _binary(self.stdin if self.stdin is not None else sys.stdin)
+        stream = binary_stream(self.stdin if self.stdin is not None else sys.stdin)
         try:
             line = stream.readline(self.max_bytes + 1)
             head = line.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -425,55 +422,6 @@ def _json_document(
     yield article
 
 
-def _binary(stream: Any) -> Any:
-    """A byte-level view of ``stream``: its ``buffer``, itself, or an encoding wrapper."""
-    if isinstance(stream, io.TextIOBase) or hasattr(stream, "encoding"):
-        buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            return buffer
-        return _EncodedText(stream)
-    return stream
-
-
-class _EncodedText:
-    """Reads a text stream without a byte buffer (e.g. :class:`io.StringIO`) as UTF-8 bytes."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def readline(self, limit: int = -1) -> bytes:
-        return self.stream.readline(limit).encode("utf-8")
-
-    def read(self, limit: int = -1) -> bytes:
-        return self.stream.read(limit).encode("utf-8")
-
-
 def _is_article_name(name: str) -> bool:
     lower = name.lower()
     return not lower.endswith(GOLD_SUFFIX) and os.path.splitext(lower)[1] in ARTICLE_SUFFIXES
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-def _os_problem(exc: OSError, path: Path, *, listing: bool = False) -> str:
-    """One line for an OS error on ``path`` (missing, permission, symlink loop, broken symlink)."""
-    code = exc.errno
-    if code == errno.ELOOP:
-        return "symlink loop (too many levels of symbolic links)"
-    if code == errno.ENOENT:
-        if path.is_symlink():
-            return f"broken symlink (points to {os.readlink(path)!r}, which does not exist)"
-        return "no such file or directory"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied (cannot list the directory)" if listing else "permission denied"
-    if code == errno.EISDIR:
-        return "is a directory"
-    return f"cannot be read: {exc.strerror or exc}"
