@@ -305,6 +305,17 @@ def test_ingest_same_file_once_and_duplicate_ids(tmp_path):
     assert [a.id for a in read_inputs([tmp_path], root=tmp_path)] == ["x/a.txt", "y/a.txt"]
 
 
+def test_ingest_undecodable_names_and_lone_surrogates(tmp_path):
+    """A file name that is not UTF-8 and a JSON text with a cut emoji still give encodable ids and text."""
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Observers arrived.")
+    (tmp_path / "d.jsonl").write_text('{"id": "a\\ud83d", "text": "Cut emoji \\ud83d here."}\n')
+    items = list(read_inputs([tmp_path]))
+    assert [a.id for a in items] == ["caf\\xe9.txt", "a\ufffd\ufffd\ufffd"]
+    for a in items:
+        (a.id + a.text + (a.path or "")).encode("utf-8")
+        assert a.sha256
+
+
 def test_ingest_examples_corpus_matches_gold_headers():
     """Every corpus article reads with the id and publication date its gold file names."""
     articles = list(read_inputs([EXAMPLES]))

@@ -46,7 +46,7 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from kgbuild.errors import InputError, ParameterError
 from kgbuild.ingest._decode import Problem, decode_text, format_limit, looks_like_html, sniff_binary
-from kgbuild.ingest._fs import binary_stream, file_kind, loop_problem, os_problem
+from kgbuild.ingest._fs import binary_stream, file_kind, loop_problem, os_problem, printable_name
 from kgbuild.ingest._html import article_from_html
 from kgbuild.ingest._records import (
     article_from_record,
@@ -141,14 +141,26 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = 
     """
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        raise InputError(str(path), "is JSON Lines (many articles); read it with read_inputs()")
+        raise InputError(
+            printable_name(str(path)), "is JSON Lines (many articles); read it with read_inputs()"
+        )
     reader = _Reader(root=None, max_bytes=max_bytes, stdin=None)
-    items = list(reader.read_file(path, article_id or path.name, item=str(path), explicit_id=article_id))
+    items = list(
+        reader.read_file(
+            path,
+            article_id or printable_name(path.name),
+            item=printable_name(str(path)),
+            explicit_id=article_id,
+        )
+    )
     for x in items:
         if isinstance(x, InputProblem):
             raise InputError(x.item, x.problem)
     if len(items) != 1:
-        raise InputError(str(path), f"holds {len(items)} articles, expected one; read it with read_inputs()")
+        raise InputError(
+            printable_name(str(path)),
+            f"holds {len(items)} articles, expected one; read it with read_inputs()",
+        )
     article = items[0]
     assert isinstance(article, Article)
     return article
@@ -172,7 +184,7 @@ class _Reader:
             yield from self._unique(self.read_stdin())
             return
         path = Path(given)
-        item = str(given)
+        item = printable_name(str(given))
         try:
             st = path.stat()
         except OSError as exc:
@@ -192,7 +204,7 @@ class _Reader:
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            yield InputProblem(str(directory), os_problem(exc, directory, listing=True))
+            yield InputProblem(printable_name(str(directory)), os_problem(exc, directory, listing=True))
             return
         for entry in entries:
             name = entry.name
@@ -204,25 +216,27 @@ class _Reader:
                 st = path.stat()
             except OSError as exc:
                 if wanted or entry.is_symlink():
-                    yield InputProblem(str(path), os_problem(exc, path))
+                    yield InputProblem(printable_name(str(path)), os_problem(exc, path))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
-                    yield InputProblem(str(path), loop_problem(path))
+                    yield InputProblem(printable_name(str(path)), loop_problem(path))
                     continue
                 yield from self._walk(path, base=base, ancestors=ancestors | {key})
             elif wanted:
-                yield from self._file(path, st, self._id_for(path, base=base), str(path), direct=False)
+                yield from self._file(
+                    path, st, self._id_for(path, base=base), printable_name(str(path)), direct=False
+                )
 
     def _id_for(self, path: Path, *, base: Path | None) -> str:
         if self.root is not None:
             absolute = Path(os.path.abspath(path))
             if absolute.is_relative_to(self.root):
-                return absolute.relative_to(self.root).as_posix()
+                return printable_name(absolute.relative_to(self.root).as_posix())
         if base is not None:
-            return path.relative_to(base).as_posix()
-        return path.name
+            return printable_name(path.relative_to(base).as_posix())
+        return printable_name(path.name)
 
     def _file(
         self, path: Path, st: os.stat_result, article_id: str, item: str, *, direct: bool
@@ -279,7 +293,12 @@ class _Reader:
                 raise Problem(self._too_big(None))
             kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
             yield from _document(
-                data, kind=kind, article_id=article_id, item=item, path=str(path), explicit_id=explicit_id
+                data,
+                kind=kind,
+                article_id=article_id,
+                item=item,
+                path=printable_name(str(path)),
+                explicit_id=explicit_id,
             )
         except Problem as exc:
             yield InputProblem(item, str(exc))
@@ -296,7 +315,7 @@ class _Reader:
             except Problem as exc:
                 yield InputProblem(item, str(exc))
                 return
-            yield from self._jsonl_lines(f, file_id=file_id, item=item, path=str(path))
+            yield from self._jsonl_lines(f, file_id=file_id, item=item, path=printable_name(str(path)))
 
     def _jsonl_lines(
         self,

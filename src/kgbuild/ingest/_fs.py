@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["EncodedText", "binary_stream", "file_kind", "loop_problem", "os_problem"]
+__all__ = ["EncodedText", "binary_stream", "file_kind", "loop_problem", "os_problem", "printable_name"]
 
 
 def binary_stream(stream: Any) -> Any:
@@ -75,3 +75,19 @@ def _link_target(path: Path) -> str | None:
         return os.readlink(path)
     except OSError:
         return None
+
+
+def printable_name(name: str) -> str:
+    r"""A file name that is valid Unicode: bytes that are not UTF-8 become ``\xNN`` escapes.
+
+    Linux file names are bytes; Python keeps undecodable ones as lone surrogates, which cannot
+    be printed or encoded (ids are hashed and become IRIs).
+
+    >>> printable_name("caf\udce9.txt"), printable_name("кафе.txt")
+    ('caf\\xe9.txt', 'кафе.txt')
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -91,12 +91,13 @@ def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article
     text = record["text"]
     if not isinstance(text, str):
         raise Problem(f'"text" is a JSON {_json_type(text)}, not a string')
+    text = _valid_unicode(text)
     for key in _OPTIONAL_STR_FIELDS:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise Problem(f'"{key}" is a JSON {_json_type(value)}, not a string')
         if value and value.strip():
-            meta[key] = value.strip()
+            meta[key] = _valid_unicode(value.strip())
     published = None
     for key in ("published", "date"):
         if record.get(key) is not None:
@@ -105,7 +106,8 @@ def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article
     rid = record.get("id")
     if rid is not None and not isinstance(rid, (str, int)) or isinstance(rid, bool):
         raise Problem(f'"id" is a JSON {_json_type(rid)}, not a string or number')
-    article_id = str(rid).strip() if rid is not None and str(rid).strip() else meta.get("url") or default_id
+    article_id = _valid_unicode(str(rid).strip()) if rid is not None and str(rid).strip() else None
+    article_id = article_id or meta.get("url") or default_id
     return article_from_text(article_id, text, published=published, **meta)
 
 
@@ -121,6 +123,15 @@ def _parse_date(value: Any, *, field: str) -> date | None:
     except ValueError as exc:
         why = f" ({exc})" if isinstance(value, str) and _ISO_SHAPE.match(value.strip()) else ""
         raise Problem(f"{field} is not an ISO date (YYYY-MM-DD): {value!r}{why}") from exc
+
+
+def _valid_unicode(s: str) -> str:
+    """``s`` with lone surrogates (JSON ``"\\ud83d"`` from a cut emoji) replaced by U+FFFD."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _json_type(value: Any) -> str:
