@@ -399,6 +399,8 @@ def test_ingest_max_bytes_is_configurable(tmp_path):
     assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
     with pytest.raises(ParameterError, match="max_bytes"):
         read_inputs([tmp_path], max_bytes=0)
+    with pytest.raises(ParameterError, match="max_bytes"):
+        read_article(tmp_path / "a.txt", max_bytes=-5)
 
 
 def test_ingest_permission_denied_simulated(tmp_path, monkeypatch):

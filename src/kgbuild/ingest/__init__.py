@@ -121,8 +121,7 @@ def read_inputs(
     >>> [(x.id, x.published) if isinstance(x, Article) else x.problem for x in read_inputs([d])]
     [('a.txt', datetime.date(2024, 5, 1)), 'is empty (whitespace only)']
     """
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise ParameterError("max_bytes", max_bytes, "must be a positive number of bytes")
+    _check_max_bytes(max_bytes)
     reader = _Reader(root=root, max_bytes=max_bytes, stdin=stdin)
     return (x for p in paths for x in reader.read_path(p))
 
@@ -132,6 +131,7 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = 
 
     :param article_id: the id to give it (default: the file name, or the JSON record's id).
     :raises InputError: the file cannot be read, or holds no article or several.
+    :raises ParameterError: ``max_bytes`` is not a positive integer.
 
     >>> import tempfile
     >>> p = Path(tempfile.mkdtemp()) / "x.txt"
@@ -139,6 +139,7 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = 
     >>> read_article(p).encoding
     'cp1251'
     """
+    _check_max_bytes(max_bytes)
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         raise InputError(
@@ -164,6 +165,11 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = 
     article = items[0]
     assert isinstance(article, Article)
     return article
+
+
+def _check_max_bytes(max_bytes: object) -> None:
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ParameterError("max_bytes", max_bytes, "must be a positive number of bytes")
 
 
 class _Reader:
