@@ -41,7 +41,9 @@ def test_link_graph_normalises_deduplicates_and_skips_unknown_countries():
 
 def test_link_graph_organizations_same_as_only_with_an_id():
     """Organizations with a Wikidata id get owl:sameAs the entity; those without give nothing."""
-    quads = link_quads(IRIS, [], [("Commonwealth of Independent States", "Q7779"), ("ODIHR", None), ("X", " ")])
+    quads = link_quads(
+        IRIS, [], [("Commonwealth of Independent States", "Q7779"), ("ODIHR", None), ("X", " ")]
+    )
     assert [(q.subject, q.predicate, q.object, q.graph_name) for q in quads] == [
         (
             IRIS.organization("Commonwealth of Independent States"),

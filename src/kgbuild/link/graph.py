@@ -51,7 +51,9 @@ def organization_quads(iris: Iris, name: str, wikidata: str) -> list[Quad]:
     """
     qid = wikidata.strip().upper() if isinstance(wikidata, str) else wikidata
     if not isinstance(qid, str) or not _QID.fullmatch(qid):
-        raise ParameterError("wikidata", wikidata, f"of organization {name!r} is not a Wikidata item id like 'Q7779'")
+        raise ParameterError(
+            "wikidata", wikidata, f"of organization {name!r} is not a Wikidata item id like 'Q7779'"
+        )
     return [Quad(iris.organization(name), OWL.sameAs, WD[qid], iris.links_graph())]
 
 
