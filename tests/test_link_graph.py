@@ -84,3 +84,11 @@ def test_link_graph_all_countries_yield_nine_quads_each():
 
     quads = link_quads(IRIS, [c.alpha2 for c in all_countries()], [])
     assert len(quads) == len(set(quads)) == 9 * 249
+
+
+def test_link_package_exports_what_it_lists():
+    """Every name in kgbuild.link.__all__ exists in the package."""
+    import kgbuild.link as link
+
+    assert all(hasattr(link, name) for name in link.__all__)
+    assert {"link_quads", "resolve_country", "refresh", "CountryIds"} <= set(link.__all__)

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from .graph import country_quads, link_quads, organization_quads
 from .iso import CountryIds, all_countries, country_ids, resolve_country
+from .organizations import VERIFIED, organization_links, verification_report
+from .wikidata import RefreshReport, refresh, refresh_snapshot
 
 __all__ = [
+    "VERIFIED",
     "CountryIds",
+    "RefreshReport",
     "all_countries",
     "country_ids",
     "country_quads",
     "link_quads",
+    "organization_links",
     "organization_quads",
+    "refresh",
+    "refresh_snapshot",
     "resolve_country",
+    "verification_report",
 ]

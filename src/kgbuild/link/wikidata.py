@@ -348,8 +348,11 @@ class RefreshReport:
     mismatches: list[str]
     organizations: list[OrganizationCheck]
 
+    def __str__(self) -> str:
+        return self.summary()
+
     def summary(self) -> str:
-        """A few human-readable lines for the CLI."""
+        """A few human-readable lines for the CLI (also what ``str(report)`` gives)."""
         lines = [f"wrote {self.countries} countries to {self.output}"]
         lines += [f"changed {code}: {old} -> {new}" for code, old, new in self.changed]
         if self.missing:
