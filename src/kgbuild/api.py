@@ -114,6 +114,7 @@ class KnowledgeGraph:
         *,
         stdin: IO[Any] | None = None,
         max_bytes: int | None = None,
+        root: str | Path | None = None,
         force: bool = False,
         n_process: int = 1,
         batch_size: int = 16,
@@ -125,6 +126,8 @@ class KnowledgeGraph:
         content hash and extractor version are already stored is skipped (unless ``force``). A bad
         item is reported in ``BuildReport.failed`` and the batch goes on.
 
+        :param root: article ids are paths relative to this folder (default: each directory given;
+            a file given directly is known by its file name).
         :param on_item: called as ``on_item(item, outcome)`` after every item (for progress bars).
         """
         from .extract import EXTRACTOR_VERSION
@@ -136,7 +139,9 @@ class KnowledgeGraph:
         states: dict[str, str] = {}
 
         def todo() -> Iterator[Article]:
-            for item in read_inputs(list(inputs), max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin):
+            for item in read_inputs(
+                list(inputs), root=Path(root) if root else None, max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin
+            ):
                 if isinstance(item, InputProblem):
                     report.failed.append(Problem(item.item, item.problem))
                     notify(item.item, "failed")
@@ -302,12 +307,12 @@ class KnowledgeGraph:
         """An IRI for ``node``: an absolute IRI, a path under the base IRI, or an exact label."""
         if "://" in node:
             return node
-        candidate = self.iris.base + node.lstrip("/")
-        if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
-            return candidate
-        candidate = self.iris.base + "mission/" + node
-        if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
-            return candidate
+        for candidate in (self.iris.base + node.lstrip("/"), self.iris.base + "mission/" + node):
+            try:
+                if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
+                    return candidate
+            except ValueError:  # not IRI material (spaces, quotes): try it as a label
+                break
         hits = sorted(
             {
                 r["s"].value

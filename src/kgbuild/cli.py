@@ -94,11 +94,13 @@ def main() -> None:
 @store_options
 @click.option("--model", default=None, help="spaCy pipeline to load (installed package name or path).")
 @click.option("--max-bytes", type=int, default=None, help="Largest input file or JSON line accepted (default 20 MiB).")
+@click.option("--root", type=click.Path(file_okay=False), default=None,
+              help="Article ids are paths relative to this folder (default: each directory given).")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
 @click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
-          force: bool, processes: int, progress: bool | None) -> None:
+          root: str | None, force: bool, processes: int, progress: bool | None) -> None:
     """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
 
     Each article becomes one named graph, written atomically; unchanged articles are skipped.
@@ -107,7 +109,8 @@ def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | 
     with errors_to_exit():
         kg = _open(store_path, base_iri, model=model)
         try:
-            report = _run_build(kg, inputs, max_bytes=max_bytes, force=force, processes=processes, progress=progress)
+            report = _run_build(kg, inputs, max_bytes=max_bytes, root=root, force=force, processes=processes,
+                                progress=progress)
         finally:
             kg.close()
         for p in report.failed:
@@ -118,16 +121,16 @@ def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | 
 
 
 def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force: bool, processes: int,
-               progress: bool | None) -> Any:
+               progress: bool | None, root: str | None = None) -> Any:
     show = sys.stderr.isatty() if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
     if not show:
-        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, force=force, n_process=processes)
+        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.speed:>6.1f} art/s" if False else "{task.fields[rate]}"), TimeRemainingColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
         transient=True,
     ) as bar:
         task = bar.add_task("building", total=None, rate="")
@@ -138,7 +141,8 @@ def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force
             if t.elapsed:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
-        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, force=force, n_process=processes, on_item=on_item)
+        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
+                        on_item=on_item)
 
 
 @main.command()
@@ -251,7 +255,10 @@ def _print_rows(rows: list[dict[str, Any]], names: list[str], fmt: str, title: s
         table.add_column(n, overflow="fold")
     for r in rows:
         table.add_row(*("" if r.get(n) is None else _short(term_to_python(r[n])) for n in names))
-    Console(width=max(160, Console().width)).print(table)
+    console = Console()
+    # on a terminal fit its width; piped output gets long lines rather than folded cells
+    console = Console(width=console.width if console.is_terminal else 400)
+    console.print(table)
     click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 

@@ -60,7 +60,7 @@ class Iris:
 
     # --- articles and their graphs -------------------------------------------------------
     def article_slug(self, article_id: str) -> str:
-        stem = re.sub(r"\.(txt|html?|json|jsonl|md)$", "", article_id, flags=re.I)
+        stem = re.sub(r"\.(txt|text|html?|json|jsonl|ndjson|md)$", "", article_id, flags=re.I)
         slug = slugify(stem)
         # ids that differ only in punctuation must not collide
         if slug != stem.lower():
