@@ -23,7 +23,7 @@ from kgbuild.model import ELECTION_TYPES
 from kgbuild.resources import resource_dir, resource_names, resource_text
 from kgbuild.vocab import EO_NS, EO_TERMS, ONTOLOGY_IRI, ONTOLOGY_VERSION
 from tests.conftest import IN_CI, ROOT, require_tool
-from tests.test_shapes import VALID_DATA
+from tests.test_shapes import VALID_DATA, gold_store_with_evidence
 
 EO = rdflib.Namespace(EO_NS)
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
@@ -205,6 +205,12 @@ def test_ontology_consistent_under_hermit_alone_and_with_sample_data() -> None:
     """HermiT finds the ontology consistent, also with the hand-written rdf-model sample."""
     assert _reasoner(None) is True
     assert _reasoner(_ntriples(VALID_DATA)) is True
+
+
+def test_ontology_consistent_with_the_gold_graph() -> None:
+    """HermiT finds the examples' gold graph (as kgbuild.triples writes it, with evidence and links) consistent."""
+    data = ontology.data_graph(gold_store_with_evidence())
+    assert _reasoner(data.serialize(format="nt")) is True
 
 
 def test_ontology_hermit_detects_an_inconsistent_sample() -> None:

@@ -192,11 +192,12 @@ def validate(
     graphs: Iterable[NamedNode | str] | None = None,
     warnings_fail: bool = False,
 ) -> ValidationReport:
-    """Validate data against the SHACL shapes (pyshacl, no RDFS inference).
+    """Validate data against the SHACL shapes (pyshacl, no RDFS inference, SHACL-AF targets on).
 
     The shapes need no ontology in the data graph: the data is what kgbuild writes (article
-    graphs plus the links graph). Validation costs ~5 s per 100k triples, so validate one
-    article graph (``graphs=[...]``) or a sample after a build, not the whole store every time.
+    graphs plus the links graph). Validation is per graph or per sample, not the whole store on
+    every build: it costs ~0.4 s for the 3.4k triples of the examples (pyshacl is pure Python,
+    ~5 s per 100k triples at best), so validate one article graph (``graphs=[...]``) or a sample.
 
     Shapes of severity ``sh:Warning`` flag disagreements between articles (two heads, two start
     dates of one mission); they are reported but make ``conforms`` false only with
@@ -213,7 +214,7 @@ def validate(
     graph = data_graph(data, graphs=graphs)
     shapes = rdflib.Graph().parse(data=shapes_text(), format="turtle")
     conforms, report_graph, text = shacl_validate(
-        graph, shacl_graph=shapes, inference="none", allow_warnings=not warnings_fail
+        graph, shacl_graph=shapes, inference="none", allow_warnings=not warnings_fail, advanced=True
     )
     return ValidationReport(conforms=bool(conforms), results=_results(report_graph), text=str(text))
 
