@@ -157,3 +157,17 @@ def test_link_wikidata_refresh_failure_leaves_file_untouched(tmp_path):
     with pytest.raises(QueryError):
         refresh(output=out, client=client, organizations=[])
     assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_link_wikidata_refresh_checks_catalogue_organizations_by_default(tmp_path):
+    """Without an explicit list, refresh() checks every catalogue organization that has an id."""
+    from kgbuild.link.organizations import organization_links
+
+    seen: list[str] = []
+    with _client(seen) as client:
+        report = refresh(output=tmp_path / "c.csv", client=client)
+    expected = {q for _, q in organization_links(verified_only=False) if q}
+    values = next(q for q in seen if "VALUES ?item" in q)
+    assert expected and all(f"wd:{q}" in values for q in expected)
+    assert {c.wikidata for c in report.organizations} == expected
+    assert {c.wikidata for c in report.organizations if c.found} == {"Q7779", "Q81299"} & expected
