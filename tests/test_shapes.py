@@ -293,6 +293,10 @@ def test_shapes_validate_reads_files(tmp_path: Path) -> None:
     assert validate(str(nq)).focus_nodes == {COUNT}
     with pytest.raises(InputError, match="missing.ttl"):
         validate(str(tmp_path / "missing.ttl"))
+    with pytest.raises(InputError, match="cannot be read as RDF"):
+        validate("<https://example.org/a> <https://example.org/b> .\n")
+    one_line = f'<{B}x> a <{EO}Country> ; <{EO}alpha2> "{"Z" * 300}" .'
+    assert validate(one_line).focus_nodes == {B + "x"}
 
 
 def gold_store_with_evidence() -> ox.Store:

@@ -167,7 +167,7 @@ def _load_store(data: str | os.PathLike[str]) -> pyoxigraph.Store:
     store = pyoxigraph.Store()
     text = str(data)
     try:
-        if isinstance(data, str) and ("\n" in data or not Path(data).exists()) and _looks_like_rdf(data):
+        if isinstance(data, str) and _looks_like_rdf(data):
             store.load(data, format=RdfFormat.TRIG)
             return store
         path = Path(data)
@@ -183,7 +183,8 @@ def _load_store(data: str | os.PathLike[str]) -> pyoxigraph.Store:
 
 
 def _looks_like_rdf(text: str) -> bool:
-    return "\n" in text or text.lstrip().startswith(("@prefix", "PREFIX", "<", "_:", "@base"))
+    """Turtle/TriG text rather than a path: several lines, or a directive or term first."""
+    return "\n" in text.strip() or text.lstrip().startswith(("@prefix", "PREFIX", "<", "_:", "@base", "BASE"))
 
 
 def validate(
