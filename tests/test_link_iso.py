@@ -153,3 +153,13 @@ def test_link_iso_write_snapshot_round_trips(tmp_path):
 def test_link_iso_packaged_snapshot_is_the_file_read():
     """snapshot_path points at the packaged CSV that all_countries reads."""
     assert read_snapshot(snapshot_path().read_text(encoding="utf-8")) == all_countries()
+
+
+def test_link_iso_write_snapshot_unwritable_path_is_parameter_error(tmp_path):
+    """Writing into a missing directory raises ParameterError naming the output path."""
+    from kgbuild.errors import ParameterError
+
+    target = tmp_path / "no-such-dir" / "countries.csv"
+    with pytest.raises(ParameterError, match="parameter 'output'.*cannot be written"):
+        write_snapshot([country_ids("AZ")], target)
+    assert not target.parent.exists()

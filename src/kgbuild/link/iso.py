@@ -24,7 +24,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 
 __all__ = [
     "SNAPSHOT_COLUMNS",
@@ -144,6 +144,9 @@ def write_snapshot(countries: Iterable[CountryIds], path: Path) -> int:
 
     The file is written to a temporary sibling first and then renamed, so a failure leaves the
     old snapshot in place.
+
+    :raises ValueError: a row is malformed (nothing is written).
+    :raises ParameterError: ``path`` cannot be written (e.g. a read-only installation).
     """
     rows = sorted(countries, key=lambda c: c.alpha2)
     for row in rows:
@@ -155,8 +158,12 @@ def write_snapshot(countries: Iterable[CountryIds], path: Path) -> int:
         writer.writerow([c.alpha2, c.alpha3, c.numeric, c.name, c.wikidata, c.wikidata_label, c.geonames])
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(buffer.getvalue(), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(buffer.getvalue(), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ParameterError("output", str(path), f"cannot be written: {exc.strerror or exc}") from exc
     return len(rows)
 
 
