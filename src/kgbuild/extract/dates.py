@@ -1,0 +1,204 @@
+"""Dates and numbers as news text writes them, resolved to values (pure Python).
+
+Dates: "Jan. 19, 2020", "19 March", "1 August 2024", "February 26-27", "13 and 18 March",
+"09.02.2020", "2020-02-09", weekdays ("on Thursday", "Sunday's") and "today", resolved against
+the article's publication date when the year or the day is implicit.
+
+>>> from datetime import date
+>>> [(m.text, m.value.isoformat()) for m in find_dates("on Jan. 19 and on Sunday", published=date(2020, 2, 3))]
+[('Jan. 19', '2020-01-19'), ('Sunday', '2020-02-02')]
+>>> [n.value for n in find_numbers("some two hundred observers, 1,250 voters and twenty-three MPs")]
+[200, 1250, 23]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "NumberMention", "find_dates", "find_numbers", "parse_number", "resolve_weekday"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_DATE_RE = re.compile(
+    rf"(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d1b>{_DAY})(?![\d.]))?(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"|(?P<dm>(?P<d2>{_DAY})(?:\s*(?:-|–|and|to)\s*(?P<d2b>{_DAY}))?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)"
+    rf"|(?P<num>(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?P<y3>{_YEAR}))"
+    rf"|(?P<iso>(?P<y4>{_YEAR})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"
+    rf"|(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?P<poss>['’]s)?"
+    rf"|(?P<rel>\b(?:today|yesterday|tomorrow)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in a text. ``kind``: "date" (explicit day), "weekday", "relative" (today...).
+    ``value`` is the first day of a range; ``ranged`` says the text gave a range."""
+
+    start: int
+    end: int
+    text: str
+    value: date
+    kind: str
+    ranged: bool = False
+    explicit_year: bool = False
+
+
+def resolve_weekday(published: date, weekday: int, *, future: bool | None = None) -> date:
+    """The date of a weekday named relative to ``published`` (nearest one when tense is unknown).
+
+    >>> resolve_weekday(date(2012, 3, 1), 6).isoformat()   # "Sunday's election" on a Thursday
+    '2012-03-04'
+    """
+    ahead = (weekday - published.weekday()) % 7
+    back = (published.weekday() - weekday) % 7
+    if future is True or (future is None and ahead < back):
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=back)
+
+
+def _nearest_year(month: int, day: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    best = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - published).days) < abs((best - published).days):
+            best = d
+    return best
+
+
+def _mk(y: str | None, m: int, d: str, published: date | None) -> date | None:
+    try:
+        day = int(re.match(r"\d+", d).group(0))  # type: ignore[union-attr]
+        if y:
+            return date(int(y), m, day)
+        return _nearest_year(m, day, published)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, published: date | None = None, offset: int = 0) -> list[DateMention]:
+    """Every resolvable date in ``text`` (offsets shifted by ``offset``)."""
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        s, e = m.start() + offset, m.end() + offset
+        if m.group("md") or m.group("dm"):
+            mon = m.group("m1") or m.group("m2")
+            if mon[0].islower() or (mon == "May" and m.group("md") and False):
+                continue
+            month = _MONTHS[mon[:3].lower()]
+            d = m.group("d1") or m.group("d2")
+            y = m.group("y1") or m.group("y2")
+            v = _mk(y, month, d, published)
+            ranged = bool(m.group("d1b") or m.group("d2b"))
+            if v:
+                out.append(DateMention(s, e, m.group(0), v, "date", ranged, bool(y)))
+        elif m.group("num"):
+            v = _mk(m.group("y3"), int(m.group("m3")), m.group("d3"), published) if 1 <= int(m.group("m3")) <= 12 else None
+            if v:
+                out.append(DateMention(s, e, m.group(0), v, "date", False, True))
+        elif m.group("iso"):
+            v = _mk(m.group("y4"), int(m.group("m4")), m.group("d4"), published) if 1 <= int(m.group("m4")) <= 12 else None
+            if v:
+                out.append(DateMention(s, e, m.group(0), v, "date", False, True))
+        elif m.group("wd") and published is not None:
+            wd = _WEEKDAYS.index(m.group("wd").lower())
+            out.append(DateMention(s, e, m.group(0), resolve_weekday(published, wd), "weekday"))
+        elif m.group("rel") and published is not None:
+            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
+            out.append(DateMention(s, e, m.group(0), published + timedelta(days=delta), "relative"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMWORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a"], key=len, reverse=True)) + r")"
+_NUM_RE = re.compile(
+    rf"(?<![\w.,])(?P<dig>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d,.]\d)"
+    rf"|(?<![\w])(?P<words>{_NUMWORD}(?:(?:\s+|-|\s+and\s+){_NUMWORD})*)(?![\w])",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A cardinal number written in digits or words."""
+
+    start: int
+    end: int
+    value: int
+
+
+def parse_number(words: str) -> int | None:
+    """The value of a number written in words ("twenty-three", "two hundred", "a thousand").
+
+    >>> parse_number("Twenty-three"), parse_number("a thousand"), parse_number("two dozen")
+    (23, 1000, 24)
+    """
+    toks = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if not toks or toks == ["a"]:
+        return None
+    while toks and toks[0] == "a" and len(toks) > 1 and toks[1] not in _SCALES and toks[1] != "dozen":
+        toks = toks[1:]
+    total, cur, seen = 0, 0, False
+    for t in toks:
+        if t == "a":
+            cur = max(cur, 1)
+        elif t in _UNITS:
+            cur += _UNITS[t]
+            seen = True
+        elif t in _TENS:
+            cur += _TENS[t]
+            seen = True
+        elif t == "dozen":
+            cur = max(cur, 1) * 12
+            seen = True
+        elif t == "hundred":
+            cur = max(cur, 1) * 100
+            seen = True
+        elif t == "thousand":
+            total += max(cur, 1) * 1000
+            cur = 0
+            seen = True
+    return total + cur if seen else None
+
+
+def find_numbers(text: str, *, offset: int = 0) -> list[NumberMention]:
+    """Every cardinal number in ``text`` ("a" alone, years and ordinals are not numbers here)."""
+    out = []
+    for m in _NUM_RE.finditer(text):
+        if m.group("dig"):
+            if re.match(r"(?:st|nd|rd|th)\b", text[m.end() : m.end() + 2]):
+                continue
+            out.append(NumberMention(m.start() + offset, m.end() + offset, int(m.group("dig").replace(",", ""))))
+        else:
+            w = m.group("words")
+            s = m.start()
+            if w.lower().startswith("a "):
+                pass
+            elif w.lower() == "a" or w.lower().startswith("a-"):
+                continue
+            v = parse_number(w)
+            if v is not None:
+                out.append(NumberMention(s + offset, m.end() + offset, v))
+    return out
