@@ -51,8 +51,8 @@ _TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municip
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
 _TO_LEGISLATURE = re.compile(rf"\s+(?:to|for)\s+the\s+(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
-_PAST = re.compile(r"(?:\b(?:previous|last|past|previously|prior|earlier|former)\s+(?:\w+\s+){0,2}|"
-                   r"\b(?:1[89]|20)\d\d\s+(?:\w+\s+){0,2})$", re.I)
+_PAST = re.compile(r"\b(?:previous|last|past|previously|prior|earlier|former)\s+(?:\w+\s+){0,2}$", re.I)
+_YEAR_BEFORE = re.compile(r"\b((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
 
 _MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group|monitoring\s+group|group|EOM)"
 _RIGHT_TRIGGER = re.compile(
@@ -112,14 +112,14 @@ _TITLES = {
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
-_MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'-]+\s+){0,5}?(?:mission|delegation|team|observer\s+group|EOM)\b"
+_MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?:mission|delegation|team|observer\s+group|EOM)\b"
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE + r",?\s+|"
     r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator),\s+|"
     r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
-    r"^(?:,[^.;]{0,90},)?\s*(?:"
+    r"(?:,[^.;]{0,90},)?\s*(?:"
     r",\s+(?:the\s+)?(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
     r"\s+(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:appointed\s+|named\s+)?(?:as\s+)?(?:the\s+)?"
     r"(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
@@ -137,7 +137,7 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|t
                         r"(?:on|from|as\s+of|since)?\s*$")
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
-_ACCRED_ACTIVE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
+_ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
                             r"accredit(?:ed|s)\b")
 _ACCRED_PASSIVE = re.compile(r"\baccredit(?:ed|ation)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
 
@@ -230,6 +230,10 @@ def _elections(ctx: Context) -> list[_Election]:
     for m in _ELECTION.finditer(text):
         if _PAST.search(text[max(0, m.start() - 40) : m.start()]):
             continue
+        ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
+                ctx.published is None or int(ym.group(1)) != ctx.published.year):
+            continue  # "the 2004 parliamentary elections": another election
         typ = (m.group("type") or "").lower() or None
         noun = m.group("noun").lower()
         if noun in ("referendum", "plebiscite"):
@@ -257,7 +261,10 @@ def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
             if d.kind == "relative":
                 continue
             return d
-        if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(ctx.text[end : d.start]):
+        glue = ctx.text[end : d.start]
+        if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(glue) and \
+                ("," not in glue or re.search(r",\s*(?:which|that)?\s*(?:is|are|was|were|to\s+be|will\s+be)?\s*"
+                                              r"(?:held|scheduled|set|slated|due|planned)\b", glue)):
             if d.kind == "relative" or d.ranged:
                 continue
             return d
@@ -345,7 +352,7 @@ def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, O
             left = text[max(s, o.start - 70) : o.start]
             hit = bool(_RIGHT_TRIGGER.match(right) or _LEFT_TRIGGER.search(left) or _VERB_TRIGGER.match(right))
             if not hit and re.search(r"\b\d[\d,]*\s+(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left) \
-                    and re.search(r"\b(?:observers|monitors|accredited)\b", sent):
+                    and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
                 hit = True
             if not hit and positive and in_sent[i - 1] in positive:
                 hit = _list_gap(text[in_sent[i - 1].end : o.start])
@@ -566,7 +573,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
     for n in nums:
         after = text[n.end : min(e, n.end + 60)]
         before = text[max(s, n.start - 25) : n.start]
-        if _NUMBER_BLOCK.match(after) or re.search(r"\b(?:another|additional|other|further)\s+$", before, re.I):
+        if _NUMBER_BLOCK.match(after):
             continue
         if 1900 <= n.value <= 2100 and not _COUNT_NOUN.match(after):
             continue
@@ -574,7 +581,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             labelled.append((n, "observers.long_term"))
         elif _ST.match(after):
             labelled.append((n, "observers.short_term"))
-        else:
+        elif not re.search(r"\b(?:another|additional|other|further)\s+$", before, re.I):
             plain.append(n)
     for n, slot in labelled:
         key = _count_owner(b, n, refs) or (focus if not refs else None)
@@ -585,7 +592,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         before = text[max(s, n.start - 25) : n.start]
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong|person)\b", after)
+        member = re.match(r"-(?:member|strong)\s+(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
         if owner_org is None and not cm and not member:
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
@@ -672,7 +679,7 @@ def _members(b: _Builder, s: int, e: int, refs: list[_Ref], segs: list[tuple[int
                     continue
                 b.add_country(key, c)
         for o in ctx.orgs:
-            if not (a <= o.start < z) or o.org.key == key:
+            if not (a <= o.start < z) or (o.org.key == key and not o.organ):
                 continue
             after = text[o.end : o.end + 30]
             if re.match(r"(?:['’]s\b|\s+member\s+(?:states|countries|nations)|\s+participating)", after):
@@ -702,8 +709,9 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         if not key or not last:
             continue
         between = text[last[-1].end : m.start()]
-        if any(last[-1].end <= n.start < m.start() and _COUNT_NOUN.match(text[n.end : n.end + 40]) for n in ctx.numbers):
-            continue
+        if any(last[-1].end <= n.start < m.start() and _COUNT_NOUN.match(text[n.end : n.end + 40])
+               and "," not in text[n.end : m.start()] for n in ctx.numbers):
+            continue  # the subject is a number of observers, not the mission
         if re.search(r"[.;]", between):
             continue
         for d in dates:
