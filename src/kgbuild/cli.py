@@ -473,5 +473,26 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
                        f"(also TriG, N-Quads, JSON-LD, void.ttl and the ontology under {out_dir}/)")
 
 
+# --- serve ------------------------------------------------------------------------------------
+@main.command()
+@store_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (another one only on request).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(0.1), default=10.0, show_default=True, help="Seconds per query (then 504).")
+@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True, help="Rows (or triples) per result; more are cut.")
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries reach other hosts).")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow browser requests from ORIGIN (repeatable).")
+def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
+          allow_service: bool, cors: tuple[str, ...]) -> None:
+    """Serve the graph read-only: SPARQL at /query, prepared queries at /queries, pages at /."""
+    from .server import ServerConfig
+    from .server import serve as run_server
+
+    with errors_to_exit():
+        run_server(ServerConfig(store=store_path, base_iri=base_iri, timeout=timeout, max_rows=max_rows,
+                                allow_service=allow_service, cors=cors, workers=workers), host=host, port=port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

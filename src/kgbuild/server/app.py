@@ -1,0 +1,335 @@
+"""The Starlette application: SPARQL 1.1 Protocol at ``/query``, prepared queries as REST, VoID,
+and the browser pages. Every error, on every route, is one JSON shape::
+
+    {"error": {"status": 400, "title": "Bad Request", "detail": "…"}}
+
+Queries run in :class:`~.workers.WorkerPool` processes, so a slow one is stopped (504) without
+taking the server down.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ..errors import QueryError
+from ..iris import DEFAULT_BASE_IRI
+from ..query import Catalog, check_read_only, code_only
+from . import pages
+from .workers import Answer, Failure, NotAcceptable, WorkerPool, negotiate, query_form
+
+__all__ = ["ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response"]
+
+#: Set on a response whose rows (or triples) were cut at ``--max-rows``; its value says where.
+TRUNCATED_HEADER = "X-Result-Truncated"
+MAX_BODY = 1 << 20  # a query text (or form body) larger than 1 MiB is refused
+_STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+                 ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
+
+DEFAULT_QUERY = """# The standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...) are predeclared.
+SELECT ?mission ?organizer ?country ?date WHERE {
+  ?mission a eo:ObservationMission ;
+           eo:organizer/rdfs:label ?organizer ;
+           eo:observes ?e .
+  ?e eo:electionCountry/rdfs:label ?country .
+  OPTIONAL { ?e eo:electionDate ?date }
+}
+ORDER BY ?country ?date
+LIMIT 100
+"""
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """What ``kgbuild serve`` was asked for."""
+
+    store: str
+    base_iri: str = DEFAULT_BASE_IRI
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    allow_service: bool = False
+    cors: tuple[str, ...] = ()
+    workers: int = 2
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, title: str, detail: str, headers: dict[str, str] | None = None,
+                 extra: dict[str, Any] | None = None) -> None:
+        super().__init__(detail)
+        self.status, self.title, self.detail = status, title, detail
+        self.headers, self.extra = headers or {}, extra or {}
+
+
+_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+           406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
+           500: "Internal Server Error", 503: "Service Unavailable", 504: "Gateway Timeout"}
+
+
+def error_response(status: int, detail: str, *, title: str | None = None, headers: dict[str, str] | None = None,
+                   extra: dict[str, Any] | None = None) -> JSONResponse:
+    """The one error shape of every route."""
+    body = {"status": status, "title": title or _TITLES.get(status, "Error"), "detail": detail, **(extra or {})}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def _answer(out: Any) -> Any:
+    if isinstance(out, Failure):
+        raise ApiError(out.status, out.title, out.detail, extra=out.extra)
+    return out
+
+
+def _result_response(answer: Answer, cfg: ServerConfig) -> Response:
+    headers = {"Vary": "Accept"}
+    if answer.truncated:
+        headers[TRUNCATED_HEADER] = f"max-rows={cfg.max_rows}"
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def _pool(request: Request) -> WorkerPool:
+    return request.app.state.pool
+
+
+def _cfg(request: Request) -> ServerConfig:
+    return request.app.state.config
+
+
+# --- SPARQL 1.1 Protocol -------------------------------------------------------------------------
+async def sparql_endpoint(request: Request) -> Response:
+    params = list(request.query_params.multi_items())
+    text: str | None = None
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = await _body(request)
+        if ctype == "application/x-www-form-urlencoded":
+            params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        elif ctype == "application/sparql-query":
+            text = body.decode("utf-8", "replace")
+        elif ctype == "application/sparql-update":
+            raise ApiError(403, "Forbidden", "SPARQL updates are refused: this endpoint is read-only")
+        else:
+            raise ApiError(415, "Unsupported Media Type", f"POST body of type {ctype or '(none)'!r} is not a query; "
+                           "send application/x-www-form-urlencoded (query=...) or application/sparql-query")
+    names = [k for k, _ in params]
+    if "update" in names:
+        raise ApiError(403, "Forbidden", "SPARQL updates are refused: this endpoint is read-only")
+    for unsupported in ("default-graph-uri", "named-graph-uri"):
+        if unsupported in names:
+            raise ApiError(400, "Bad Request", f"parameter {unsupported!r} is not supported: the default graph is "
+                           "the union of all named graphs; use FROM / GRAPH in the query instead")
+    queries = [v for k, v in params if k == "query"]
+    if text is not None and queries:
+        raise ApiError(400, "Bad Request", "give the query either as the body or as the 'query' parameter, not both")
+    if text is None:
+        if len(queries) != 1:
+            raise ApiError(400, "Bad Request", "parameter 'query' is required exactly once"
+                           if not queries else f"parameter 'query' is given {len(queries)} times; give it once")
+        text = queries[0]
+    if not text.strip():
+        raise ApiError(400, "Bad Request", "parameter 'query' is empty")
+    cfg = _cfg(request)
+    try:
+        check_read_only(text, allow_service=cfg.allow_service)
+    except QueryError as e:
+        raise ApiError(403, "Forbidden", str(e)) from None
+    formats = [v for k, v in params if k == "format"]
+    fmt = _negotiate(query_form(code_only(text)), request, formats[-1] if formats else None)
+    out = _answer(await _pool(request).run(("sparql", {"text": text, "format": fmt.name, "max_rows": cfg.max_rows})))
+    return _result_response(out, cfg)
+
+
+async def _body(request: Request) -> bytes:
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ApiError(413, "Content Too Large", f"the request body is larger than {MAX_BODY} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _negotiate(form: str, request: Request, fmt: str | None) -> Any:
+    try:
+        return negotiate(form, request.headers.get("accept"), fmt)
+    except NotAcceptable as e:
+        raise ApiError(406, "Not Acceptable", str(e)) from None
+
+
+# --- prepared queries ----------------------------------------------------------------------------
+def _catalog_json(catalog: Catalog) -> list[dict[str, Any]]:
+    return [{**q.describe(), "href": f"/queries/{q.name}", "text": q.text} for q in catalog.values()]
+
+
+async def list_queries(request: Request) -> Response:
+    return JSONResponse(_catalog_json(request.app.state.catalog))
+
+
+async def run_prepared(request: Request) -> Response:
+    name = request.path_params["name"]
+    catalog: Catalog = request.app.state.catalog
+    if name not in catalog:
+        raise ApiError(404, "Not Found", f"no prepared query {name!r}; known: {', '.join(catalog)}")
+    pq = catalog[name]
+    values: dict[str, str] = {}
+    fmt_param = None
+    for k, v in request.query_params.multi_items():
+        if k == "format":
+            fmt_param = v
+        elif k in values:
+            raise ApiError(400, "Bad Request", f"parameter {k!r} is given more than once", extra={"parameter": k})
+        else:
+            values[k] = v
+    fmt = _negotiate(pq.form, request, fmt_param)
+    cfg = _cfg(request)
+    job = ("prepared", {"name": name, "params": values, "format": fmt.name, "max_rows": cfg.max_rows})
+    return _result_response(_answer(await _pool(request).run(job)), cfg)
+
+
+# --- VoID and pages ------------------------------------------------------------------------------
+async def void(request: Request) -> Response:
+    body = _answer(await _pool(request).run(("void", {})))
+    return Response(body, media_type="text/turtle; charset=utf-8")
+
+
+async def query_page(request: Request) -> Response:
+    editor = request.app.state.static.has("yasgui.min.js")
+    html = pages.query_page(_catalog_json(request.app.state.catalog), default_query=DEFAULT_QUERY, editor=editor)
+    return HTMLResponse(html)
+
+
+async def missions_page(request: Request) -> Response:
+    rows = _answer(await _pool(request).run(("missions", {})))
+    return HTMLResponse(pages.missions_page(rows, _cfg(request).base_iri))
+
+
+async def _mission(request: Request) -> dict[str, Any]:
+    key = request.path_params["key"]
+    try:
+        return _answer(await _pool(request).run(("mission", {"key": key})))
+    except ApiError as e:
+        if e.status == 400 and e.extra.get("parameter") == "mission":
+            raise ApiError(404, "Not Found", e.detail) from None
+        raise
+
+
+async def mission_page(request: Request) -> Response:
+    return HTMLResponse(pages.mission_page(await _mission(request)))
+
+
+async def mission_svg(request: Request) -> Response:
+    return Response(pages.neighbourhood_svg(await _mission(request)), media_type="image/svg+xml")
+
+
+# --- static files (the bundled editor may be stored gzip-compressed) ------------------------------
+class StaticFiles:
+    """The files of ``kgbuild/server/static``; ``NAME.gz`` is served as ``NAME``."""
+
+    def __init__(self) -> None:
+        self.root = resources.files("kgbuild.server") / "static"
+        self._cache: dict[str, tuple[bytes, bool]] = {}
+
+    def _load(self, name: str) -> tuple[bytes, bool] | None:
+        if name in self._cache:
+            return self._cache[name]
+        if "/" in name or name.startswith("."):
+            return None
+        for fname, gz in ((name, False), (name + ".gz", True)):
+            f = self.root / fname
+            if f.is_file():
+                self._cache[name] = (f.read_bytes(), gz)
+                return self._cache[name]
+        return None
+
+    def has(self, name: str) -> bool:
+        return self._load(name) is not None
+
+    async def serve(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        found = self._load(name)
+        suffix = name[name.rfind("."):] if "." in name else ""
+        if found is None or suffix not in _STATIC_TYPES:
+            raise ApiError(404, "Not Found", f"no static file {name!r}")
+        data, gz = found
+        headers = {"Cache-Control": "public, max-age=3600", "Vary": "Accept-Encoding"}
+        if gz:
+            if "gzip" in request.headers.get("accept-encoding", ""):
+                headers["Content-Encoding"] = "gzip"
+            else:
+                data = gzip.decompress(data)
+        return Response(data, media_type=_STATIC_TYPES[suffix], headers=headers)
+
+
+# --- errors --------------------------------------------------------------------------------------
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.detail, title=exc.title, headers=exc.headers, extra=exc.extra)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    detail = exc.detail
+    if exc.status_code == 404:
+        detail = f"no resource at {request.url.path} (see / for the query page, /queries, /query)"
+    elif exc.status_code == 405:
+        detail = f"method {request.method} is not allowed on {request.url.path}"
+    return error_response(exc.status_code, str(detail), headers=dict(exc.headers or {}))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return error_response(500, f"{type(exc).__name__}: {exc}")
+
+
+def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starlette:
+    """The ASGI application for ``config`` (its worker pool starts with the app's lifespan)."""
+    pool = pool or WorkerPool(config.store, base_iri=config.base_iri, size=config.workers, timeout=config.timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    static = StaticFiles()
+    routes = [
+        Route("/", query_page, methods=["GET"]),
+        Route("/query", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/queries", list_queries, methods=["GET"]),
+        Route("/queries/{name}", run_prepared, methods=["GET"]),
+        Route("/.well-known/void", void, methods=["GET"]),
+        Route("/missions", missions_page, methods=["GET"]),
+        Route("/mission/{key}.svg", mission_svg, methods=["GET"]),
+        Route("/mission/{key}", mission_page, methods=["GET"]),
+        Route("/static/{name}", static.serve, methods=["GET"]),
+    ]
+    middleware = []
+    if config.cors:
+        middleware.append(Middleware(
+            CORSMiddleware, allow_origins=list(config.cors), allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept"], expose_headers=[TRUNCATED_HEADER],
+        ))
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error, Exception: _server_error},
+    )
+    app.state.config = config
+    app.state.pool = pool
+    app.state.catalog = Catalog.load()
+    app.state.static = static
+    return app
+
