@@ -179,7 +179,7 @@ async def list_queries(request: Request) -> Response:
 async def run_prepared(request: Request) -> Response:
     name = request.path_params["name"]
     catalog: Catalog = request.app.state.catalog
-    if name not in catalog:
+    if name not in set(catalog):  # Catalog's `in` raises QueryError for unknown names
         raise ApiError(404, "Not Found", f"no prepared query {name!r}; known: {', '.join(catalog)}")
     pq = catalog[name]
     values: dict[str, str] = {}
