@@ -23,8 +23,8 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|"
+          r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -51,6 +51,13 @@ class DateMention:
     kind: str
     ranged: bool = False
     explicit_year: bool = False
+    weekday: int | None = None
+
+    def resolved(self, published: date | None, *, future: bool | None) -> date:
+        """The value, with a weekday re-resolved for the tense of the verb it goes with."""
+        if self.weekday is None or published is None or future is None:
+            return self.value
+        return resolve_weekday(published, self.weekday, future=future)
 
 
 def resolve_weekday(published: date, weekday: int, *, future: bool | None = None) -> date:
@@ -116,7 +123,7 @@ def find_dates(text: str, *, published: date | None = None, offset: int = 0) -> 
                 out.append(DateMention(s, e, m.group(0), v, "date", False, True))
         elif m.group("wd") and published is not None:
             wd = _WEEKDAYS.index(m.group("wd").lower())
-            out.append(DateMention(s, e, m.group(0), resolve_weekday(published, wd), "weekday"))
+            out.append(DateMention(s, e, m.group(0), resolve_weekday(published, wd), "weekday", weekday=wd))
         elif m.group("rel") and published is not None:
             delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
             out.append(DateMention(s, e, m.group(0), published + timedelta(days=delta), "relative"))
@@ -194,10 +201,12 @@ def find_numbers(text: str, *, offset: int = 0) -> list[NumberMention]:
         else:
             w = m.group("words")
             s = m.start()
-            if w.lower().startswith("a "):
-                pass
-            elif w.lower() == "a" or w.lower().startswith("a-"):
+            if w.lower() == "a" or w.lower().startswith("a-"):
                 continue
+            lead = re.match(r"a\s+(?!hundred|thousand|dozen)", w, re.I)
+            if lead:  # "a ten-member delegation": the number is "ten"
+                s += lead.end()
+                w = w[lead.end() :]
             v = parse_number(w)
             if v is not None:
                 out.append(NumberMention(s + offset, m.end() + offset, v))

@@ -420,7 +420,10 @@ def find_organizations(text: str) -> list[OrgMention]:
     # acronyms the text itself defines after a long form
     defined: dict[str, Organization] = {}
     out: list[OrgMention] = []
+    covered = -1
     for s, e, o in chosen:
+        if s < covered:  # the acronym in "Long Form (ACR)"
+            continue
         pm = _PAREN_ACR.match(text, e)
         if pm and (resolve_organization(pm.group(1)) in (None, o)):
             defined[pm.group(1)] = o
@@ -435,8 +438,10 @@ def find_organizations(text: str) -> list[OrgMention]:
                 out.append(OrgMention(s, organ.end(), derived, derived.name))
             else:
                 out.append(OrgMention(s, organ.end(), o, label, organ=True))
+            covered = organ.end()
             continue
         out.append(OrgMention(s, e, o, o.name))
+        covered = e
     if defined:
         extra = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w])")
         for m in extra.finditer(text):

@@ -41,7 +41,8 @@ __all__ = ["Context", "extract_missions"]
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|repeat)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|mayoral|senate|constitutional)\s+(?:and\s+\w+\s+)?)?"
+    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|(?:State\s+)?Duma|National\s+Assembly|"
+    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?)\b",
     re.I,
 )
@@ -117,7 +118,7 @@ _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head,
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE + r",?\s+|"
     r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator),\s+|"
-    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+")
+    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+|\b[Cc]hief\s+[Oo]bserver,?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
     r"(?:,[^.;]{0,90},)?\s*(?:"
     r",\s+(?:the\s+)?(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
@@ -133,7 +134,8 @@ _START_OPEN = re.compile(
 _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s+be\s+in|be\s+deployed|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?)\b", re.I)
-_GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|their)\s+|in\s+[A-Z][\w-]+\s+)*"
+_GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|their|headquarters|office|offices|"
+                        r"doors)\s+|in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
@@ -240,7 +242,7 @@ def _elections(ctx: Context) -> list[_Election]:
             typ = "referendum"
         elif typ is None and _TO_LEGISLATURE.match(text, m.end()):
             typ = "parliamentary"
-        if typ == "national assembly":
+        if typ and re.search(r"duma|assembly|bundestag|sejm|knesset|majlis|mazhilis|kenesh|rada|congressional", typ):
             typ = "parliamentary"
         typ = _TYPE_MAP.get(typ, typ) if typ else None
         el = _Election(m.start(), m.end(), typ, bool(m.group("early")))
@@ -305,17 +307,27 @@ def _host_country(ctx: Context, elections: list[_Election], member_spans: list[t
 # ---------------------------------------------------------------------------------------------
 
 
+_WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|were|was|will|would|are|is|"
+                       r"said|says|told|who|which|that|took|take|arrived|monitored|observed)\s")
+
+
 def _member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
-    """Per sentence, the stretch after a membership cue: (start, end, strong)."""
+    """Stretches of text that list a mission's members: (start, end, strong).
+
+    A strong cue ("includes", "consists of", "accompanied by") opens a stretch to the end of the
+    sentence; a weak one ("representatives of", "observers from", "member states") only the list
+    right after it, up to the next clause word.
+    """
     segs = []
     for s, e in ctx.sents:
-        sent = ctx.text[s:e]
-        strong = _STRONG_MEMBER.search(sent)
-        weak = _WEAK_MEMBER.search(sent)
-        if strong and (not weak or strong.start() <= weak.start()):
-            segs.append((s + strong.end(), e, True))
-        elif weak:
-            segs.append((s + weak.start(), e, bool(strong)))
+        strong = _STRONG_MEMBER.search(ctx.text, s, e)
+        if strong:
+            segs.append((strong.end(), e, True))
+        for w in _WEAK_MEMBER.finditer(ctx.text, s, e):
+            if strong and w.start() >= strong.end():
+                continue
+            stop = _WEAK_END.search(ctx.text, w.end(), e)
+            segs.append((w.start(), stop.start() if stop else e, False))
     return segs, [(a, b) for a, b, _ in segs]
 
 
@@ -350,7 +362,8 @@ def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, O
                 continue
             right = text[o.end : min(e, o.end + 70)]
             left = text[max(s, o.start - 70) : o.start]
-            hit = bool(_RIGHT_TRIGGER.match(right) or _LEFT_TRIGGER.search(left) or _VERB_TRIGGER.match(right))
+            named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
+            hit = bool(named or _RIGHT_TRIGGER.match(right) or _LEFT_TRIGGER.search(left) or _VERB_TRIGGER.match(right))
             if not hit and re.search(r"\b\d[\d,]*\s+(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left) \
                     and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
                 hit = True
@@ -470,19 +483,22 @@ class _Builder:
 
     def set_count(self, key: str, slot: str, n: NumberMention) -> None:
         m = self.missions[key]
-        setattr(m, "observers_" + slot.split(".")[1], n.value)
-        m.evidence.pop((slot, str(n.value)), None)
+        attr = "observers_" + slot.split(".")[1]
+        old = getattr(m, attr)
+        if old is not None:  # a later figure revises the earlier one
+            m.evidence.pop((slot, str(old)), None)
+        setattr(m, attr, n.value)
         self.cite(key, slot, n.value, n.start, n.end)
 
-    def set_start(self, key: str, rank: int, d: DateMention) -> None:
+    def set_start(self, key: str, rank: int, d: DateMention, *, future: bool | None = None) -> None:
         if self.start_rank.get(key, 99) <= rank:
             return
         m = self.missions[key]
         if m.start_date is not None:
             m.evidence.pop(("start_date", m.start_date.isoformat()), None)
-        m.start_date = d.value
+        m.start_date = d.resolved(self.ctx.published, future=future)
         self.start_rank[key] = rank
-        self.cite(key, "start_date", d.value, d.start, d.end)
+        self.cite(key, "start_date", m.start_date, d.start, d.end)
 
     def set_head(self, key: str, span: tuple[int, int]) -> None:
         m = self.missions[key]
@@ -547,8 +563,10 @@ def _apply_election(b: _Builder, elections: list[_Election]) -> None:
     else:
         best, ev = None, None
     dated = [e for e in elections if e.date is not None and (e.type in (None, best))]
-    dcounts = Counter(e.date.value for e in dated if e.date)
-    best_date = max(dcounts, key=lambda d: (dcounts[d], -min(e.start for e in dated if e.date and e.date.value == d))) if dcounts else None
+    values = {id(e): e.date.resolved(b.ctx.published, future=_sentence_tense(b.ctx, e.start))
+              for e in dated if e.date}
+    dcounts = Counter(values.values())
+    best_date = max(dcounts, key=lambda d: (dcounts[d], -min(e.start for e in dated if values[id(e)] == d))) if dcounts else None
     early = next((e for e in elections if e.early and e.type in (None, best)), None)
     for key, m in b.missions.items():
         if best and ev:
@@ -556,12 +574,27 @@ def _apply_election(b: _Builder, elections: list[_Election]) -> None:
             b.cite(key, "election.type", best, ev.start, ev.end)
         if best_date:
             m.election_date = best_date
-            d = next(e.date for e in dated if e.date and e.date.value == best_date)
+            d = next(e.date for e in dated if values[id(e)] == best_date)
             assert d is not None
             b.cite(key, "election.date", best_date, d.start, d.end)
         if early:
             m.early = True
             b.cite(key, "election.early", True, early.start, early.end)
+
+
+def _sentence_tense(ctx: Context, pos: int) -> bool | None:
+    """True when the sentence at ``pos`` speaks of the future, False of the past, None if unclear."""
+    s, e = ctx.sent_of(pos)
+    sent = ctx.text[s:e]
+    fut = re.search(r"\b(?:will|shall|upcoming|forthcoming|scheduled|to\s+be\s+held|ahead\s+of|due\s+to|"
+                    r"is\s+to|are\s+to|plans?\s+to|expected\s+to|coming)\b", sent, re.I)
+    past = re.search(r"\b(?:was|were|had|held\s+on|took\s+place|voted|observed|monitored|described|"
+                     r"regards?|recognized|assessed)\b", sent, re.I)
+    if fut and not past:
+        return True
+    if past and not fut:
+        return False
+    return None
 
 
 def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) -> None:
@@ -599,7 +632,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if re.search(r"\b(?:core\s+team|staff)\s+(?:of\s+)?$", before, re.I):
             continue
-        if re.match(r"\s+\w+\s+from\s+\S+\s+(?:\w+\s+)?(?:organi[sz]ations|countries|states)", after):
+        if re.match(r"\s+\w+\s+from\s+\S+\s+(?:\w+\s+)?organi[sz]ations", after):
             continue
         if labelled and not owner_org and not member:
             continue  # a part of the mission ("13 observers arrived ... another 24 long-term")
@@ -672,6 +705,9 @@ def _members(b: _Builder, s: int, e: int, refs: list[_Ref], segs: list[tuple[int
             continue
         key = _nearest(refs, a)
         if key is None:
+            after = [r for r in refs if r.pos >= a]
+            key = after[0].key if after and not strong else None
+        if key is None:
             continue
         for c in ctx.countries:
             if a <= c.start < z:
@@ -696,12 +732,14 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         return
     dates = [d for d in ctx.dates if s <= d.start < e]
     for m in _START_OPEN.finditer(text, s, e):
+        future = _future(text, s, m)
         for d in dates:
-            if (d.start >= m.end() and d.start - m.end() <= 30 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
-                    (d.end <= m.start() and m.start() - d.end <= 12 and re.fullmatch(r"\s*(?:officially\s+|formally\s+)?", text[d.end : m.start()])):
+            if (d.start >= m.end() and d.start - m.end() <= 45 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
+                    (d.kind != "date" and d.end <= m.start() and m.start() - d.end <= 12
+                     and re.fullmatch(r"\s*(?:officially\s+|formally\s+)?", text[d.end : m.start()])):
                 key = _nearest(refs, m.start())
                 if key:
-                    b.set_start(key, 1, d)
+                    b.set_start(key, 1, d, future=future)
                 break
     for m in _START_ARRIVE.finditer(text, s, e):
         key = _nearest(refs, m.start())
@@ -716,7 +754,7 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             continue
         for d in dates:
             if d.start >= m.end() and d.start - m.end() <= 40 and _GLUE_ARRIVE.match(text[m.end() : d.start]):
-                b.set_start(key, 2, d)
+                b.set_start(key, 2, d, future=_future(text, s, m))
                 break
     for m in _START_WORK.finditer(text, s, e):
         key = _nearest(refs, m.start())
@@ -729,6 +767,13 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             if d.ranged or re.search(r"\b(?:since|between|from)\s+$", prev):
                 b.set_start(key, 2, d)
                 break
+
+
+def _future(text: str, s: int, m: re.Match[str]) -> bool:
+    """Whether the verb at ``m`` speaks of the future ("will arrive", "is due to open")."""
+    return bool(re.search(r"\b(?:will|shall|to|going\s+to)\s+(?:\w+\s+)?$", text[max(s, m.start() - 20) : m.start()])
+                or re.match(r"(?:arrive|begin|start|open|launch|be)\b", m.group(0), re.I) and
+                not re.search(r"\b(?:has|have|had|did)\s+$", text[max(s, m.start() - 10) : m.start()]))
 
 
 def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionMention | None:

