@@ -136,6 +136,10 @@ def test_ask_and_construct(server: InProcess) -> None:
         assert r.status_code == 200 and r.headers["content-type"].startswith(accept), (accept, r.text)
         triples = list(ox.parse(r.content, format=fmt))
         assert 1 <= len(triples) <= 3 and all(t.predicate.value.endswith("#alpha2") for t in triples)
+    # format= as generic clients send it: a short name meaning the RDF flavour, or media types
+    assert server.get("/query", params={"query": q, "format": "xml"}).headers["content-type"].startswith("application/rdf+xml")
+    r = server.get("/query", params=[("query", q), ("format", "json-ld"), ("format", "application/ld+json,x/y")])
+    assert r.headers["content-type"].startswith("application/ld+json")
 
 
 def test_rows_beyond_max_rows_are_cut_with_a_header(server: InProcess, examples_store: Path) -> None:

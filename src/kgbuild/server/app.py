@@ -144,8 +144,7 @@ async def sparql_endpoint(request: Request) -> Response:
         check_read_only(text, allow_service=cfg.allow_service)
     except QueryError as e:
         raise ApiError(403, "Forbidden", str(e)) from None
-    formats = [v for k, v in params if k == "format"]
-    fmt = _negotiate(query_form(code_only(text)), request, formats[-1] if formats else None)
+    fmt = _negotiate(query_form(code_only(text)), request, [v for k, v in params if k == "format"])
     out = _answer(await _pool(request).run(("sparql", {"text": text, "format": fmt.name, "max_rows": cfg.max_rows})))
     return _result_response(out, cfg)
 
@@ -160,9 +159,18 @@ async def _body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _negotiate(form: str, request: Request, fmt: str | None) -> Any:
+def _negotiate(form: str, request: Request, formats: list[str]) -> Any:
+    """The format from the first usable ``format=`` value (a name, or media types as in Accept), else Accept."""
+    first: NotAcceptable | None = None
+    for value in formats:
+        try:
+            return negotiate(form, value, None) if "/" in value else negotiate(form, None, value)
+        except NotAcceptable as e:
+            first = first or e
     try:
-        return negotiate(form, request.headers.get("accept"), fmt)
+        if first is not None:
+            raise first
+        return negotiate(form, request.headers.get("accept"), None)
     except NotAcceptable as e:
         raise ApiError(406, "Not Acceptable", str(e)) from None
 
@@ -183,15 +191,15 @@ async def run_prepared(request: Request) -> Response:
         raise ApiError(404, "Not Found", f"no prepared query {name!r}; known: {', '.join(catalog)}")
     pq = catalog[name]
     values: dict[str, str] = {}
-    fmt_param = None
+    fmt_params = []
     for k, v in request.query_params.multi_items():
         if k == "format":
-            fmt_param = v
+            fmt_params.append(v)
         elif k in values:
             raise ApiError(400, "Bad Request", f"parameter {k!r} is given more than once", extra={"parameter": k})
         else:
             values[k] = v
-    fmt = _negotiate(pq.form, request, fmt_param)
+    fmt = _negotiate(pq.form, request, fmt_params)
     cfg = _cfg(request)
     job = ("prepared", {"name": name, "params": values, "format": fmt.name, "max_rows": cfg.max_rows})
     return _result_response(_answer(await _pool(request).run(job)), cfg)

@@ -68,6 +68,9 @@ _ALIASES = {
     "application/ld+json": "jsonld",
     "application/rdf+xml": "rdfxml",
 }
+#: ``format=`` names that mean an RDF format for CONSTRUCT/DESCRIBE (what SPARQLWrapper and others send)
+_RDF_ALIASES = {"xml": "rdfxml", "rdf": "rdfxml", "json": "jsonld", "json-ld": "jsonld", "n3": "turtle", "ttl": "turtle",
+                "nt": "ntriples", "n-triples": "ntriples"}
 _ASK_FORMATS = ("json", "xml")  # CSV/TSV have no boolean form in pyoxigraph; JSON/XML are the standard
 
 
@@ -109,6 +112,8 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
     )
     if fmt:
         name = _ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            name = _RDF_ALIASES.get(name, name)
         if name not in offered:
             raise NotAcceptable(f"format {fmt!r} is not offered for {form} queries; offered: {', '.join(offered)}")
         return _format(name)
