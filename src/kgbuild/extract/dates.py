@@ -30,7 +30,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _DATE_RE = re.compile(
-    rf"(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d1b>{_DAY})(?![\d.]))?(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d1b>{_DAY})(?!\d|\.\d))?(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<dm>(?P<d2>{_DAY})(?:\s*(?:-|–|and|to)\s*(?P<d2b>{_DAY}))?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?)"
     rf"|(?P<num>(?P<d3>[0-3]?\d)\.(?P<m3>[01]?\d)\.(?P<y3>{_YEAR}))"
     rf"|(?P<iso>(?P<y4>{_YEAR})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d))"

@@ -514,10 +514,11 @@ def find_commissions(text: str) -> list[CommissionMention]:
         country = None
         om = _OF_COUNTRY.match(text, end)
         if om:
-            words = om.group(1).split()
+            words = list(re.finditer(r"\S+", om.group(1)))
             for k in range(len(words), 0, -1):
-                country = resolve_country(" ".join(words[:k]))
+                country = resolve_country(" ".join(w.group(0) for w in words[:k]))
                 if country:
+                    end = om.start(1) + words[k - 1].end()  # "... Commission of the Kyrgyz Republic"
                     break
         if country is None:
             bm = _BEFORE_COUNTRY.search(text[max(0, m.start() - 40) : m.start()])

