@@ -40,10 +40,11 @@ __all__ = ["Context", "extract_missions"]
 # ---------------------------------------------------------------------------------------------
 
 _ELECTION = re.compile(
-    r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|repeat)\s+)?"
+    r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
     r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
-    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?)?"
+    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
+    r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?)\b",
     re.I,
 )
@@ -84,6 +85,9 @@ _LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "missio
                "represents", "representing", "represented", "delegation", "members", "experts",
                "officials", "international", "short-term", "long-term", "and", "respectively", "as",
                "well", "a", "an", "also", "each", "s", "its", "their", "by"}
+_MODIFIER = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|participating\s+States|region|area|summit|"
+                       r"[Cc]harter|commitments|standards|[Ss]ecretary|[Cc]hair|[Cc]hairman|[Cc]hairperson|"
+                       r"[Pp]resident|[Dd]irector|[Cc]ommissioner|[Aa]mbassador|envoy|officials?)\b")
 _STRONG_MEMBER = re.compile(
     r"\b(?:includ(?:es|ed|e|ing)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
     r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include))\b", re.I)
@@ -128,7 +132,7 @@ _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of 
     r"(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
     r"\s+(?:has\s+taken\s+on|took\s+on|takes\s+on|assumed|will\s+assume|has\s+assumed)\s+the\s+role\s+of\s+"
     r"(?:the\s+)?(?:(?:team|mission|delegation|group)['’]s\s+)?(?:head|leader|chief|coordinator)|"
-    r"\s+(?:heads|leads|will\s+head|will\s+lead|headed|led|is\s+heading|is\s+leading)\s+" + _MISSION_PHRASE + r")")
+    r",?\s+(?:who\s+)?(?:heads|leads|will\s+head|will\s+lead|headed|led|is\s+heading|is\s+leading)\s+" + _MISSION_PHRASE + r")")
 
 _START_OPEN = re.compile(
     r"\b(?:began|begun|begins|begin|started|starts|commenced|commences|launched|launches|opened|opens)\b"
@@ -388,6 +392,8 @@ def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, O
             if o.organ or not o.org.can_observe:
                 continue
             right = text[o.end : min(e, o.end + 70)]
+            if _MODIFIER.match(right):
+                continue  # "observers from CIS countries", "OSCE commitments"
             left = text[max(s, o.start - 70) : o.start]
             counted = re.search(r"\b\d[\d,]*\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
                                 r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left)
@@ -665,7 +671,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         before = text[max(s, n.start - 25) : n.start]
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong)\s+(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
+        member = re.match(r"-(?:member|strong)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
         if owner_org is None and not cm and not member:
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
@@ -674,6 +680,8 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if re.match(r"\s+\w+\s+from\s+\S+\s+(?:\w+\s+)?organi[sz]ations", after):
             continue
+        if _spans_orgs(b, n.end, e):
+            continue  # "500 observers from the CIS, the SCO and the OIC": a sum over missions
         if labelled and not owner_org and not member:
             continue  # a part of the mission ("13 observers arrived ... another 24 long-term")
         if not re.search(r"\b(?:observers?|monitors|mission|delegation|team|group|accredited|members|officials|"
@@ -682,6 +690,18 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         key = owner_org or _count_owner(b, n, refs)
         if key:
             b.set_count(key, "observers.total", n)
+
+
+def _spans_orgs(b: _Builder, pos: int, e: int) -> bool:
+    """Whether the count at ``pos`` is followed by "observers from/of" and a list of two missions."""
+    text = b.ctx.text
+    m = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:observers|monitors|representatives|experts)\s+(?:from|of)\s+(?:the\s+)?", text[pos:e])
+    if not m:
+        return False
+    orgs = [o for o in b.ctx.orgs if pos + m.end() <= o.start < e and o.org.key in b.missions and not o.organ]
+    if len(orgs) < 2 or orgs[0].start != pos + m.end():
+        return False
+    return _list_gap(text[orgs[0].end : orgs[1].start]) and not re.search(r"\d", text[orgs[0].end : orgs[1].start])
 
 
 def _list_owner(b: _Builder, n: NumberMention, e: int) -> str | None:
