@@ -39,8 +39,11 @@ MAX_BODY = 1 << 20  # a query text (or form body) larger than 1 MiB is refused
 _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
                  ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
 
-DEFAULT_QUERY = """# The standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...) are predeclared.
-SELECT ?mission ?organizer ?country ?date WHERE {
+DEFAULT_QUERY = """# The server predeclares the standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...);
+# the default graph is the union of every article's graph (hence DISTINCT).
+PREFIX eo: <https://w3id.org/kgbuild/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?mission ?organizer ?country ?date WHERE {
   ?mission a eo:ObservationMission ;
            eo:organizer/rdfs:label ?organizer ;
            eo:observes ?e .

@@ -159,7 +159,8 @@ SELECT ?m ?article ?file ?title ?published ?url WHERE {
 _NEIGHBOURS = """
 SELECT ?m ?dir ?p ?n ?label ?type WHERE {
   { ?m ?p ?n . BIND("out" AS ?dir) } UNION { ?n ?p ?m . BIND("in" AS ?dir) }
-  FILTER(isIRI(?n) && ?p != rdf:type)
+  FILTER(isIRI(?n) && ?p NOT IN (rdf:type, rdf:subject, rdf:object))
+  FILTER NOT EXISTS { ?n a eo:Evidence }
   OPTIONAL { ?n rdfs:label ?l }
   OPTIONAL { ?n eo:category ?cat ; eo:count ?cnt }
   BIND(COALESCE(?l, CONCAT(STRAFTER(STR(?cat), "#"), ": ", STR(?cnt))) AS ?label)

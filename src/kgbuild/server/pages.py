@@ -76,10 +76,14 @@ def query_page(catalog: list[dict[str, Any]], *, default_query: str, editor: boo
 <aside class="prepared-pane"><h2>Prepared queries</h2>{''.join(forms)}</aside>
 </section>
 <section id="prepared-results" aria-live="polite"></section>
-<script id="kg-default-query" type="application/sparql-query">{escape(default_query)}</script>
-<script id="kg-catalog" type="application/json">{escape(json.dumps(catalog))}</script>
+<script id="kg-data" type="application/json">{_script_json({"defaultQuery": default_query, "catalog": catalog})}</script>
 <script src="/static/ui.js"></script>"""
     return _layout("Query", body, head=head)
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside a <script> element (no "</script>", no HTML entities needed)."""
+    return json.dumps(data).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def missions_page(rows: list[dict[str, Any]], base: str) -> str:

@@ -2,8 +2,9 @@
 // forms that call /queries/NAME and show a results table with CSV/JSON download links.
 (function () {
   "use strict";
-  const defaultQuery = document.getElementById("kg-default-query").textContent;
-  const catalog = JSON.parse(document.getElementById("kg-catalog").textContent);
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const defaultQuery = data.defaultQuery;
+  const catalog = data.catalog;
   const byName = Object.fromEntries(catalog.map((q) => [q.name, q]));
   const out = document.getElementById("prepared-results");
   let yasgui = null;
