@@ -326,3 +326,25 @@ def test_extract_relative_clause_trigger_and_past_election(ex: Extractor) -> Non
     assert (m.organizer, m.country, m.election_date, m.observers_total) == ("Carter Center", "PE", date(2021, 6, 6), 12)
     assert one(ex, " date 2024-01-10\nDHAKA, Jan. 10\n\nThe Commonwealth previously observed Bangladesh's 2018 "
                    "general election. This time no Commonwealth observers were present at the 7 January vote.") == []
+
+
+def test_extract_sentence_split_inside_a_name_is_undone(ex: Extractor) -> None:
+    """A statistical sentence break after "(SADC)" does not hide the mission; "launched on" is the start."""
+    m = only(ex, " date 2023-08-20\nHARARE, Aug. 20\n\nThe Southern African Development Community (SADC) Electoral "
+                 "Observation Mission, headed by former Zambian Vice-President Nevers Mumba, said Zimbabwe's "
+                 "harmonised elections on 23 August should be peaceful. The mission, launched on 9 August, has "
+                 "deployed 68 observers in all ten provinces.")
+    assert (m.organizer, m.country, m.election_type, m.election_date) == (
+        "Southern African Development Community", "ZW", "general", date(2023, 8, 23))
+    assert (m.head, m.head_country, m.start_date, m.observers_total) == ("Nevers Mumba", "ZM", date(2023, 8, 9), 68)
+
+
+def test_extract_total_including_long_term_and_came_from(ex: Extractor) -> None:
+    """"N observers, including M long-term ones" gives both; "the observers came from A and B" gives members."""
+    m = only(ex, " date 2020-10-02\nBISHKEK, Oct. 2\n\nThe CIS observer mission for the parliamentary elections in "
+                 "Kyrgyzstan set for October 4 has been working since September 4, said Sergei Lebedev, who heads "
+                 "the mission. The CIS mission numbers 140 observers, including 30 long-term ones. The observers "
+                 "came from Russia and Uzbekistan.")
+    assert (m.observers_total, m.observers_long_term) == (140, 30)
+    assert (m.head, m.start_date, m.election_date) == ("Sergei Lebedev", date(2020, 9, 4), date(2020, 10, 4))
+    assert m.member_countries == ["RU", "UZ"]

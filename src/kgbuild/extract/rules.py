@@ -45,7 +45,7 @@ _ELECTION = re.compile(
     r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
     r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
-    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?)\b",
+    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day)\b",
     re.I,
 )
 _TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
@@ -94,7 +94,8 @@ _STRONG_MEMBER = re.compile(
 _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
-    r"(?:of|from|at)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b", re.I)
+    r"(?:of|from|at)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
+    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
     r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
@@ -200,9 +201,19 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _split_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences never run across a blank line (datelines, headlines); whitespace is trimmed."""
-    out = []
+    """Sentences end at terminal punctuation (a statistical splitter's break inside a name is
+    undone) and never run across a blank line (datelines, headlines); whitespace is trimmed."""
+    merged: list[tuple[int, int]] = []
     for s, e in sents:
+        if merged:
+            ps, pe = merged[-1]
+            tail = text[ps:pe].rstrip()
+            if tail and not re.search(r"[.!?:;][\"”’')\]]*$", tail) and "\n" not in text[pe - 1 : s + 1]:
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    out = []
+    for s, e in merged:
         cur = s
         for m in re.finditer(r"\n\s*\n", text[s:e]):
             out.append((cur, s + m.start()))
@@ -671,7 +682,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         before = text[max(s, n.start - 25) : n.start]
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
+        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
         if owner_org is None and not cm and not member:
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
@@ -682,7 +693,8 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if _spans_orgs(b, n.end, e):
             continue  # "500 observers from the CIS, the SCO and the OIC": a sum over missions
-        if labelled and not owner_org and not member:
+        if labelled and not owner_org and not member and not re.match(
+                r"\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:including|of\s+whom|of\s+which|among\s+them)\b", after):
             continue  # a part of the mission ("13 observers arrived ... another 24 long-term")
         if not re.search(r"\b(?:observers?|monitors|mission|delegation|team|group|accredited|members|officials|"
                          r"representatives|experts|people|persons|parliamentarians|MPs|deputies)\b", sent):
