@@ -148,8 +148,8 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|t
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
-                            r"accredit(?:ed|s)\b")
-_ACCRED_PASSIVE = re.compile(r"\baccredit(?:ed|ation)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
+                            r"(?:accredit(?:ed|s)|registered|registers)\b")
+_ACCRED_PASSIVE = re.compile(r"\b(?:accredit(?:ed|ation)|registered|registration)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ class Context:
     def build(cls, text: str, published: date | None, sents: Sequence[tuple[int, int]],
               persons: Sequence[tuple[int, int]]) -> Context:
         ctx = cls(text, published, _split_paragraphs(text, sents), list(persons))
-        ctx.orgs = find_organizations(text)
+        ctx.orgs = _disambiguate(text, find_organizations(text))
         ctx.comms = find_commissions(text)
         blocked = [(o.start, o.end) for o in ctx.orgs]
         ctx.countries = [c for c in find_countries(text) if not _inside(c.start, blocked)]
@@ -194,6 +194,15 @@ class Context:
     def ev(self, start: int, end: int) -> Evidence:
         s, e = self.sent_of(start)
         return Evidence(start, end, s, e)
+
+
+def _disambiguate(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
+    """A bare "the Commonwealth" in an article about the CIS is the CIS, not the Commonwealth of Nations."""
+    cis = next((o.org for o in orgs if o.org.key == "cis"), None)
+    if cis is None:
+        return orgs
+    return [OrgMention(o.start, o.end, cis, cis.name) if o.org.key == "commonwealth"
+            and text[o.start : o.end] == "Commonwealth" else o for o in orgs]
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -411,8 +420,10 @@ def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, O
             if _inside(o.start, strong_member) and positive and not counted:
                 continue
             named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
-            hit = bool(named or _RIGHT_TRIGGER.match(right) or _LEFT_TRIGGER.search(left) or _VERB_TRIGGER.match(right))
-            if not hit and counted and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
+            possessive = re.match(r"['’]s?\s", right)  # "observers from the X's partner" name X's partner
+            hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
+                       or (_LEFT_TRIGGER.search(left) and not possessive))
+            if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
                 hit = True
             if not hit and positive and in_sent[i - 1] in positive:
                 hit = _list_gap(text[in_sent[i - 1].end : o.start])
@@ -851,7 +862,8 @@ def _future(text: str, s: int, m: re.Match[str]) -> bool:
 
 def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionMention | None:
     ctx, text = b.ctx, b.ctx.text
-    if "accredit" not in text[s:e].lower():
+    low = text[s:e].lower()
+    if "accredit" not in low and "registered" not in low and "registration" not in low:
         return None
     for c in ctx.comms:
         if not (s <= c.start < e):
@@ -865,7 +877,11 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
             for r in explicit:
                 _set_accreditor(b, r.key, c)
             return None
-        return c
+        # a general statement ("the CEC has accredited 45 observers from international organizations")
+        # holds for every mission of the article; not when it is about journalists or candidates
+        if refs or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
+                or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[max(s, c.start - 90) : c.start]):
+            return c
     return None
 
 
