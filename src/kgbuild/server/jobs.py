@@ -16,9 +16,12 @@ import pyoxigraph as ox
 
 from ..errors import KgbuildError, ParameterError, QueryError, StoreError
 from ..query import bind_params, term_to_python
+from ..vocab import EO
 from .workers import Failure, _format, serialize_result
 
 __all__ = ["failure_for", "mission_data", "run"]
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
@@ -111,22 +114,24 @@ def _select(kg: Any, text: str, m: ox.NamedNode) -> list[dict[str, Any]]:
     return out
 
 
-_CORE = """
-SELECT ?m ?label ?org ?org_label ?org_acronym ?org_wikidata ?election ?election_label ?etype ?edate ?early
-       ?country ?country_label ?cc ?start ?head ?head_label ?commission ?commission_label WHERE {
-  ?m a eo:ObservationMission .
-  OPTIONAL { ?m rdfs:label ?label }
-  OPTIONAL { ?m eo:organizer ?org . OPTIONAL { ?org rdfs:label ?org_label } OPTIONAL { ?org eo:acronym ?org_acronym }
-             OPTIONAL { ?org eo:wikidataId ?org_wikidata } }
-  OPTIONAL { ?m eo:observes ?election . OPTIONAL { ?election rdfs:label ?election_label }
-             OPTIONAL { ?election eo:electionType ?t . BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?etype) }
-             OPTIONAL { ?election eo:electionDate ?edate } OPTIONAL { ?election eo:early ?early }
-             OPTIONAL { ?election eo:electionCountry ?country . OPTIONAL { ?country rdfs:label ?country_label }
-                        OPTIONAL { ?country eo:alpha2 ?cc } } }
-  OPTIONAL { ?m eo:startDate ?start }
-  OPTIONAL { ?m eo:headOfMission ?head . OPTIONAL { ?head rdfs:label ?head_label } }
-  OPTIONAL { ?m eo:accreditedBy ?commission . OPTIONAL { ?commission rdfs:label ?commission_label } }
-}"""
+# the mission's own facts, one small DISTINCT query each (one big OPTIONAL chain multiplies rows,
+# since the union default graph repeats a triple once per article graph that states it)
+_CORE = {
+    "label": "SELECT DISTINCT ?m ?v WHERE { ?m a eo:ObservationMission ; rdfs:label ?v }",
+    "org": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer ?v }",
+    "org_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/rdfs:label ?v }",
+    "org_acronym": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/eo:acronym ?v }",
+    "org_wikidata": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/eo:wikidataId ?v }",
+    "election_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/rdfs:label ?v }",
+    "etype": 'SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionType ?t . BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?v) }',
+    "edate": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionDate ?v }",
+    "early": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:early ?v }",
+    "country_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionCountry/rdfs:label ?v }",
+    "cc": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionCountry/eo:alpha2 ?v }",
+    "start": "SELECT DISTINCT ?m ?v WHERE { ?m eo:startDate ?v }",
+    "head_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:headOfMission/rdfs:label ?v }",
+    "commission_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:accreditedBy/rdfs:label ?v }",
+}
 
 _COUNTS = """
 SELECT ?m ?category ?count ?as_of ?article WHERE {
@@ -186,9 +191,9 @@ def mission_data(kg: Any, key: str) -> dict[str, Any]:
         m = ox.NamedNode(iri)
     except ValueError:
         raise ParameterError("mission", key, "is not a valid mission key") from None
-    core = _select(kg, _CORE, m)
-    if not core:
+    if not any(kg.store.backend.quads_for_pattern(m, ox.NamedNode(RDF_TYPE), EO.ObservationMission)):
         raise ParameterError("mission", key, "is not a mission in the graph (see /missions)")
+    core = {name: sorted({r["v"] for r in _select(kg, q, m)}, key=str) for name, q in _CORE.items()}
     neighbours = _select(kg, _NEIGHBOURS, m)
     labels: dict[str, str] = {}
     types: dict[str, str] = {}

@@ -130,22 +130,21 @@ def _links(m: dict[str, Any]) -> str:
 
 def mission_page(d: dict[str, Any]) -> str:
     """A mission: who, where, when, how many, its members with identifiers, its evidence and picture."""
-    core = d["core"][0]
+    core = d["core"]
     labels = d["labels"]
 
     def many(field: str) -> str:
-        vals = sorted({str(r[field]) for r in d["core"] if r.get(field) is not None})
-        return ", ".join(escape(v) for v in vals)
+        return ", ".join(escape(str(v)) for v in core.get(field, []))
 
-    org = many("org_label") or escape(_local(core.get("org", "")))
+    org = many("org_label") or ", ".join(escape(_local(o)) for o in core.get("org", []))
     if core.get("org_acronym"):
         org += f" ({many('org_acronym')})"
-    if core.get("org_wikidata"):
-        org += " " + _links({"wikidata": core["org_wikidata"]})
+    for wd in core.get("org_wikidata", []):
+        org += " " + _links({"wikidata": wd})
     facts = [
         ("Organizer", org),
         ("Country", f"{many('country_label')} ({many('cc')})" if core.get("cc") else many("country_label")),
-        ("Election", " ".join(x for x in (many("etype"), many("edate"), "(early)" if core.get("early") else "") if x)
+        ("Election", " ".join(x for x in (many("etype"), many("edate"), "(early)" if True in core.get("early", []) else "") if x)
          or many("election_label")),
         ("Mission started", many("start")),
         ("Head of mission", many("head_label")),
@@ -176,7 +175,7 @@ def mission_page(d: dict[str, Any]) -> str:
         + (f' <a href="{escape(a["url"])}">source</a>' if a.get("url") else "") + "</li>"
         for a in d["articles"]
     )
-    title = core.get("label") or d["key"]
+    title = core["label"][0] if core.get("label") else d["key"]
     body = f"""<h1>{_v(title)}</h1>
 <p class="iri"><code>{escape(d['iri'])}</code> · <a href="/queries/fact-provenance?subject={quote(d['iri'])}&amp;format=csv">evidence as CSV</a></p>
 <div class="mission-grid">
@@ -206,8 +205,6 @@ def _merge_members(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def neighbourhood_svg(d: dict[str, Any]) -> str:
     """The mission page's picture: the mission, its neighbours and a second ring of places."""
     labels, types = d["labels"], d["types"]
-    core = d["core"][0]
-
     def node(iri: str) -> Node:
         kind = _KINDS.get(types.get(iri, ""), "other")
         if kind == "other":
@@ -222,6 +219,6 @@ def neighbourhood_svg(d: dict[str, Any]) -> str:
     edges = [Edge(d["iri"], _local(r["p"]), node(r["n"]), incoming=r["dir"] == "in") for r in d["neighbours"]]
     for r in d["second"]:
         edges.append(Edge(r["n"], _local(r["p"]), node(r["o"])))
-    centre = Node(d["iri"], str(core.get("label") or d["key"]), "mission")
+    centre = Node(d["iri"], str(d["core"]["label"][0] if d["core"].get("label") else d["key"]), "mission")
     return radial_svg(centre, edges)
 
