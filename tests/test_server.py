@@ -364,3 +364,49 @@ def test_error_shape_is_documented_json() -> None:
 
     body = json.loads(error_response(504, "too slow").body)
     assert body == {"error": {"status": 504, "title": "Gateway Timeout", "detail": "too slow"}}
+
+
+# --- the worker pool and the command ------------------------------------------------------------------
+def test_pool_replaces_dead_and_slow_workers(examples_store: Path) -> None:
+    """A killed worker gives 500, a slow job 504, a queue that stays busy 503; the pool then answers again."""
+    from kgbuild.server.workers import Failure, WorkerPool
+
+    async def scenario() -> list[object]:
+        pool = WorkerPool(str(examples_store), base_iri=BASE, size=1, timeout=1.0)
+        await pool.start()
+        try:
+            out: list[object] = [await pool.run(("ping", {}))]
+            next(iter(pool._all)).proc.kill()
+            out.append(await pool.run(("ping", {})))
+            out.append(await pool.run(("ping", {}), timeout=60))  # waits for the replacement
+            slow = asyncio.ensure_future(pool.run(("sleep", {"seconds": 30})))
+            await asyncio.sleep(0.1)
+            out.append(await pool.run(("ping", {}), timeout=0.3))  # the only worker is busy
+            out.append(await slow)
+            out.append(await pool.run(("ping", {}), timeout=60))
+            out.append(pool.replaced)
+            return out
+        finally:
+            await pool.close()
+
+    ping, died, after_death, busy, slow, after_slow, replaced = asyncio.run(scenario())
+    assert ping == "pong" and after_death == "pong" and after_slow == "pong"
+    assert isinstance(died, Failure) and died.status == 500 and "died" in died.detail
+    assert isinstance(busy, Failure) and busy.status == 503
+    assert isinstance(slow, Failure) and slow.status == 504
+    assert replaced == 2
+
+
+def test_serve_command_defaults_to_loopback_and_reports_a_missing_store(tmp_path: Path) -> None:
+    """`kgbuild serve` binds 127.0.0.1 by default and exits 4 naming the path when there is no store."""
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+
+    serve = main.commands["serve"]
+    defaults = {p.name: p.default for p in serve.params}
+    assert defaults["host"] == "127.0.0.1" and defaults["port"] == 7878 and defaults["timeout"] == 10.0
+    missing = tmp_path / "nothing"
+    result = CliRunner().invoke(main, ["serve", "--store", str(missing)])
+    assert result.exit_code == 4
+    assert str(missing) in result.output and "build" in result.output

@@ -131,7 +131,7 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
                     q = 0.0
         if mt and q > 0:
             prefs.append((q, -i, mt))
-    for q, _, mt in sorted(prefs, reverse=True):
+    for _q, _, mt in sorted(prefs, reverse=True):
         if mt in ("*/*", "application/*", "text/*"):
             cands = [n for n in offered if _format(n).media_type.startswith(mt[:-1]) or mt == "*/*"]
             if cands:
