@@ -5,6 +5,12 @@ changed one is replaced by one multi-operation ``update`` (``DROP GRAPH``; ``INS
 both of which pyoxigraph applies atomically, so a crash leaves each article either complete
 or absent (see TOOLING-NOTES: there is no transaction object in the Python API).
 
+Many new article graphs at once (a build) go through :class:`BatchWriter`: their quads are
+buffered and written with one ``bulk_extend`` per batch, about twice as fast as ``extend``
+(which reads before every write). pyoxigraph's bulk loader builds the index files of the whole
+call and ingests them in one RocksDB step, and an error while building leaves nothing, so
+every article of a batch is still complete or absent.
+
 Queries see the union of all named graphs as their default graph
 (``use_default_graph_as_union=True``); a query that needs one article's statements names the
 graph with ``GRAPH``.
@@ -13,7 +19,7 @@ graph with ``GRAPH``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +29,7 @@ from .errors import QueryError, StoreError, StoreInUseError
 from .iris import DEFAULT_BASE_IRI, Iris
 from .vocab import EO, ONTOLOGY_IRI, ONTOLOGY_VERSION, PREFIXES
 
-__all__ = ["DEFAULT_STORE", "STORE_ENV", "ArticleState", "Store", "default_store_path"]
+__all__ = ["DEFAULT_STORE", "STORE_ENV", "ArticleState", "BatchWriter", "Store", "default_store_path"]
 
 #: Where the embedded store lives unless ``--store`` or ``$KGBUILD_STORE`` say otherwise.
 DEFAULT_STORE = "kgbuild-store"
@@ -137,6 +143,28 @@ class Store:
         text = body.decode() if body else ""
         self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{text}}} }}")
 
+    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]], *,
+                       max_quads: int = 200_000) -> int:
+        """Make each ``(graph, quads)`` hold exactly its quads; new graphs are written in batches.
+
+        Each graph is complete or absent at any moment (see :class:`BatchWriter`); returns how
+        many graphs were written.
+
+        >>> s = Store(None)
+        >>> g = s.iris.article_graph("a.txt")
+        >>> s.replace_graphs([(g, [ox.Quad(s.iris.article("a.txt"), ox.NamedNode("https://e.org/p"), ox.Literal("1"), g)])])
+        1
+        """
+        with BatchWriter(self, max_quads=max_quads) as writer:
+            for graph, quads in graphs:
+                writer.put(graph, quads)
+        return writer.written
+
+    def batch_writer(self, *, max_quads: int = 200_000, on_written: Callable[[ox.NamedNode], None] | None = None,
+                     on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> BatchWriter:
+        """A :class:`BatchWriter` on this store (use it as a context manager)."""
+        return BatchWriter(self, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
+
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph and its quads; False when it was not there."""
         self._check_writable()
@@ -212,3 +240,93 @@ class Store:
 
     def quads(self, graph: Any = None) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+
+class BatchWriter:
+    """Buffers new article graphs and writes them with one ``bulk_extend`` per batch.
+
+    ``put(graph, quads)`` takes the graph's complete quads. A graph not in the store (and not
+    already buffered) is buffered; when the buffer holds ``max_quads`` quads, on ``flush()`` and
+    on leaving the ``with`` block, the buffer is written in one all-or-nothing bulk step. A graph
+    that already exists (a changed article) is first flushed behind the buffer, then replaced
+    on its own with :meth:`Store.replace_graph`, so the order of writes is kept.
+
+    ``on_written(graph)`` is called once a graph is stored; ``on_failed(graph, error)`` for
+    every graph of a batch that could not be written (without ``on_failed`` the error is
+    raised). Nothing of a failed batch is in the store.
+
+    >>> s = Store(None)
+    >>> g = s.iris.article_graph("a.txt")
+    >>> with s.batch_writer() as w:
+    ...     w.put(g, [ox.Quad(s.iris.article("a.txt"), ox.NamedNode("https://e.org/p"), ox.Literal("1"), g)])
+    >>> w.written, len(list(s.quads(g)))
+    (1, 1)
+    """
+
+    def __init__(self, store: Store, *, max_quads: int = 200_000,
+                 on_written: Callable[[ox.NamedNode], None] | None = None,
+                 on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> None:
+        if max_quads < 1:
+            raise ValueError(f"max_quads must be at least 1, not {max_quads}")
+        store._check_writable()
+        self.store = store
+        self.max_quads = max_quads
+        self.on_written = on_written
+        self.on_failed = on_failed
+        self.written = 0
+        self._quads: list[ox.Quad] = []
+        self._graphs: dict[ox.NamedNode, bool] = {}  # buffered graph -> it has no quads
+
+    def put(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Store ``graph`` with exactly ``quads`` (now or at the next flush)."""
+        quads = list(quads)  # a failing iterable fails here, before anything is buffered
+        if graph in self._graphs or self.store.backend.contains_named_graph(graph):
+            self.flush()
+            try:
+                self.store.replace_graph(graph, quads)
+            except (OSError, ValueError, RuntimeError, SyntaxError) as e:
+                self._failed([graph], e)
+                return
+            self._done([graph])
+            return
+        self._quads.extend(quads)
+        self._graphs[graph] = not quads
+        if len(self._quads) >= self.max_quads:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the buffered graphs now (one bulk step)."""
+        if not self._graphs:
+            return
+        graphs, quads = self._graphs, self._quads
+        self._graphs, self._quads = {}, []
+        backend = self.store.backend
+        try:
+            if quads:
+                backend.bulk_extend(quads)
+            for g, empty in graphs.items():
+                if empty:
+                    backend.add_graph(g)
+        except (OSError, ValueError, RuntimeError) as e:
+            self._failed(list(graphs), e)
+            return
+        self._done(list(graphs))
+
+    def _done(self, graphs: list[ox.NamedNode]) -> None:
+        self.written += len(graphs)
+        if self.on_written is not None:
+            for g in graphs:
+                self.on_written(g)
+
+    def _failed(self, graphs: list[ox.NamedNode], error: Exception) -> None:
+        if self.on_failed is None:
+            raise StoreError(f"could not write {len(graphs)} graph(s), first {graphs[0].value}: {error}",
+                             path=self.store.path) from error
+        for g in graphs:
+            self.on_failed(g, error)
+
+    def __enter__(self) -> BatchWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()  # every buffered graph is complete, even when the caller stopped early
