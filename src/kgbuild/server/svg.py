@@ -31,6 +31,10 @@ COLOURS = {
 }
 
 
+#: a white outline under text, so labels stay readable where they cross edges
+_HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"'
+
+
 @dataclass(frozen=True)
 class Node:
     id: str
@@ -98,11 +102,13 @@ def radial_svg(centre: Node, edges: list[Edge], *, width: int = 900, height: int
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#777"/></marker></defs>',
     ]
     lines, nodes = [], []
+    parents = {e.parent for e, *_ in placed2}
     for e in first:
         x, y, a = pos[e.node.id]
         x1, y1, x2, y2 = (x, y, cx, cy) if e.incoming else (cx, cy, x, y)
         lines.append(_edge(x1, y1, x2, y2, e.label))
-        nodes.append(_node(e.node, x, y, a, 9))
+        # a node with an outer ring gets its label above or below, clear of its children
+        nodes.append(_node(e.node, x, y, a, 9, beside=e.node.id not in parents))
     for e, x, y, a in placed2:
         px, py, _ = pos[e.parent]
         lines.append(_edge(px, py, x, y, e.label))
@@ -124,14 +130,17 @@ def _edge(x1: float, y1: float, x2: float, y2: float, label: str) -> str:
     return (
         f'<g class="edge"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#999" '
         f'stroke-width="1" marker-end="url(#arrow)"/>'
-        f'<text x="{mx:.1f}" y="{my:.1f}" font-size="9" fill="#666" text-anchor="middle">{escape(label)}</text></g>'
+        f'<text x="{mx:.1f}" y="{my:.1f}" font-size="9" fill="#666" text-anchor="middle"{_HALO}>{escape(label)}</text></g>'
     )
 
 
-def _node(n: Node, x: float, y: float, angle: float | None, r: int) -> str:
+def _node(n: Node, x: float, y: float, angle: float | None, r: int, *, beside: bool = True) -> str:
     fill = COLOURS.get(n.kind, COLOURS["other"])
     if angle is None:
         tx, ty, anchor = x, y + r + 16, "middle"
+    elif not beside:
+        tx, anchor = x, "middle"
+        ty = y + (r + 14 if math.sin(angle) >= 0 else -r - 6)
     else:
         c = math.cos(angle)
         anchor = "start" if c > 0.3 else ("end" if c < -0.3 else "middle")
@@ -140,7 +149,7 @@ def _node(n: Node, x: float, y: float, angle: float | None, r: int) -> str:
     body = (
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="#333" stroke-width="1"/>'
         f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="{13 if angle is None else 11}" text-anchor="{anchor}" '
-        f'fill="#222">{escape(_short(n.label, 60 if angle is None else 30))}</text>'
+        f'fill="#222"{_HALO}>{escape(_short(n.label, 60 if angle is None else 30))}</text>'
         f"<title>{escape(n.label)} ({escape(n.kind)}) {escape(n.id)}</title>"
     )
     if n.href:
