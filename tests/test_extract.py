@@ -360,3 +360,16 @@ def test_extract_general_accreditation_needs_observers(ex: Extractor) -> None:
                  "election on 11 April. Observers from the Commonwealth arrived on Thursday; the Commonwealth "
                  "mission numbers 50 people.")
     assert [(x.organizer, x.observers_total) for x in ms] == [("Commonwealth of Independent States", 50)]
+
+
+def test_extract_head_after_long_title_and_run_off(ex: Extractor) -> None:
+    """A head named after a long title; a presidential run-off is the election; a demonym title gives the country."""
+    m = only(ex, " date 2024-03-18\nMOSCOW, March 18\n\nThe presidential run-off in Russia on 17 March was lawful, "
+                 "the head of the CIS observer mission, First Deputy Chairman of the CIS Executive Committee "
+                 "Ilkhom Nematov, said on Monday.")
+    assert (m.head, m.election_type, m.election_date) == ("Ilkhom Nematov", "presidential", date(2024, 3, 17))
+    m = only(ex, " date 2021-01-12\nKAMPALA, Jan. 12\n\nAhead of Uganda's general elections on Thursday, the "
+                 "African Union has deployed a 38-member election observation mission led by former Botswanan "
+                 "Vice President Mompati Merafhe.")
+    assert (m.head, m.head_country, m.member_countries) == ("Mompati Merafhe", "BW", ["BW"])
+    assert (m.observers_total, m.election_date) == (38, date(2021, 1, 14))

@@ -45,7 +45,8 @@ _ELECTION = re.compile(
     r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
     r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
-    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day)\b",
+    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
+    r"second\s+round)\b",
     re.I,
 )
 _TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
@@ -117,6 +118,15 @@ _TITLES = {
     "general", "deputy", "chairman", "chairperson", "chair", "president", "former", "senator", "mp",
     "member", "minister", "sir", "lord", "judge", "commissioner", "hon", "honourable", "honorable",
     "head", "vice", "speaker", "dame", "madam", "director", "rt", "the", "duma", "parliament",
+    "first", "prime", "foreign", "executive", "co-chair", "acting", "ex", "chief", "observer", "coordinator",
+    "national", "special", "representative", "envoy", "leader", "of", "and", "for", "mission",
+    "committee", "commission", "council", "assembly", "secretariat", "office", "board", "affairs",
+}
+#: Lowercase words that may stand between "headed by" and the name ("headed by former Dutch MP X").
+_TITLE_LOWER = _TITLES | {
+    "leftist", "rightist", "veteran", "politician", "lawmaker", "diplomat", "retired", "opposition",
+    "conservative", "liberal", "socialist", "parliamentarian", "justice", "affairs", "centrist", "green",
+    "communist", "labour", "democrat", "republican", "career", "senior", "deputy", "mep", "mp", "mps",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
@@ -209,6 +219,13 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+#: A paragraph break, or terminal punctuation followed by a capitalized word (a break the
+#: statistical splitter missed).
+_BREAK = re.compile(r"\n[ \t]*\n\s*|[.!?](?=\s+[\"“]?[A-Z])\s+")
+_ABBREV = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|"
+                     r"Prof|Rev|Gov|Sen|Rep|Jr|Sr|Inc|Ltd|Co|vs|Amb|Hon|Mt|Ft|approx)|\b[A-Z]|\.[A-Za-z])\.$")
+
+
 def _split_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences end at terminal punctuation (a statistical splitter's break inside a name is
     undone) and never run across a blank line (datelines, headlines); whitespace is trimmed."""
@@ -224,9 +241,11 @@ def _split_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple
     out = []
     for s, e in merged:
         cur = s
-        for m in re.finditer(r"\n\s*\n", text[s:e]):
-            out.append((cur, s + m.start()))
-            cur = s + m.end()
+        for m in _BREAK.finditer(text, s, e):
+            if m.group(0).count("\n") < 2 and _ABBREV.search(text, max(s, m.start() - 12), m.start() + 1):
+                continue  # "Dec. 7", "Mr. Smith", "J. Smith"
+            out.append((cur, m.start() + 1 if m.group(0)[0] in ".!?" else m.start()))
+            cur = m.end()
         out.append((cur, e))
     trimmed = []
     for s, e in out:
@@ -499,19 +518,36 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
             cands.append(c)
     if not cands:
         for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+", text[lo:hi]):
-            cands.append(_strip_titles(text, lo + m.start(), lo + m.end()))
+            c = _strip_titles(text, lo + m.start(), lo + m.end())
+            if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]):
+                cands.append(c)
     cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])]
     if not cands:
         return None
     return cands[-1] if last else cands[0]
 
 
+def _title_words(between: str) -> bool:
+    """Whether the words between a head trigger and a name are a title ("former Costa Rican president")."""
+    if re.search(r"[,;:.]\s", between + " ") and between.strip():
+        return False
+    for w in re.findall(r"[^\s]+", between):
+        if w[:1].isupper() or w.lower().strip(".") in _TITLE_LOWER or w.endswith("-born"):
+            continue
+        return False
+    return True
+
+
+def _is_title(word: str) -> bool:
+    w = word.strip(".,")
+    return (w.lower() in _TITLES or w.isupper() or w.endswith("-born") or w.lower().startswith("vice-")
+            or bool(find_organizations(w)) or resolve_country(w) is not None)
+
+
 def _strip_titles(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[a:b]))
     i = 0
-    while i < len(words) - 1 and (words[i].group(0).lower().strip(".,") in _TITLES
-                                  or words[i].group(0).isupper()
-                                  or any(o.start <= a + words[i].start() < o.end for o in find_organizations(words[i].group(0)))):
+    while i < len(words) - 1 and _is_title(words[i].group(0)):
         i += 1
     j = len(words)
     while j > i + 1 and words[j - 1].group(0).lower().strip(".,") in _TITLES:
@@ -756,9 +792,8 @@ def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
     blockers = [(o.start, o.end) for o in ctx.orgs if s <= o.start < e and o.org.key not in b.missions
                 and not o.organ]
     for m in _HEAD_AFTER.finditer(text, s, e):
-        span = _person_at(ctx, m.end(), min(e, m.end() + 60))
-        if span is None or re.search(r"[,;]|\b(?:of|an?|the|under|to|by|for|with|in|on|at|from|and|that|which|who|"
-                                     r"said|says|told|is|was|will)\b", text[m.end() : span[0]]):
+        span = _person_at(ctx, m.end(), min(e, m.end() + 110))
+        if span is None or not _title_words(text[m.end() : span[0]]):
             continue
         key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers)
         if key:
