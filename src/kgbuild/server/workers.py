@@ -315,15 +315,15 @@ class WorkerPool:
             w.kill()
         self._threads.shutdown(wait=False, cancel_futures=True)
 
-    def _call(self, w: _Worker, job: Any, timeout: float) -> Answer | Failure | Any | None:
-        """Send a job and wait for its answer; None when the worker timed out or died."""
+    def _call(self, w: _Worker, job: Any, timeout: float) -> tuple[str, Any]:
+        """Send a job and wait for its answer: ("ok", answer), ("timeout", None) or ("dead", None)."""
         try:
             w.conn.send(job)
             if not w.conn.poll(timeout):
-                return None
-            return w.conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
-            return None
+                return "timeout", None
+            return "ok", w.conn.recv()
+        except (EOFError, OSError):
+            return "dead", None
 
     async def run(self, job: Any, *, timeout: float | None = None) -> Answer | Failure | Any:
         """Run ``job`` on an idle worker; a timed-out or dead worker is replaced and a Failure returned."""
@@ -334,13 +334,12 @@ class WorkerPool:
             w = await asyncio.wait_for(self._idle.get(), timeout=limit)
         except TimeoutError:
             return Failure(503, "Service Unavailable", f"all {self.size} query workers stayed busy for {limit:g} s; retry later")
-        out = await loop.run_in_executor(self._threads, self._call, w, job, limit)
-        if out is not None:
+        state, out = await loop.run_in_executor(self._threads, self._call, w, job, limit)
+        if state == "ok":
             self._idle.put_nowait(w)
             return out
-        dead = w.proc.exitcode is not None
         self._replace(w, loop)
-        if dead:
+        if state == "dead":
             return Failure(500, "Internal Server Error", f"the query worker died (exit code {w.proc.exitcode})")
         return Failure(504, "Gateway Timeout", f"the query ran longer than {limit:g} s and was stopped")
 
