@@ -56,6 +56,7 @@ def request_mix(client: httpx.Client) -> list[tuple[str, dict[str, str]]]:
 
 async def run_load(url: str, mix: list[tuple[str, dict[str, str]]], clients: int, requests: int) -> dict[str, float]:
     latencies: list[float] = []
+    per_path: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     counter = iter(range(requests))
 
@@ -70,6 +71,7 @@ async def run_load(url: str, mix: list[tuple[str, dict[str, str]]], clients: int
             except httpx.HTTPError as e:
                 ok, key = False, type(e).__name__
             latencies.append(time.perf_counter() - t0)
+            per_path.setdefault(path if path.startswith("/quer") else "/mission/KEY", []).append(latencies[-1])
             if not ok:
                 errors[key] = errors.get(key, 0) + 1
 
@@ -87,6 +89,7 @@ async def run_load(url: str, mix: list[tuple[str, dict[str, str]]], clients: int
         "p99_ms": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000,
         "errors": sum(errors.values()),
         "error_kinds": errors,  # type: ignore[dict-item]
+        "p50_by_path_ms": {k: statistics.median(v) * 1000 for k, v in per_path.items()},  # type: ignore[dict-item]
     }
 
 
@@ -136,6 +139,7 @@ def main() -> int:
         print(f"{res['requests']} requests, {args.clients} clients, {args.workers} workers: "
               f"{res['throughput']:.0f} req/s, p50 {res['p50_ms']:.1f} ms, p99 {res['p99_ms']:.1f} ms, "
               f"errors {res['errors']} {res['error_kinds'] or ''}".rstrip())
+        print("p50 by kind: " + ", ".join(f"{k} {v:.1f} ms" for k, v in res["p50_by_path_ms"].items()))
         return 0 if res["errors"] == 0 else 1
     finally:
         if proc is not None:

@@ -151,6 +151,9 @@ def test_rows_beyond_max_rows_are_cut_with_a_header(server: InProcess, examples_
     assert r.headers[TRUNCATED_HEADER] == "max-rows=5"
     small = server.get("/query", params={"query": MISSIONS_Q + " LIMIT 2"})
     assert TRUNCATED_HEADER not in small.headers
+    graph = server.get("/query", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "application/n-triples"})
+    assert graph.headers[TRUNCATED_HEADER] == "max-rows=5"
+    assert len(list(ox.parse(graph.content, format=ox.RdfFormat.N_TRIPLES))) == 5
 
 
 @pytest.mark.parametrize(
