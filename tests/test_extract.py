@@ -373,3 +373,21 @@ def test_extract_head_after_long_title_and_run_off(ex: Extractor) -> None:
                  "Vice President Mompati Merafhe.")
     assert (m.head, m.head_country, m.member_countries) == ("Mompati Merafhe", "BW", ["BW"])
     assert (m.observers_total, m.election_date) == (38, date(2021, 1, 14))
+
+
+def test_extract_future_tense_picks_next_year(ex: Extractor) -> None:
+    """A year-less date in a future-tense sentence is the next such day; "seven Members of the EP" triggers."""
+    m = only(ex, " date 2024-02-05\nTBILISI, Feb. 5\n\nA delegation of seven Members of the European Parliament, "
+                 "led by Spanish MEP Maria Lopez, will observe Georgia's parliamentary elections on 26 October. "
+                 "It will arrive on 23 October.")
+    assert (m.organizer, m.country, m.election_date, m.start_date) == (
+        "European Parliament", "GE", date(2024, 10, 26), date(2024, 10, 23))
+    assert (m.head, m.member_countries, m.observers_total) == ("Maria Lopez", ["ES"], 7)
+
+
+def test_extract_counts_go_to_their_own_mission(ex: Extractor) -> None:
+    """In "A numbers 300 observers, while B has 20 members" each count stays with its mission."""
+    ms = one(ex, " date 2024-02-05\nBAKU, Feb. 5\n\nThe CIS mission numbers 300 observers, while the SCO mission has "
+                 "20 members, for Azerbaijan's presidential election on 7 February.")
+    assert sorted((m.organizer, m.observers_total) for m in ms) == [
+        ("Commonwealth of Independent States", 300), ("Shanghai Cooperation Organisation", 20)]

@@ -54,10 +54,25 @@ class DateMention:
     weekday: int | None = None
 
     def resolved(self, published: date | None, *, future: bool | None) -> date:
-        """The value, with a weekday re-resolved for the tense of the verb it goes with."""
-        if self.weekday is None or published is None or future is None:
+        """The value, with a weekday or a year-less date re-resolved for the tense of its verb
+        ("will observe the elections on 26 October", written in February, is next October)."""
+        if published is None or future is None:
             return self.value
-        return resolve_weekday(published, self.weekday, future=future)
+        if self.weekday is not None:
+            return resolve_weekday(published, self.weekday, future=future)
+        if self.kind != "date" or self.explicit_year:
+            return self.value
+        v = self.value
+        for y in (published.year - 1, published.year, published.year + 1):
+            try:
+                c = date(y, v.month, v.day)
+            except ValueError:
+                continue
+            if future and c >= published - timedelta(days=7):
+                return c
+            if not future and c <= published + timedelta(days=7):
+                v = c
+        return v
 
 
 def resolve_weekday(published: date, weekday: int, *, future: bool | None = None) -> date:

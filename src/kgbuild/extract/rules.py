@@ -64,8 +64,9 @@ _RIGHT_TRIGGER = re.compile(
     r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
     r"core)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
 _LEFT_TRIGGER = re.compile(
-    r"\b(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
-    r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)\s+(?:the\s+)?$", re.I)
+    r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
+    r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
+    r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from))\s+(?:the\s+)?$", re.I)
 _VERB_TRIGGER = re.compile(
     r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
@@ -104,8 +105,8 @@ _ANAPHOR = re.compile(
 _COUNT_NOUN = re.compile(
     r"\s+(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|[A-Z][\w/-]*|"
     r"[a-z]+-[a-z]+|staff|core)\s+){0,4})"
-    r"(?:observers|monitors|members|people|persons|officials|parliamentarians|MPs|deputies|"
-    r"lawmakers|representatives|delegates|experts|observer\b(?!\s+missions?))")
+    r"(?:observers|monitors|[Mm]embers|people|persons|officials|parliamentarians|MPs|MEPs|deputies|senators|"
+    r"lawmakers|representatives|delegates|experts|diplomats|observer\b(?!\s+missions?))")
 _NUMBER_BLOCK = re.compile(r"\s*(?:%|per\s*cent|percent)|\s+(?:regions|countries|organi[sz]ations|states|days|"
                            r"years|polling|candidates|journalists|media|parties|times|km)\b")
 _LT = re.compile(r"\s+(?:(?:more|additional|new|international|other|further)\s+)?(?:long[- ]term|LTOs?\b)|"
@@ -780,10 +781,20 @@ def _list_owner(b: _Builder, n: NumberMention, e: int) -> str | None:
     return None
 
 
+_COUNT_TO_ORG = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:(?:of|from|to|with|for|representing|represent|in|by|at)\s+)?"
+                           r"(?:the\s+)?$")
+
+
 def _count_owner(b: _Builder, n: NumberMention, refs: list[_Ref]) -> str | None:
-    near_after = [r for r in refs if n.end <= r.pos <= n.end + 45]
-    if near_after:
-        return near_after[0].key
+    """The mission a count belongs to: the one it is joined to ("14 observers were accredited to the
+    SCO mission", "252 CIS observers"), else the nearest one named before it in the sentence."""
+    text = b.ctx.text
+    for r in refs:
+        if n.end <= r.pos <= n.end + 45 and r.explicit:
+            gap = text[n.end : r.pos]
+            if _COUNT_TO_ORG.fullmatch(gap) and not re.search(r"\b(?:while|whereas|and|but|as)\b", gap):
+                return r.key
+            break
     return _nearest(refs, n.start)
 
 
