@@ -391,3 +391,11 @@ def test_extract_counts_go_to_their_own_mission(ex: Extractor) -> None:
                  "20 members, for Azerbaijan's presidential election on 7 February.")
     assert sorted((m.organizer, m.observers_total) for m in ms) == [
         ("Commonwealth of Independent States", 300), ("Shanghai Cooperation Organisation", 20)]
+
+
+def test_extract_national_parliament_as_organizer(ex: Extractor) -> None:
+    """A national parliament the catalogue lacks is an ad-hoc legislature organizer with its country as member."""
+    m = only(ex, " date 2024-10-20\nTASHKENT, Oct. 20\n\nObservers from the Turkish Parliament arrived in Tashkent on "
+                 "Sunday for the election to the Oliy Majlis of Uzbekistan on 27 October.")
+    assert (m.organizer, m.organizer_wikidata, m.country) == ("Parliament of Türkiye", None, "UZ")
+    assert (m.member_countries, m.election_type, m.start_date) == (["TR"], "parliamentary", date(2024, 10, 20))

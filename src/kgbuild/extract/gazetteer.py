@@ -28,6 +28,7 @@ __all__ = [
     "country_name",
     "find_commissions",
     "find_countries",
+    "find_legislatures",
     "find_organizations",
     "organizations",
     "resolve_country",
@@ -451,6 +452,47 @@ def find_organizations(text: str) -> list[OrgMention]:
             out.append(OrgMention(m.start(), m.end(), o, o.name))
         out.sort(key=lambda x: x.start)
     return out
+
+
+_BODY = (r"Parliament|Senate|National\s+Assembly|National\s+Council|Congress|Chamber\s+of\s+Deputies|"
+         r"House\s+of\s+Representatives|House\s+of\s+Commons|Federal\s+Assembly|Supreme\s+Council|"
+         r"Supreme\s+Assembly|Legislative\s+Assembly|Majlis|Sejm|Saeima|Seimas|Riigikogu|Storting|Riksdag|"
+         r"Folketing|Althing|Rada|Bundestag")
+_LEG_AFTER = re.compile(rf"\b({_BODY})\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
+_LEG_BEFORE = re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+({_BODY})\b")
+
+
+def find_legislatures(text: str) -> list[OrgMention]:
+    """National parliaments the catalogue lacks, named with their country ("the Senate of Kazakhstan",
+    "the Georgian Parliament"); each becomes an ad-hoc ``legislature`` with that country.
+
+    >>> [(m.org.name, m.org.country) for m in find_legislatures("MPs of the Parliament of Georgia met Kazakh Senate members.")]
+    [('Parliament of Georgia', 'GE'), ('Senate of Kazakhstan', 'KZ')]
+    """
+    out: list[OrgMention] = []
+    for m in _LEG_AFTER.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(2)))
+        for k in range(len(words), 0, -1):
+            code = resolve_country(" ".join(w.group(0) for w in words[:k]))
+            if code:
+                out.append(_legislature(m.start(1), m.start(2) + words[k - 1].end(), m.group(1), code))
+                break
+    for m in _LEG_BEFORE.finditer(text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        code = resolve_country(m.group(1)) or resolve_country(m.group(1).split()[-1])
+        if code:
+            start = m.start(1) if resolve_country(m.group(1)) else m.start(1) + m.group(1).rindex(" ") + 1
+            out.append(_legislature(start, m.end(2), m.group(2), code))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def _legislature(start: int, end: int, body: str, code: str) -> OrgMention:
+    body = re.sub(r"\s+", " ", body)
+    org = Organization(key=f"legislature:{code}:{body.lower().replace(' ', '-')}", name=f"{body} of {country_name(code)}",
+                       acronyms=(), aliases=(), wikidata=None, kind="legislature", country=code)
+    return OrgMention(start, end, org, org.name)
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from .gazetteer import (
     country_name,
     find_commissions,
     find_countries,
+    find_legislatures,
     find_organizations,
     resolve_country,
 )
@@ -186,7 +187,10 @@ class Context:
     def build(cls, text: str, published: date | None, sents: Sequence[tuple[int, int]],
               persons: Sequence[tuple[int, int]]) -> Context:
         ctx = cls(text, published, _split_paragraphs(text, sents), list(persons))
-        ctx.orgs = _disambiguate(text, find_organizations(text))
+        orgs = find_organizations(text)
+        orgs += [lg for lg in find_legislatures(text)
+                 if not any(o.start < lg.end and lg.start < o.end for o in orgs)]
+        ctx.orgs = _disambiguate(text, sorted(orgs, key=lambda o: o.start))
         ctx.comms = find_commissions(text)
         blocked = [(o.start, o.end) for o in ctx.orgs]
         ctx.countries = [c for c in find_countries(text) if not _inside(c.start, blocked)]
@@ -342,7 +346,9 @@ def _host_country(ctx: Context, elections: list[_Election], member_spans: list[t
         first.setdefault(c.code, c)
     for o in ctx.orgs:  # "the State Duma elections": a national body names its country
         if o.org.kind == "legislature" and o.org.country and any(
-                abs(e.start - o.end) <= 3 or e.start <= o.start < e.end for e in elections):
+                abs(e.start - o.end) <= 3 or e.start <= o.start < e.end
+                or (0 <= o.start - e.end <= 12 and re.fullmatch(r"\s+(?:to|for|of)\s+the\s+", text[e.end : o.start]))
+                for e in elections):
             score[o.org.country] += 3
             first.setdefault(o.org.country, CountryMention(o.start, o.end, o.org.country, False))
     if not score:
