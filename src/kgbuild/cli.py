@@ -133,7 +133,7 @@ def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force
         TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
         transient=True,
     ) as bar:
-        task = bar.add_task("building", total=None, rate="")
+        task = bar.add_task("building", total=_estimate_items(inputs), rate="")
 
         def on_item(item: str, outcome: str) -> None:
             bar.advance(task)
@@ -143,6 +143,39 @@ def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force
 
         return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
                         on_item=on_item)
+
+
+def _estimate_items(inputs: tuple[str, ...]) -> int | None:
+    """How many articles a build will see (files, JSON lines), for the progress bar's ETA; None if unknown."""
+    import os
+
+    from .ingest import ARTICLE_SUFFIXES, GOLD_SUFFIX
+
+    total = 0
+
+    def count(path: Path) -> int:
+        name = path.name.lower()
+        if name.endswith(GOLD_SUFFIX) or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            return 0
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            with open(path, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        return 1
+
+    for item in inputs:
+        if item == "-":
+            return None
+        p = Path(item)
+        try:
+            if p.is_dir():
+                for dirpath, dirnames, filenames in os.walk(p):
+                    dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                    total += sum(count(Path(dirpath) / f) for f in filenames if not f.startswith("."))
+            elif p.is_file():
+                total += count(p)
+        except OSError:
+            continue
+    return total or None
 
 
 @main.command()
