@@ -54,6 +54,31 @@ def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Trip
     return sorted(triples, key=_sort_key)
 
 
+def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
+    """The merged data as sorted, de-duplicated N-Triples bytes, or None when the fast path cannot apply.
+
+    Same triples and order as :func:`merged_data`, without a Python object per quad: the store
+    dumps N-Quads in one call, each line loses its graph (IRIs hold no spaces, so the graph is
+    the line's second-to-last field), and the byte strings are de-duplicated and sorted. The
+    order is the same: a term's N-Triples form is its ``str()``, and UTF-8 byte order is code
+    point order; a subject or predicate is never a proper prefix of another one followed by
+    a character below the space (IRIs end with ``>``, blank node labels have no spaces).
+    Blank nodes and default-graph quads take the slow path.
+    """
+    backend = store.backend
+    if next(iter(backend.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        return None
+    data = backend.dump(format=ox.RdfFormat.N_QUADS)
+    skip = tuple(f" <{g.value}> .".encode() for g in (store.iris.void_graph(), ONTOLOGY_GRAPH))
+    triples = {line.rsplit(b" ", 2)[0] for line in data.split(b"\n") if line and not line.endswith(skip)}
+    del data
+    lines = sorted(triples)
+    body = b" .\n".join(lines) + b" .\n" if lines else b""
+    if b"_:" in body:  # maybe a blank node (or just text): keep the exact, slower path
+        return None
+    return body, len(lines)
+
+
 def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtle") -> int:
     """Write the graph to ``output`` (a path or a binary file); returns the triples/quads written.
 
@@ -64,6 +89,18 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
         raise ParameterError("format", format, f"is not one of {', '.join(sorted(set(FORMATS)))}")
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     items: list[ox.Triple] | list[ox.Quad]
+    fast = _merged_ntriples(store) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML) else None
+    if fast is not None:
+        body, count = fast
+
+        def write_fast(fh: IO[bytes]) -> None:
+            if fmt == ox.RdfFormat.N_TRIPLES:
+                fh.write(body)
+            else:
+                ox.serialize(ox.parse(body, format=ox.RdfFormat.N_TRIPLES), fh, format=fmt, prefixes=prefixes)
+
+        _write(output, write_fast)
+        return count
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         items = sorted(
             (q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ONTOLOGY_GRAPH),
@@ -78,6 +115,11 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
         else:
             ox.serialize(items, fh, format=fmt, prefixes=prefixes)
 
+    _write(output, write)
+    return len(items)
+
+
+def _write(output: str | Path | IO[bytes], write: Any) -> None:
     if isinstance(output, (str, Path)):
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(str(output) + ".part")
@@ -86,7 +128,6 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
         tmp.replace(output)  # never leave a half-written export behind
     else:
         write(output)
-    return len(items)
 
 
 def jsonld_context() -> dict[str, Any]:
