@@ -19,7 +19,6 @@ import asyncio
 import json
 import multiprocessing as mp
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -362,6 +361,3 @@ class WorkerPool:
         with self._lock:
             return sum(1 for w in self._all if w.proc.is_alive())
 
-
-Job = tuple[str, dict[str, Any]]
-JobRunner = Callable[[Any, Job], Any]
