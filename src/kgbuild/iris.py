@@ -32,7 +32,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     """Lower-case ASCII words joined by ``-`` (accents folded); never empty.
 
     >>> slugify("Türkiye’s CEC / Supreme Election Council")
-    'turkiye-s-cec-supreme-election-council'
+    'turkiyes-cec-supreme-election-council'
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_SLUG.sub("-", folded).strip("-")
