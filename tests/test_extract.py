@@ -399,3 +399,16 @@ def test_extract_national_parliament_as_organizer(ex: Extractor) -> None:
                  "Sunday for the election to the Oliy Majlis of Uzbekistan on 27 October.")
     assert (m.organizer, m.organizer_wikidata, m.country) == ("Parliament of Türkiye", None, "UZ")
     assert (m.member_countries, m.election_type, m.start_date) == (["TR"], "parliamentary", date(2024, 10, 20))
+
+
+def test_extract_election_named_by_its_body_and_joint_undertaking(ex: Extractor) -> None:
+    """"elections of deputies to the Mazhilis" is parliamentary in KZ; "a joint undertaking of A, B and C" names three."""
+    ms = one(ex, " date 2023-03-10\nASTANA, March 10\n\nThe International Election Observation Mission is a joint "
+                 "undertaking of the ODIHR, the OSCE PA and the European Parliament for the elections of deputies "
+                 "to the Mazhilis on 19 March 2023. The EP sent a team of 7.")
+    assert len(ms) == 3
+    assert all((m.country, m.election_type, m.election_date) == ("KZ", "parliamentary", date(2023, 3, 19)) for m in ms)
+    assert [m.observers_total for m in ms if m.organizer == "European Parliament"] == [7]
+    m = only(ex, " date 2021-11-20\nBISHKEK, Nov. 20\n\nThe CIS mission will observe the elections to local councils "
+                 "in Kyrgyzstan on 28 November. The election of the President of Kyrgyzstan was held in January.")
+    assert (m.country, m.election_type, m.election_date) == ("KG", "local", date(2021, 11, 28))

@@ -55,7 +55,12 @@ _TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municip
              "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
-_TO_LEGISLATURE = re.compile(rf"\s+(?:to|for)\s+the\s+(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
+_TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
+                             rf"(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
+_OF_PRESIDENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:President|head\s+of\s+state)\b")
+_TO_LOCAL = re.compile(r"\s+(?:to|of|for)\s+(?:the\s+)?(?:local|municipal|city|district|town|village|rural)\s+"
+                       r"(?:councils?|bodies|assemblies|maslikhats|keneshes|self-government)|"
+                       r"\s+(?:to|of|for)\s+(?:the\s+)?(?:regional|provincial)\s+(?:councils?|assemblies|parliaments?)", re.I)
 _PAST = re.compile(r"\b(?:previous|last|past|previously|prior|earlier|former)\s+(?:\w+\s+){0,2}$", re.I)
 _YEAR_BEFORE = re.compile(r"\b((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
 
@@ -67,7 +72,8 @@ _RIGHT_TRIGGER = re.compile(
 _LEFT_TRIGGER = re.compile(
     r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
-    r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from))\s+(?:the\s+)?$", re.I)
+    r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
+    r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by))\s+(?:the\s+)?$", re.I)
 _VERB_TRIGGER = re.compile(
     r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
@@ -289,15 +295,21 @@ def _elections(ctx: Context) -> list[_Election]:
             continue  # "the 2004 parliamentary elections": another election
         typ = (m.group("type") or "").lower() or None
         noun = m.group("noun").lower()
+        end = m.end()  # "elections of deputies to the Mazhilis" ends after "Mazhilis" (for its date)
         if noun in ("referendum", "plebiscite"):
             typ = "referendum"
-        elif typ is None and _TO_LEGISLATURE.match(text, m.end()):
-            typ = "parliamentary"
+        elif typ is None and (lm := _TO_LEGISLATURE.match(text, m.end())):
+            typ, end = "parliamentary", lm.end()
+        elif typ is None and (lm := _OF_PRESIDENT.match(text, m.end())):
+            typ, end = "presidential", lm.end()
+        elif typ is None and (lm := _TO_LOCAL.match(text, m.end())):
+            typ = "regional" if re.search(r"regional|provincial", lm.group(0), re.I) else "local"
+            end = lm.end()
         if typ and re.search(r"duma|assembly|bundestag|sejm|knesset|majlis|mazhilis|kenesh|rada|congressional", typ):
             typ = "parliamentary"
         typ = _TYPE_MAP.get(typ, typ) if typ else None
-        el = _Election(m.start(), m.end(), typ, bool(m.group("early")))
-        el.date = _election_date(ctx, m.start(), m.end())
+        el = _Election(m.start(), end, typ, bool(m.group("early")))
+        el.date = _election_date(ctx, m.start(), end)
         out.append(el)
     return out
 
@@ -736,7 +748,9 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         before = text[max(s, n.start - 25) : n.start]
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after)
+        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after) \
+            or re.search(r"(?<!core\s)\b(?:team|delegation|group|mission)\s+of\s+(?:(?:about|some|around|nearly|"
+                         r"approximately|up\s+to|more\s+than|over|at\s+least)\s+)?$", before)
         if owner_org is None and not cm and not member:
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
