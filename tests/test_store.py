@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from kgbuild.api import KnowledgeGraph
-from kgbuild.errors import StoreError, StoreInUseError
+from kgbuild.errors import StoreError
 from kgbuild.store import Store
 
 from .conftest import load_gold_into

@@ -12,19 +12,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 
-from .errors import InputError, KgbuildError, ParameterError
+from .errors import KgbuildError, ParameterError
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, bind_params, term_to_python
 from .store import Store, default_store_path
 from .triples import article_quads
-from .vocab import EO, RDFS
+from .vocab import EO
 
 __all__ = ["BuildReport", "KnowledgeGraph", "Problem"]
 
@@ -154,7 +154,7 @@ class KnowledgeGraph:
                 states[item.id] = "replaced" if state is not None else "added"
                 yield item
 
-        ingested = datetime.now(timezone.utc).replace(microsecond=0)
+        ingested = datetime.now(UTC).replace(microsecond=0)
         for article, result in self.extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
             if isinstance(result, BaseException):
                 report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
@@ -185,7 +185,7 @@ class KnowledgeGraph:
         missions = self.extractor.extract(article)
         quads = article_quads(
             article, missions, iris=self.iris, extractor_version=EXTRACTOR_VERSION,
-            ingested_at=datetime.now(timezone.utc).replace(microsecond=0),
+            ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
         self.store.replace_graph(self.iris.article_graph(article.id), quads)
         return len(missions)

@@ -434,7 +434,8 @@ def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None
 def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None, download_base: str | None,
             title: str | None, license_: str | None, creator: str | None) -> None:
     """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology."""
-    from .publish import DatasetInfo, publish as do_publish
+    from .publish import DatasetInfo
+    from .publish import publish as do_publish
 
     info = DatasetInfo(endpoint=endpoint, download_base=download_base)
     for attr, value in (("title", title), ("license", license_), ("creator", creator)):
