@@ -396,7 +396,9 @@ def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None
         console.print(Text(f"• {arrow}", style="cyan"))
         sentence, span = r["sentence"], r["evidence"]
         text = Text("    “")
-        i = sentence.find(span)
+        i = r["begin"] - r["sentence_begin"]
+        if sentence[i : i + len(span)] != span:
+            i = sentence.find(span)
         if i >= 0:
             text.append(sentence[:i])
             text.append(span, style="bold reverse")
