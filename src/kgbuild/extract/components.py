@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Evidence, Mission
-from .rules import Context, extract_missions
+from .context import Context
+from .rules import extract_missions
 
 __all__ = ["MISSIONS_KEY", "PUBLISHED_KEY", "mission_from_data", "mission_to_data", "missions_component"]
 

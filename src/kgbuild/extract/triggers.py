@@ -1,0 +1,143 @@
+"""Pass 2 of the rules: which organizations deploy a mission, and where texts list members.
+
+A mention triggers a mission when the text presents it as observing: "X observers", "observers
+from X", "mission of X", "X opened/deployed/observed", counts listed against it ("22 from X"),
+or a list joined to one of these. Sentences about invitations, refusals or the absence of
+observers trigger nothing, and a body listed after "includes"/"consists of" is a member.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, inside
+from .dates import parse_number
+from .gazetteer import OrgMention
+
+__all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments"]
+
+_MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group|monitoring\s+group|group|EOM)"
+_RIGHT_TRIGGER = re.compile(
+    r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
+    r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
+    r"core)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
+_LEFT_TRIGGER = re.compile(
+    r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
+    r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
+    r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
+    r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by))\s+(?:the\s+)?$", re.I)
+_VERB_TRIGGER = re.compile(
+    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
+    r"currently|to|be|been|now|yesterday|jointly)\s+)*"
+    r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
+    r"launched|launches|fielded|fields|set\s+up|sets\s+up|"
+    r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team))\b", re.I)
+_NEGATIVE = re.compile(
+    r"\b(?:has|have|had)\s+(?:also\s+)?invited\b|\binvited\s+(?!by\b)|\binvitations?\b(?!\s+of\b)|"
+    r"\binvit(?:e|es|ing)\b|\bnot\s+(?:been\s+|be\s+)?invited|"
+    r"\b(?:will|would|does|did|do|could|can|shall)\s+not\s+(?:\w+\s+)?(?:observe|monitor|send|deploy)|"
+    r"\b(?:won't|didn't|doesn't|cannot)\s+(?:observe|monitor|send|deploy)|\bdeclin(?:ed|es|e)\b|"
+    r"\brefus(?:ed|es|e|al)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|\bcancel(?:l?ed|s)?\b|"
+    r"\bcalled\s+off\b|\bboycott|\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
+    r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b", re.I)
+_AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after)\s+(?:the\s+|an\s+)?(?:official\s+)?invitation\b|"
+                            r"\binvited\s+by\b", re.I)
+_LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "mission", "represent",
+               "represents", "representing", "represented", "delegation", "members", "experts",
+               "officials", "international", "short-term", "long-term", "and", "respectively", "as",
+               "well", "a", "an", "also", "each", "s", "its", "their", "by"}
+_MODIFIER = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|participating\s+States|region|area|summit|"
+                       r"[Cc]harter|commitments|standards|[Ss]ecretary|[Cc]hair|[Cc]hairman|[Cc]hairperson|"
+                       r"[Pp]resident|[Dd]irector|[Cc]ommissioner|[Aa]mbassador|envoy|officials?)\b")
+_STRONG_MEMBER = re.compile(
+    r"\b(?:includ(?:es|ed|e|ing)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
+    r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include))\b", re.I)
+_WEAK_MEMBER = re.compile(
+    r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
+    r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
+    r"(?:of|from|at)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
+    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
+ANAPHOR = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
+    r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
+    r"\b(?:It|Its|They|Their)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b")
+
+
+_WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|were|was|will|would|are|is|"
+                       r"said|says|told|who|which|that|took|take|arrived|monitored|observed)\s")
+
+
+def member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Stretches of text that list a mission's members: (start, end, strong).
+
+    A strong cue ("includes", "consists of", "accompanied by") opens a stretch to the end of the
+    sentence; a weak one ("representatives of", "observers from", "member states") only the list
+    right after it, up to the next clause word.
+    """
+    segs = []
+    for s, e in ctx.sents:
+        strong = _STRONG_MEMBER.search(ctx.text, s, e)
+        if strong:
+            segs.append((strong.end(), e, True))
+        for w in _WEAK_MEMBER.finditer(ctx.text, s, e):
+            if strong and w.start() >= strong.end():
+                continue
+            stop = _WEAK_END.search(ctx.text, w.end(), e)
+            segs.append((w.start(), stop.start() if stop else e, False))
+    return segs, [(a, b) for a, b, _ in segs]
+
+
+def is_negative(sent: str) -> bool:
+    cleaned = _AT_INVITATION.sub(" ", sent)
+    return bool(_NEGATIVE.search(cleaned))
+
+
+def list_gap(gap: str) -> bool:
+    if len(gap) > 60 or re.search(r"[.;:]", gap):
+        return False
+    words = re.findall(r"[\w’'-]+", gap.lower())
+    return all(w in _LIST_WORDS or w.isdigit() or parse_number(w) is not None for w in words)
+
+
+def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, OrgMention]:
+    """First triggering mention of each organization that deploys a mission."""
+    text = ctx.text
+    found: dict[str, OrgMention] = {}
+    for s, e in ctx.sents:
+        sent = text[s:e]
+        if is_negative(sent):
+            continue
+        in_sent = [o for o in ctx.orgs if s <= o.start < e]
+        positive: list[OrgMention] = []
+        for i, o in enumerate(in_sent):
+            if o.organ or not o.org.can_observe:
+                continue
+            right = text[o.end : min(e, o.end + 70)]
+            if _MODIFIER.match(right):
+                continue  # "observers from CIS countries", "OSCE commitments"
+            left = text[max(s, o.start - 70) : o.start]
+            counted = re.search(r"\b\d[\d,]*\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
+                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left)
+            if inside(o.start, strong_member) and positive and not counted:
+                continue
+            named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
+            possessive = re.match(r"['’]s?\s", right)  # "observers from the X's partner" name X's partner
+            hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
+                       or (_LEFT_TRIGGER.search(left) and not possessive))
+            if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
+                hit = True
+            if not hit and positive and in_sent[i - 1] in positive:
+                hit = list_gap(text[in_sent[i - 1].end : o.start])
+            if hit:
+                positive.append(o)
+                found.setdefault(o.org.key, o)
+                # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
+                j = i
+                while j > 0 and _VERB_TRIGGER.match(right) and list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
+                    prev = in_sent[j - 1]
+                    if prev.organ or not prev.org.can_observe:
+                        break
+                    found.setdefault(prev.org.key, prev)
+                    j -= 1
+    return found
+
