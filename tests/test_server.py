@@ -413,3 +413,18 @@ def test_serve_command_defaults_to_loopback_and_reports_a_missing_store(tmp_path
     result = CliRunner().invoke(main, ["serve", "--store", str(missing)])
     assert result.exit_code == 4
     assert str(missing) in result.output and "build" in result.output
+
+
+def test_page_provenance_equals_explain_for_every_mission(examples_store: Path) -> None:
+    """The mission page's fast provenance (VALUES-bound) gives exactly KnowledgeGraph.explain's rows."""
+    from kgbuild.api import KnowledgeGraph
+    from kgbuild.server.jobs import provenance
+
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        missions = [r["mission"] for r in kg.query("missions")]
+        with_evidence = 0
+        for m in missions:
+            expected = kg.explain(m)
+            assert provenance(kg, m) == expected, m
+            with_evidence += bool(expected)
+    assert with_evidence >= len(missions) // 2
