@@ -412,3 +412,10 @@ def test_extract_election_named_by_its_body_and_joint_undertaking(ex: Extractor)
     m = only(ex, " date 2021-11-20\nBISHKEK, Nov. 20\n\nThe CIS mission will observe the elections to local councils "
                  "in Kyrgyzstan on 28 November. The election of the President of Kyrgyzstan was held in January.")
     assert (m.country, m.election_type, m.election_date) == ("KG", "local", date(2021, 11, 28))
+
+
+def test_extract_pipeline_components(ex: Extractor) -> None:
+    """The pipeline runs only the splitter, the name ruler, NER and the rules; the ruler fixes NER labels."""
+    assert ex.nlp.pipe_names == ["tok2vec", "senter", "kgbuild_names_v1", "ner", "kgbuild_missions_v1"]
+    doc = ex.nlp("Azerbaijan's CEC has accredited 252 CIS observers.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text in ("Azerbaijan", "CIS")] == [("Azerbaijan", "GPE"), ("CIS", "ORG")]

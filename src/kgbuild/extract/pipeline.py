@@ -46,5 +46,29 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     if "ner" not in names:
         raise ModelNotFound(model, "it has no 'ner' component")
+    ruler = nlp.add_pipe("entity_ruler", name="kgbuild_names_v1", before="ner")
+    ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("kgbuild_missions_v1", last=True)
     return nlp
+
+
+def gazetteer_patterns() -> list[dict[str, str]]:
+    """EntityRuler patterns that fix the NER on names it gets wrong in this domain ("Azerbaijan"
+    as PERSON, "252 CIS" as QUANTITY): catalogue organizations as ORG, country names as GPE."""
+    import pycountry
+
+    from .gazetteer import _VARIANTS, organizations
+
+    out: dict[str, str] = {}
+    for o in organizations():
+        for name in (o.name, *o.aliases, *o.acronyms):
+            out.setdefault(name, "ORG")
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v:
+                out.setdefault(v, "GPE")
+    for k, v in _VARIANTS.items():
+        if v and len(k) > 3:
+            out.setdefault(k.title(), "GPE")
+    return [{"label": label, "pattern": name} for name, label in sorted(out.items())]
