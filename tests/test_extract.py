@@ -419,3 +419,12 @@ def test_extract_pipeline_components(ex: Extractor) -> None:
     assert ex.nlp.pipe_names == ["tok2vec", "senter", "kgbuild_names_v1", "ner", "kgbuild_missions_v1"]
     doc = ex.nlp("Azerbaijan's CEC has accredited 252 CIS observers.")
     assert [(e.text, e.label_) for e in doc.ents if e.text in ("Azerbaijan", "CIS")] == [("Azerbaijan", "GPE"), ("CIS", "ORG")]
+
+
+def test_extract_announced_deployment_after_invitations(ex: Extractor) -> None:
+    """Invited bodies are no missions until one "confirmed it will send a mission"; "whether to send" is none."""
+    ms = one(ex, " date 2024-10-20\nBAKU, Oct. 20\n\nThe CEC has sent invitations to the OSCE/ODIHR, the CIS and the SCO "
+                 "for the presidential election on 7 February. The CIS has already confirmed it will send a mission "
+                 "of 200 observers. The EU has not decided whether to send observers.")
+    assert [(m.organizer, m.country, m.observers_total, m.election_date) for m in ms] == [
+        ("Commonwealth of Independent States", "AZ", 200, date(2025, 2, 7))]

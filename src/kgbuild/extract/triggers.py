@@ -30,8 +30,11 @@ _VERB_TRIGGER = re.compile(
     r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
-    r"launched|launches|fielded|fields|set\s+up|sets\s+up|"
-    r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team))\b", re.I)
+    r"launched|launches|fielded|fields|set\s+up|sets\s+up|observe|monitor|send|deploy|dispatch|open|launch|"
+    r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team)|"
+    r"(?:confirmed|announced|decided|agreed|plans?|planned|intends?|intended|is\s+going|expects?|prepared|ready|"
+    r"set)\s+(?:that\s+)?(?:it\s+)?(?:will\s+|would\s+|to\s+)(?:send|deploy|dispatch|field|observe|monitor))\b",
+    re.I)
 _NEGATIVE = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+)?invited\b|\binvited\s+(?!by\b)|\binvitations?\b(?!\s+of\b)|"
     r"\binvit(?:e|es|ing)\b|\bnot\s+(?:been\s+|be\s+)?invited|"
@@ -39,7 +42,9 @@ _NEGATIVE = re.compile(
     r"\b(?:won't|didn't|doesn't|cannot)\s+(?:observe|monitor|send|deploy)|\bdeclin(?:ed|es|e)\b|"
     r"\brefus(?:ed|es|e|al)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|\bcancel(?:l?ed|s)?\b|"
     r"\bcalled\s+off\b|\bboycott|\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
-    r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b", re.I)
+    r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b|"
+    r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:send|deploy|observe|monitor)|"
+    r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b", re.I)
 _AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after)\s+(?:the\s+|an\s+)?(?:official\s+)?invitation\b|"
                             r"\binvited\s+by\b", re.I)
 _LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "mission", "represent",
