@@ -108,7 +108,7 @@ def test_link_federated_query_joins_links_graph_with_wikidata(endpoint):
         ("BY", "http://www.wikidata.org/entity/Q184", 9255524, "Alexander Lukashenko"),
     ]
     assert rows[0]["mission"] == iris.mission(
-        "Commonwealth of Independent States", "AZ", "2020-02-09", None, None
+        "Commonwealth of Independent States", "AZ", "2020-02-09", "presidential", 2020
     )
     assert len(queries) == 1
     assert "P1082" in queries[0] and "P297" in queries[0] and "P35" in queries[0]

@@ -7,7 +7,15 @@ diffed between releases.
 >>> iris.country("az").value
 'https://example.org/kg/country/AZ'
 >>> iris.mission("Commonwealth of Independent States", "AZ", "2020-02-09", "parliamentary", 2020).value
-'https://example.org/kg/mission/commonwealth-of-independent-states-az-2020-02-09'
+'https://example.org/kg/mission/cis-az-parliamentary-2020'
+>>> iris.organization("OSCE/ODIHR").value
+'https://example.org/kg/organization/odihr'
+
+A mission's key is organizer + host country + election type + election year (the year of the
+election date, else of the article's publication), so an article that gives the voting day and one
+that does not still name the same mission node, whatever order they are built in. Organizations
+known to the extractor's catalogue get its short key (``cis``, ``odihr``, ``pace``); others a slug
+of their name.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from pyoxigraph import NamedNode
 
 from .errors import ParameterError
 
-__all__ = ["DEFAULT_BASE_IRI", "Iris", "slugify"]
+__all__ = ["DEFAULT_BASE_IRI", "Iris", "organization_slug", "slugify"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/kgbuild/data/"
 
@@ -40,6 +48,20 @@ def slugify(text: str, max_length: int = 80) -> str:
         digest = hashlib.sha1(text.encode()).hexdigest()[:8]
         slug = slug[: max_length - 9].rstrip("-") + "-" + digest
     return slug or "x" + hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+def _year(when: str | None, year: int | None) -> str:
+    if when:
+        return when[:4]
+    return str(year) if year else "undated"
+
+
+def organization_slug(name: str) -> str:
+    """The catalogue key of a known organization (``cis``, ``odihr``), else a slug of the name."""
+    from .extract.gazetteer import resolve_organization  # pure Python; no spaCy import
+
+    org = resolve_organization(name)
+    return org.key if org is not None else slugify(name, max_length=60)
 
 
 class Iris:
@@ -87,7 +109,7 @@ class Iris:
         return self._node("country", alpha2.upper())
 
     def organization(self, name: str) -> NamedNode:
-        return self._node("organization", slugify(name))
+        return self._node("organization", organization_slug(name))
 
     def commission(self, name: str, country: str | None) -> NamedNode:
         suffix = f"-{country.lower()}" if country and not slugify(name).endswith(country.lower()) else ""
@@ -97,27 +119,20 @@ class Iris:
         return self._node("person", slugify(name))
 
     def election(self, country: str, election_type: str | None, when: str | None, year: int | None) -> NamedNode:
-        """An election: by country, type and date; without a date by type and year."""
-        kind = election_type or "election"
-        if when:
-            return self._node("election", f"{country.lower()}-{kind}-{when}")
-        return self._node("election", f"{country.lower()}-{kind}-{year if year else 'undated'}")
+        """An election: by country, type and year (of ``when``, the ISO voting day, else ``year``)."""
+        return self._node("election", f"{country.lower()}-{election_type or 'election'}-{_year(when, year)}")
 
     def mission(
         self, organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
     ) -> NamedNode:
-        """A mission: organizer + country + election date, else election type + year."""
-        key = self.mission_key(organizer, country, when, election_type, year)
-        return self._node("mission", key)
+        """A mission: organizer + host country + election type + election year."""
+        return self._node("mission", self.mission_key(organizer, country, when, election_type, year))
 
     @staticmethod
     def mission_key(
         organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
     ) -> str:
-        org = slugify(organizer, max_length=60)
-        if when:
-            return f"{org}-{country.lower()}-{when}"
-        return f"{org}-{country.lower()}-{election_type or 'election'}-{year if year else 'undated'}"
+        return f"{organization_slug(organizer)}-{country.lower()}-{election_type or 'election'}-{_year(when, year)}"
 
     def observer_count(self, mission: NamedNode, category: str, article_id: str) -> NamedNode:
         return NamedNode(f"{mission.value}/count/{category.replace('_', '-')}/{self.article_slug(article_id)}")

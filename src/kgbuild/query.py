@@ -41,7 +41,7 @@ PARAM_TYPES = {
     "integer": "whole number",
     "string": "any text (bound as a plain literal)",
     "iri": "absolute IRI, e.g. https://…",
-    "mission": "mission IRI, or its key under the base IRI (e.g. commonwealth-of-independent-states-az-2020-02-09)",
+    "mission": "mission IRI, or its key under the base IRI (e.g. cis-az-parliamentary-2020)",
     "node": "IRI of any node, or its path under the base IRI (e.g. country/AZ)",
 }
 
