@@ -428,3 +428,14 @@ def test_extract_announced_deployment_after_invitations(ex: Extractor) -> None:
                  "of 200 observers. The EU has not decided whether to send observers.")
     assert [(m.organizer, m.country, m.observers_total, m.election_date) for m in ms] == [
         ("Commonwealth of Independent States", "AZ", 200, date(2025, 2, 7))]
+
+
+def test_extract_joint_statement_list_before_observers(ex: Extractor) -> None:
+    """"A, B and C observers said" names three missions; "N observers ... were deployed by A" is A's total."""
+    ms = one(ex, " date 2024-10-28\nTBILISI, Oct. 28\n\nThe OSCE/ODIHR, OSCE PA and PACE observers said in a joint "
+                 "statement that Georgia's parliamentary elections on 26 October were marred by pressure. Some 500 "
+                 "observers from 42 countries were deployed by ODIHR.")
+    assert [(m.organizer, m.observers_total) for m in ms] == [
+        ("OSCE Office for Democratic Institutions and Human Rights", 500), ("OSCE Parliamentary Assembly", None),
+        ("Parliamentary Assembly of the Council of Europe", None)]
+    assert all(m.country == "GE" and m.election_date == date(2024, 10, 26) for m in ms)

@@ -117,6 +117,9 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
                 if abs(e.start - c.end) <= 40 or abs(c.start - e.end) <= 40:
                     w += 2
                     break
+        if re.search(r"\b(?:mission|observers|delegation|EOM|monitors)\s+(?:to|in|for)\s+(?:the\s+)?$",
+                     text[max(0, c.start - 30) : c.start]):
+            w += 2  # "the CIS mission to Kyrgyzstan"
         score[c.code] += w
         first.setdefault(c.code, c)
     for o in ctx.orgs:  # "the State Duma elections": a national body names its country

@@ -138,7 +138,8 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
                 found.setdefault(o.org.key, o)
                 # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
                 j = i
-                while j > 0 and _VERB_TRIGGER.match(right) and list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
+                backward = _VERB_TRIGGER.match(right) or _RIGHT_TRIGGER.match(right)  # "A, B and C observers"
+                while j > 0 and backward and list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
                     prev = in_sent[j - 1]
                     if prev.organ or not prev.org.can_observe:
                         break
