@@ -439,3 +439,12 @@ def test_extract_joint_statement_list_before_observers(ex: Extractor) -> None:
         ("OSCE Office for Democratic Institutions and Human Rights", 500), ("OSCE Parliamentary Assembly", None),
         ("Parliamentary Assembly of the Council of Europe", None)]
     assert all(m.country == "GE" and m.election_date == date(2024, 10, 26) for m in ms)
+
+
+def test_gazetteer_central_commission_variants_and_defined_acronyms() -> None:
+    """"Central Commission for Elections and Referenda (CCER)" is a Central Election Commission; "the CCER" too."""
+    text = ("The Central Commission for Elections and Referenda of Tajikistan (CCER) met. Later the CCER "
+            "accredited 40 observers.")
+    got = [(text[c.start:c.end], c.name, c.country) for c in find_commissions(text)]
+    assert got == [("Central Commission for Elections and Referenda of Tajikistan (CCER)", "Central Election Commission", "TJ"),
+                   ("CCER", "Central Election Commission", "TJ")]

@@ -503,6 +503,9 @@ _COMM_CORE = (r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|Hig
               r"Provisional|Plurinational)\s+){0,3}(?:Election|Electoral|Elections)\s+"
               r"(?:and\s+Boundaries\s+)?(?:Commission|Committee|Council|Board|Tribunal|Court|"
               r"Institute|Authority|Body|Organ)")
+#: "Central Commission for Elections and Referenda" and its kin: the Central Election Commission.
+_COMM_CENTRAL = (r"(?:Central|National)\s+Commission\s+(?:for|on)\s+(?:Holding\s+)?Elections?"
+                 r"(?:,?\s+(?:and\s+)?(?:Holding\s+)?(?:Republican\s+|National\s+)?Referend(?:a|ums?))?")
 _COMM_ACRONYMS = {
     "CEC": "Central Election Commission", "NEC": "National Election Commission",
     "INEC": "Independent National Electoral Commission", "IEBC": "Independent Electoral and Boundaries Commission",
@@ -527,7 +530,7 @@ class CommissionMention:
 @cache
 def _comm_regex() -> re.Pattern[str]:
     acr = "|".join(sorted(_COMM_ACRONYMS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{_COMM_CORE}|{acr})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{_COMM_CENTRAL}|{_COMM_CORE}|{acr})(?![\w])")
 
 
 _OF_COUNTRY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
@@ -537,23 +540,37 @@ _BEFORE_COUNTRY = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$"
 def find_commissions(text: str) -> list[CommissionMention]:
     """Election commissions named in ``text``, with the country the text ties each one to.
 
+    An acronym the text defines ("... Referenda (CCER)") names the same commission later on.
+
     >>> [(c.name, c.country) for c in find_commissions("Kenya's IEBC and the Central Election Commission of the Kyrgyz Republic")]
     [('Independent Electoral and Boundaries Commission', 'KE'), ('Central Election Commission', 'KG')]
     """
-    out: list[CommissionMention] = []
-    defined: dict[str, str] = {}
+    found = _find_commissions(text, _comm_regex(), {})
+    defined = {k: v for c in found for k, v in c[1].items()}
+    if not defined:
+        return [c[0] for c in found]
+    extra = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w])")
+    more = [c[0] for c in _find_commissions(text, extra, defined)
+            if not any(f.start <= c[0].start < f.end for f, _ in found)]
+    return sorted([c[0] for c in found] + more, key=lambda c: c.start)
+
+
+def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tuple[str, str | None]]
+                      ) -> list[tuple[CommissionMention, dict[str, tuple[str, str | None]]]]:
+    out: list[tuple[CommissionMention, dict[str, tuple[str, str | None]]]] = []
     last_end = -1
-    for m in _comm_regex().finditer(text):
+    for m in pattern.finditer(text):
         if m.start() < last_end:
             continue
         surface = re.sub(r"\s+", " ", m.group(0))
+        if re.fullmatch(_COMM_CENTRAL, surface):
+            surface = "Central Election Commission"
+        name, country = known.get(surface, (_COMM_ACRONYMS.get(surface) or surface, None))
         end = m.end()
-        pm = _PAREN_ACR.match(text, end)
-        if pm and surface not in _COMM_ACRONYMS:
-            defined[pm.group(1)] = surface
+        defined: dict[str, tuple[str, str | None]] = {}
+        pm = _PAREN_ACR.match(text, end)  # "Commission (CEC) of X" or "Commission of X (CEC)"
+        if pm:
             end = pm.end()
-        name = defined.get(surface) or _COMM_ACRONYMS.get(surface) or surface
-        country = None
         om = _OF_COUNTRY.match(text, end)
         if om:
             words = list(re.finditer(r"\S+", om.group(1)))
@@ -566,6 +583,14 @@ def find_commissions(text: str) -> list[CommissionMention]:
             bm = _BEFORE_COUNTRY.search(text[max(0, m.start() - 40) : m.start()])
             if bm:
                 country = resolve_country(bm.group(1)) or resolve_country(bm.group(1).split()[-1])
+        if country is None and surface in known:
+            country = known[surface][1]
+        if pm is None:
+            pm = _PAREN_ACR.match(text, end)
+            if pm:
+                end = pm.end()
+        if pm and surface not in _COMM_ACRONYMS and pm.group(1) not in _COMM_ACRONYMS:
+            defined[pm.group(1)] = (name, country)
         last_end = end
-        out.append(CommissionMention(m.start(), end, name, country))
+        out.append((CommissionMention(m.start(), end, name, country), defined))
     return out
