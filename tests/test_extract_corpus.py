@@ -55,3 +55,12 @@ def test_extract_corpus_micro_f1_floor(predictions: dict[str, list[dict[str, obj
     assert last.startswith("micro P="), last
     for line in run.stdout.splitlines()[1:-1]:  # per-slot F1 rows
         assert float(line.split()[-1]) >= 0.85, line
+
+
+def test_extract_corpus_seed_article_with_crlf_line_ends() -> None:
+    """Windows line ends (CRLF) give the same missions as LF for the seed article."""
+    raw = (EXAMPLES / SEED).read_text(encoding="utf-8")
+    ex = Extractor()
+    lf = [m.to_gold() for m in ex.extract(Article.from_text(SEED, raw))]
+    crlf = [m.to_gold() for m in ex.extract(Article.from_text(SEED, raw.replace("\n", "\r\n")))]
+    assert crlf == lf

@@ -79,7 +79,7 @@ def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 #: A paragraph break, or terminal punctuation followed by a capitalized word (a break the
 #: statistical splitter missed).
-_BREAK = re.compile(r"\n[ \t]*\n\s*|[.!?](?=\s+[\"“]?[A-Z])\s+")
+_BREAK = re.compile(r"\n[ \t\r]*\n\s*|[.!?](?=\s+[\"“]?[A-Z])\s+")
 _ABBREV = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Col|Lt|"
                      r"Prof|Rev|Gov|Sen|Rep|Jr|Sr|Inc|Ltd|Co|vs|Amb|Hon|Mt|Ft|approx)|\b[A-Z]|\.[A-Za-z])\.$")
 

@@ -158,7 +158,8 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
             c = _strip_titles(text, lo + m.start(), lo + m.end())
             if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]):
                 cands.append(c)
-    cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])]
+    cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])
+             and resolve_country(text[c[0] : c[1]]) is None]
     if not cands:
         return None
     return cands[-1] if last else cands[0]
