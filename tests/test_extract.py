@@ -448,3 +448,15 @@ def test_gazetteer_central_commission_variants_and_defined_acronyms() -> None:
     got = [(text[c.start:c.end], c.name, c.country) for c in find_commissions(text)]
     assert got == [("Central Commission for Elections and Referenda of Tajikistan (CCER)", "Central Election Commission", "TJ"),
                    ("CCER", "Central Election Commission", "TJ")]
+
+
+def test_extract_heads_after_offices_and_countries(ex: Extractor) -> None:
+    """Heads named after dashed offices or "President of Costa Rica"; that country is the head's."""
+    m = only(ex, " date 2024-06-01\nTASHKENT, June 1\n\nHead of the CIS Observer Mission, Chairman of the CIS "
+                 "Executive Committee - Executive Secretary Sergei Lebedev, said the mission headquarters opened "
+                 "in Tashkent on May 20 ahead of the presidential election in Uzbekistan on 9 July.")
+    assert (m.head, m.start_date, m.country) == ("Sergei Lebedev", date(2024, 5, 20), "UZ")
+    m = only(ex, " date 2024-06-01\nSAN JOSE, June 1\n\nThe OAS Electoral Observation Mission (EOM/OAS), headed by "
+                 "former President of Costa Rica Alvarado Quesada Perez, will observe the general elections in "
+                 "Honduras on 30 November.")
+    assert (m.head, m.head_country, m.member_countries, m.country) == ("Alvarado Quesada Perez", "CR", ["CR"], "HN")

@@ -64,7 +64,7 @@ _TITLE_LOWER = _TITLES | {
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
-_MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?:mission|delegation|team|observer\s+group|EOM)\b"
+_MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?i:mission|delegation|team|observer\s+group|EOM)\b"
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE + r",?\s+|"
@@ -150,6 +150,7 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
         m = re.match(rf"(?:[ \t]+{_NAME_TOKEN})+", text[b:hi])
         if m and not re.search(r"[.,]$", text[a:b]):
             b += m.end()
+        a = _extend_left(text, lo, a)
         c = _strip_titles(text, a, b)
         if c and (len(text[c[0] : c[1]].split()) >= 2 or c[0] == a):  # "Lebedev said": a surname alone
             cands.append(c)
@@ -165,12 +166,26 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
     return cands[-1] if last else cands[0]
 
 
+def _extend_left(text: str, lo: int, a: int) -> int:
+    """Extend a name leftwards over capitalized words the NER left out ("Alvarado" in "Alvarado
+    Quesada Perez"), stopping at titles and country names."""
+    while True:
+        m = re.search(rf"({_NAME_TOKEN})[ \t]+$", text[lo:a])
+        if not m:
+            return a
+        w = m.group(1)
+        prev = re.search(rf"({_NAME_TOKEN})[ \t]+$", text[lo : lo + m.start(1)])
+        if _is_title(w) or w.endswith((",", ".")) or (prev and resolve_country(f"{prev.group(1)} {w}")):
+            return a
+        a = lo + m.start(1)
+
+
 def _title_words(between: str) -> bool:
     """Whether the words between a head trigger and a name are a title ("former Costa Rican president")."""
     if re.search(r"[,;:.]\s", between + " ") and between.strip():
         return False
     for w in re.findall(r"[^\s]+", between):
-        if w[:1].isupper() or w.lower().strip(".") in _TITLE_LOWER or w.endswith("-born"):
+        if w[:1].isupper() or w.lower().strip(".") in _TITLE_LOWER or w.endswith("-born") or w in ("-", "–", "—", "&"):
             continue
         return False
     return True
@@ -185,8 +200,16 @@ def _is_title(word: str) -> bool:
 def _strip_titles(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[a:b]))
     i = 0
-    while i < len(words) - 1 and _is_title(words[i].group(0)):
-        i += 1
+    while i < len(words) - 1:
+        if _is_title(words[i].group(0)):
+            i += 1
+            continue
+        for k in (3, 2):  # "President of Costa Rica Luis Solis": a country of two or three words
+            if i + k < len(words) and resolve_country(" ".join(w.group(0) for w in words[i : i + k])):
+                i += k
+                break
+        else:
+            break
     j = len(words)
     while j > i + 1 and words[j - 1].group(0).lower().strip(".,") in _TITLES:
         j -= 1
@@ -578,8 +601,9 @@ def _head_countries(b: _Builder) -> None:
         # a demonym just before the name ("Dutch leftist politician Tiny Kox")
         lo = max(ctx.sent_of(hs)[0], hs - 40)
         for c in ctx.countries:
-            if lo <= c.start < hs and c.demonym and not re.search(r"[,;(]", text[c.end : hs]):
-                found = c
+            if lo <= c.start < hs and not re.search(r"[,;(]", text[c.end : hs]) and _title_words(text[c.end : hs]) \
+                    and (c.demonym or re.search(r"\bof\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])):
+                found = c  # "Dutch leftist politician X", "former President of Costa Rica X"
         # after the name, or after a later mention of the surname: "(Poland", "from Germany", ", who is X's"
         if found is None:
             spots = [he] + [mm.end() for mm in re.finditer(rf"\b{re.escape(surname)}\b", text) if mm.start() > he]
