@@ -65,6 +65,14 @@ class BuildReport:
 ProgressHook = Callable[[str, str], None]
 
 
+def build_version() -> str:
+    """What an article graph was made with: the extractor's version and the RDF layer's."""
+    from .extract import EXTRACTOR_VERSION
+    from .triples import RDF_VERSION
+
+    return f"{EXTRACTOR_VERSION} {RDF_VERSION}"
+
+
 class KnowledgeGraph:
     """A kgbuild knowledge graph in a pyoxigraph store.
 
@@ -130,8 +138,9 @@ class KnowledgeGraph:
             a file given directly is known by its file name).
         :param on_item: called as ``on_item(item, outcome)`` after every item (for progress bars).
         """
-        from .extract import EXTRACTOR_VERSION
         from .ingest import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+
+        version = build_version()
 
         report = BuildReport()
         t0 = time.perf_counter()
@@ -147,7 +156,7 @@ class KnowledgeGraph:
                     notify(item.item, "failed")
                     continue
                 state = self.store.article_state(item.id)
-                if not force and state is not None and tuple(state) == (item.sha256, EXTRACTOR_VERSION):
+                if not force and state is not None and tuple(state) == (item.sha256, version):
                     report.unchanged.append(item.id)
                     notify(item.id, "unchanged")
                     continue
@@ -161,9 +170,7 @@ class KnowledgeGraph:
                 notify(article.id, "failed")
                 continue
             try:
-                quads = article_quads(
-                    article, result, iris=self.iris, extractor_version=EXTRACTOR_VERSION, ingested_at=ingested
-                )
+                quads = article_quads(article, result, iris=self.iris, extractor_version=version, ingested_at=ingested)
                 self.store.replace_graph(self.iris.article_graph(article.id), quads)
             except (KgbuildError, OSError, ValueError) as e:
                 report.failed.append(Problem(article.id, f"not stored: {e}"))
@@ -180,11 +187,9 @@ class KnowledgeGraph:
 
     def add_article(self, article: Article) -> int:
         """Extract and store one in-memory article (replacing its graph); returns its mission count."""
-        from .extract import EXTRACTOR_VERSION
-
         missions = self.extractor.extract(article)
         quads = article_quads(
-            article, missions, iris=self.iris, extractor_version=EXTRACTOR_VERSION,
+            article, missions, iris=self.iris, extractor_version=build_version(),
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
         self.store.replace_graph(self.iris.article_graph(article.id), quads)

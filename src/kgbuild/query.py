@@ -31,7 +31,17 @@ from .iris import Iris
 from .resources import resource_names, resource_text
 from .vocab import XSD
 
-__all__ = ["PARAM_TYPES", "Catalog", "Param", "PreparedQuery", "bind_params", "term_to_python"]
+__all__ = [
+    "PARAM_TYPES",
+    "Catalog",
+    "Param",
+    "PreparedQuery",
+    "bind_params",
+    "check_read_only",
+    "code_only",
+    "term_to_python",
+    "with_values",
+]
 
 #: Parameter types a query header may declare, with what each accepts.
 PARAM_TYPES = {
@@ -130,6 +140,9 @@ class Catalog(Mapping[str, PreparedQuery]):
         except KeyError:
             known = ", ".join(self._queries)
             raise QueryError(f"no such prepared query; known: {known}", query=name) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._queries
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._queries)
@@ -248,3 +261,26 @@ def check_read_only(sparql: str, *, allow_service: bool = False) -> None:
         raise QueryError(f"updates are refused ({m.group(1).upper()}); this interface is read-only")
     if not allow_service and re.search(r"\bSERVICE\b", code, re.I):
         raise QueryError("SERVICE (federated query) is refused: it would reach other hosts")
+
+
+def with_values(sparql: str, substitutions: Mapping[ox.Variable, Any]) -> str:
+    """``sparql`` with the bound terms as a ``VALUES`` block opening its outermost ``WHERE`` group.
+
+    pyoxigraph plans a query before it applies ``substitutions=``, so a bound parameter does not
+    narrow the search (measured: fact-provenance on 1,000 articles 652 ms with substitutions,
+    1.2 ms with a leading VALUES). The terms are written by pyoxigraph's own N-Triples
+    serialization of already validated RDF terms, never as raw text, so this stays injection-safe.
+
+    >>> with_values("SELECT ?c WHERE { ?m eo:host ?c }", {ox.Variable("c"): ox.Literal('A"Z')})
+    'SELECT ?c WHERE { VALUES (?c) { ("A\\\\"Z") } ?m eo:host ?c }'
+    """
+    if not substitutions:
+        return sparql
+    masked = _STRIP.sub(lambda m: " " * len(m.group(0)), sparql)
+    m = re.search(r"\bWHERE\s*\{", masked, re.I)
+    brace = m.end() - 1 if m else masked.find("{")
+    if brace < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(f"?{v.value}" for v in substitutions)
+    terms = " ".join(str(t) for t in substitutions.values())
+    return f"{sparql[: brace + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[brace + 1 :]}"

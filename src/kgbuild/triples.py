@@ -22,7 +22,11 @@ from .iris import Iris
 from .model import Article, Evidence, Mission, Value
 from .vocab import EO, NIF, PROV, RDF, RDFS, SCHEMA, XSD
 
-__all__ = ["ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "article_quads", "date_literal"]
+__all__ = ["ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "RDF_VERSION", "article_quads", "date_literal"]
+
+#: Version of the RDF this module writes (IRI scheme, properties). Stored with the extractor's
+#: version on every article, so changing either re-extracts articles instead of skipping them.
+RDF_VERSION = "rdf/2"
 
 ELECTION_TYPE_CONCEPTS: dict[str, NamedNode] = {
     "parliamentary": EO.Parliamentary,
