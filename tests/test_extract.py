@@ -460,3 +460,14 @@ def test_extract_heads_after_offices_and_countries(ex: Extractor) -> None:
                  "former President of Costa Rica Alvarado Quesada Perez, will observe the general elections in "
                  "Honduras on 30 November.")
     assert (m.head, m.head_country, m.member_countries, m.country) == ("Alvarado Quesada Perez", "CR", ["CR"], "HN")
+
+
+def test_extract_counts_in_parentheses(ex: Extractor) -> None:
+    """"from the CIS (300), the OSCE/ODIHR (50 observers) and the SCO (20)" gives three missions and totals."""
+    ms = one(ex, " date 2020-06-01\nMINSK, June 1\n\nThe CEC has accredited 400 international observers for the "
+                 "presidential election in Belarus on 9 August. The largest delegations are from the CIS (300), "
+                 "the OSCE/ODIHR (50 observers) and the SCO (20).")
+    assert [(m.organizer, m.observers_total) for m in ms] == [
+        ("Commonwealth of Independent States", 300), ("OSCE Office for Democratic Institutions and Human Rights", 50),
+        ("Shanghai Cooperation Organisation", 20)]
+    assert all(m.accredited_by == "Central Election Commission of Belarus" for m in ms)

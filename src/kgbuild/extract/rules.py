@@ -415,6 +415,10 @@ def _spans_orgs(b: _Builder, pos: int, e: int) -> bool:
 def _list_owner(b: _Builder, n: NumberMention, e: int) -> str | None:
     """"22 from the IPA CIS", "219 represent the ODIHR", "44 the CIS IPA": the org right after."""
     text = b.ctx.text
+    if text[max(0, n.start - 2) : n.start].strip() == "(":  # "the CIS (300), ODIHR (150)"
+        for o in b.ctx.orgs:
+            if o.org.key in b.missions and not o.organ and re.fullmatch(r"\s*\(\s*", text[o.end : n.start]):
+                return o.org.key
     m = re.match(r"\s+(?:(?:observers|monitors|experts|officials|representatives|members)\s+)?"
                  r"(?:(?:represent(?:s|ed|ing)?|from|of|with|to)\s+)?(?:the\s+)?(?:(?:mission|delegation)\s+of\s+the\s+)?",
                  text[n.end : e])

@@ -126,7 +126,8 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
             if inside(o.start, strong_member) and positive and not counted:
                 continue
             named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
-            possessive = re.match(r"['’]s?\s", right)  # "observers from the X's partner" name X's partner
+            possessive = re.match(r"['’]s?\s", right)
+            counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"  # "observers from the X's partner" name X's partner
             hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
                        or (_LEFT_TRIGGER.search(left) and not possessive))
             if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
