@@ -471,3 +471,11 @@ def test_extract_counts_in_parentheses(ex: Extractor) -> None:
         ("Commonwealth of Independent States", 300), ("OSCE Office for Democratic Institutions and Human Rights", 50),
         ("Shanghai Cooperation Organisation", 20)]
     assert all(m.accredited_by == "Central Election Commission of Belarus" for m in ms)
+
+
+def test_extract_pronoun_after_another_body_is_not_the_mission(ex: Extractor) -> None:
+    """"It" after a sentence about the commission refers to the commission, not to the mission."""
+    m = only(ex, " date 2024-06-01\nBISHKEK, June 1\n\nThe CIS mission, numbering 120 observers, will monitor "
+                 "Kyrgyzstan's presidential election on 10 June. The Central Election Commission met on Friday. "
+                 "It has registered 4,000 polling staff and 900 observers.")
+    assert m.observers_total == 120

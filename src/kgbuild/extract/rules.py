@@ -111,7 +111,9 @@ class _Ref:
 
 
 def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str | None,
-          member_spans: list[tuple[int, int]]) -> list[_Ref]:
+          member_spans: list[tuple[int, int]], *, pronouns: bool = True) -> list[_Ref]:
+    """The missions a sentence names, and its references back to ``focus`` ("the mission";
+    "it"/"they" only when ``pronouns``, i.e. the previous sentence was about the mission)."""
     out = []
     for o in ctx.orgs:
         if s <= o.start < e and o.org.key in missions and not o.organ:
@@ -120,6 +122,8 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
             out.append(_Ref(o.start, o.end, o.org.key, True))
     if focus:
         for m in ANAPHOR.finditer(ctx.text, s, e):
+            if not pronouns and m.group(0) in ("It", "Its", "They", "Their"):
+                continue
             if not any(r.pos <= m.start() < r.end + 25 and r.explicit for r in out):
                 out.append(_Ref(m.start(), m.end(), focus, False))
     out.sort(key=lambda r: r.pos)
@@ -295,10 +299,11 @@ def extract_missions(ctx: Context) -> list[Mission]:
             m.cite("member_country", o.org.country, ctx.ev(o.start, o.end))
     _apply_election(b, elections)
     focus: str | None = None
+    pronouns = False
     accred_generic: list[CommissionMention] = []
     for s, e in ctx.sents:
         sent = text[s:e]
-        refs = _refs(ctx, s, e, b.missions, focus, member_spans)
+        refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
         negative = is_negative(sent)
         _counts(b, s, e, refs, focus)
         if not negative:
@@ -311,12 +316,23 @@ def extract_missions(ctx: Context) -> list[Mission]:
         explicit = [r for r in refs if r.explicit]
         if explicit:
             focus = explicit[0].key
+        pronouns = _about_mission(b, s, e, refs)
     for c in accred_generic:
         for key in b.missions:
             if b.missions[key].accredited_by is None:
                 _set_accreditor(b, key, c)
     _head_countries(b)
     return list(b.missions.values())
+
+
+def _about_mission(b: _Builder, s: int, e: int, refs: list[_Ref]) -> bool:
+    """Whether a sentence is about a mission (so that "it" in the next one refers to it): it refers
+    to one, and no other body (a commission, a ministry in the catalogue) is named before that."""
+    if not refs:
+        return False
+    others = [o.start for o in b.ctx.orgs if s <= o.start < e and (o.organ or o.org.key not in b.missions)]
+    others += [c.start for c in b.ctx.comms if s <= c.start < e]
+    return not others or min(others) > refs[0].pos
 
 
 def _apply_election(b: _Builder, elections: list[Election]) -> None:
