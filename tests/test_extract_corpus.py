@@ -69,3 +69,11 @@ def test_extract_corpus_seed_article_with_crlf_line_ends(ex: Extractor) -> None:
     lf = [m.to_gold() for m in ex.extract(Article.from_text(SEED, raw))]
     crlf = [m.to_gold() for m in ex.extract(Article.from_text(SEED, raw.replace("\n", "\r\n")))]
     assert crlf == lf
+
+
+@pytest.mark.slow
+def test_extract_corpus_two_processes_agree(ex: Extractor, predictions: dict[str, list[dict[str, object]]]) -> None:
+    """pipe(n_process=2) gives the same missions as one process."""
+    arts = [Article.from_text(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    got = {a.id: [m.to_gold() for m in r] for a, r in ex.pipe(arts, batch_size=4, n_process=2)}  # type: ignore[union-attr]
+    assert got == predictions
