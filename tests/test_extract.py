@@ -479,3 +479,11 @@ def test_extract_pronoun_after_another_body_is_not_the_mission(ex: Extractor) ->
                  "Kyrgyzstan's presidential election on 10 June. The Central Election Commission met on Friday. "
                  "It has registered 4,000 polling staff and 900 observers.")
     assert m.observers_total == 120
+
+
+def test_extract_deployment_in_response_to_invitation(ex: Extractor) -> None:
+    """A deployment "in response to an invitation" is a mission; an invitation alone is not."""
+    raw = (" date 2024-01-10\nBAKU, Jan. 10\n\nIn response to an invitation from the authorities, the OSCE/ODIHR "
+           "deployed an election observation mission for Azerbaijan's presidential election on 7 February. "
+           "The authorities also invited the OIC.")
+    assert [m.organizer for m in one(ex, raw)] == ["OSCE Office for Democratic Institutions and Human Rights"]

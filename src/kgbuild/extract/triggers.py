@@ -45,7 +45,9 @@ _NEGATIVE = re.compile(
     r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b|"
     r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:send|deploy|observe|monitor)|"
     r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b", re.I)
-_AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after)\s+(?:the\s+|an\s+)?(?:official\s+)?invitation\b|"
+_AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after|in\s+response\s+to|responding\s+to|based\s+on|"
+                            r"acting\s+on|with|by)\s+(?:the\s+|an\s+|a\s+|its\s+)?(?:official\s+|formal\s+)?"
+                            r"invitations?\b|"
                             r"\binvited\s+by\b", re.I)
 _LIST_WORDS = {"observers", "observer", "monitors", "from", "of", "the", "mission", "represent",
                "represents", "representing", "represented", "delegation", "members", "experts",
