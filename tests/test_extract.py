@@ -487,3 +487,12 @@ def test_extract_deployment_in_response_to_invitation(ex: Extractor) -> None:
            "deployed an election observation mission for Azerbaijan's presidential election on 7 February. "
            "The authorities also invited the OIC.")
     assert [m.organizer for m in one(ex, raw)] == ["OSCE Office for Democratic Institutions and Human Rights"]
+
+
+def test_extract_combined_elections_are_general_and_runoff_has_no_type(ex: Extractor) -> None:
+    """"presidential and parliamentary elections" are general; a "runoff election" names no type."""
+    m = only(ex, " date 2024-06-01\nLUSAKA, June 1\n\nThe SADC mission will observe Zambia's presidential and "
+                 "parliamentary elections on 12 August.")
+    assert (m.election_type, m.election_date, m.country) == ("general", date(2024, 8, 12), "ZM")
+    m = only(ex, " date 2024-06-01\nLIMA, June 1\n\nThe OAS mission will observe the runoff election in Peru on 6 June.")
+    assert (m.election_type, m.election_date, m.country) == (None, date(2024, 6, 6), "PE")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import ELECTION_TYPES
 from .context import Context, inside
 from .dates import DateMention
 from .gazetteer import CountryMention, resolve_country
@@ -16,7 +17,7 @@ _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
     r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
-    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+\w+\s+)?"
+    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+(?P<type2>\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
     r"second\s+round)\b",
@@ -71,6 +72,11 @@ def find_elections(ctx: Context) -> list[Election]:
         if typ and re.search(r"duma|assembly|bundestag|sejm|knesset|majlis|mazhilis|kenesh|rada|congressional", typ):
             typ = "parliamentary"
         typ = _TYPE_MAP.get(typ, typ) if typ else None
+        other = (m.group("type2") or "").lower()
+        if typ and _TYPE_MAP.get(other, other) in ELECTION_TYPES and _TYPE_MAP.get(other, other) != typ:
+            typ = "general"  # "presidential and parliamentary elections" on one day
+        if typ not in ELECTION_TYPES:
+            typ = None  # "runoff election": the round, not the type
         el = Election(m.start(), end, typ, bool(m.group("early")))
         el.date = _election_date(ctx, m.start(), end)
         out.append(el)
