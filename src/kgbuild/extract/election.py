@@ -55,8 +55,8 @@ def find_elections(ctx: Context) -> list[Election]:
             continue
         ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
-                ctx.published is None or int(ym.group(1)) != ctx.published.year):
-            continue  # "the 2004 parliamentary elections": another election
+                ctx.published is not None and int(ym.group(1)) < ctx.published.year):
+            continue  # "the 2004 parliamentary elections": an earlier election
         typ = (m.group("type") or "").lower() or None
         noun = m.group("noun").lower()
         end = m.end()  # "elections of deputies to the Mazhilis" ends after "Mazhilis" (for its date)
