@@ -152,15 +152,7 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
         if ev is not None:
             _evidence(w, article, ev, subject, predicate, obj, slot, iris=iris, article_node=article_node)
 
-    # organizer
-    org = iris.organization(m.organizer)
-    acronym, wikidata, kind = _org_info(m.organizer)
-    w.add(org, RDF.type, ORG_KIND_CLASSES.get(kind or "", EO.Organization))
-    w.add(org, RDFS.label, _str(m.organizer))
-    if acronym:
-        w.add(org, EO.acronym, _str(acronym))
-    if m.organizer_wikidata or wikidata:
-        w.add(org, EO.wikidataId, _str(m.organizer_wikidata or wikidata or ""))
+    org = _organization(w, iris, m.organizer, m.organizer_wikidata)
     cite(node, EO.organizer, org, "mission", None)
     w.add(org, EO.organizes, node)
 
@@ -197,14 +189,7 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
         cite(member, EO.memberOf, node, "member_country", cc)
         w.add(node, EO.hasMember, member)
     for name in m.member_organizations:
-        member = iris.organization(name)
-        acr, wd, k = _org_info(name)
-        w.add(member, RDF.type, ORG_KIND_CLASSES.get(k or "", EO.Organization))
-        w.add(member, RDFS.label, _str(name))
-        if acr:
-            w.add(member, EO.acronym, _str(acr))
-        if wd:
-            w.add(member, EO.wikidataId, _str(wd))
+        member = _organization(w, iris, name)
         cite(member, EO.memberOf, node, "member_organization", name)
         w.add(node, EO.hasMember, member)
     if m.accredited_by:
@@ -230,6 +215,19 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
         if article.published:
             w.add(count, EO.asOf, date_literal(article.published))
         cite(count, EO["count"], _int(value), f"observers.{category}", value)
+
+
+def _organization(w: _GraphWriter, iris: Iris, name: str, wikidata: str | None = None) -> NamedNode:
+    """An organization node with its class, label, acronym and Wikidata id (from the catalogue)."""
+    node = iris.organization(name)
+    acronym, known_id, kind = _org_info(name)
+    w.add(node, RDF.type, ORG_KIND_CLASSES.get(kind or "", EO.Organization))
+    w.add(node, RDFS.label, _str(name))
+    if acronym:
+        w.add(node, EO.acronym, _str(acronym))
+    if wikidata or known_id:
+        w.add(node, EO.wikidataId, _str(wikidata or known_id or ""))
+    return node
 
 
 def _country(w: _GraphWriter, iris: Iris, alpha2: str) -> NamedNode:
