@@ -210,7 +210,7 @@ class KnowledgeGraph:
 
     def _find_article_graph(self, article: str) -> ox.NamedNode | None:
         g = self.iris.article_graph(article)
-        if self.store.backend.contains_named_graph(g):
+        if self.store.contains_graph(g):
             return g
         rows = list(
             self.store.select(
@@ -297,7 +297,7 @@ class KnowledgeGraph:
         )
         out = {k: int(v.value) for k, v in row.items()}
         out["quads"] = self.store.count_quads()
-        out["graphs"] = sum(1 for _ in self.store.backend.named_graphs())
+        out["graphs"] = self.store.graph_count()
         return out
 
     def explain(self, node: str, prop: str | None = None) -> list[dict[str, Any]]:
@@ -314,7 +314,7 @@ class KnowledgeGraph:
             return node
         for candidate in (self.iris.base + node.lstrip("/"), self.iris.base + "mission/" + node):
             try:
-                if any(self.store.backend.quads_for_pattern(ox.NamedNode(candidate), None, None)):
+                if self.store.has_subject(ox.NamedNode(candidate)):
                     return candidate
             except ValueError:  # not IRI material (spaces, quotes): try it as a label
                 break

@@ -195,6 +195,17 @@ class Store:
             key=lambda g: g.value,
         )
 
+    def contains_graph(self, graph: ox.NamedNode) -> bool:
+        return bool(self._store.contains_named_graph(graph))
+
+    def graph_count(self) -> int:
+        """How many named graphs the store holds (articles, ontology, links, VoID)."""
+        return sum(1 for _ in self._store.named_graphs())
+
+    def has_subject(self, node: ox.NamedNode) -> bool:
+        """Whether any quad has ``node`` as its subject."""
+        return next(iter(self._store.quads_for_pattern(node, None, None)), None) is not None
+
     def count_quads(self) -> int:
         return len(self._store)
 
