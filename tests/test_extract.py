@@ -496,3 +496,28 @@ def test_extract_combined_elections_are_general_and_runoff_has_no_type(ex: Extra
     assert (m.election_type, m.election_date, m.country) == ("general", date(2024, 8, 12), "ZM")
     m = only(ex, " date 2024-06-01\nLIMA, June 1\n\nThe OAS mission will observe the runoff election in Peru on 6 June.")
     assert (m.election_type, m.election_date, m.country) == (None, date(2024, 6, 6), "PE")
+
+
+def test_extract_among_them_members_and_mission_head(ex: Extractor) -> None:
+    """"Among them are MPs from A and B, members of X and employees of Y"; "mission head N"; "comprises N people"."""
+    m = only(ex, " date 2021-10-22\nTASHKENT, Oct. 22\n\nThe CIS observer mission at the presidential election in "
+                 "Uzbekistan, scheduled for October 24, comprises 258 people, including 26 long-term observers "
+                 "working since September 10. Among them are parliamentarians from Azerbaijan, Belarus and Russia, "
+                 "members of the CIS Interparliamentary Assembly and employees of the CIS Executive Committee, "
+                 "mission head Sergei Lebedev told reporters.")
+    assert (m.observers_total, m.observers_long_term, m.start_date) == (258, 26, date(2021, 9, 10))
+    assert m.member_countries == ["AZ", "BY", "RU"] and m.head == "Sergei Lebedev"
+    assert m.member_organizations == ["CIS Interparliamentary Assembly", "CIS Executive Committee"]
+
+
+def test_extract_members_representing_and_its_mission(ex: Extractor) -> None:
+    """"24 members representing A, B and C" lists members; "X, the ..., said its mission of N" is X's mission."""
+    m = only(ex, " date 2023-03-17\nASTANA, March 17\n\nShanghai Cooperation Organization observers will watch "
+                 "Sunday's extraordinary elections to the Mazhilis. The SCO mission, led by Secretary-General Zhang "
+                 "Ming, has 24 members representing China, India and Pakistan.")
+    assert (m.country, m.election_type, m.early, m.election_date) == ("KZ", "parliamentary", True, date(2023, 3, 19))
+    assert (m.head, m.member_countries, m.observers_total) == ("Zhang Ming", ["CN", "IN", "PK"], 24)
+    m = only(ex, " date 2024-10-20\nTBILISI, Oct. 20\n\nA local watchdog will deploy 1,500 observers for Georgia's "
+                 "parliamentary elections on 26 October. ENEMO, the European network, said its mission of 22 "
+                 "observers from 14 countries would also be present.")
+    assert (m.organizer, m.observers_total) == ("European Network of Election Monitoring Organizations", 22)

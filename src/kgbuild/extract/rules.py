@@ -69,7 +69,8 @@ _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head,
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE + r",?\s+|"
     r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+|"
-    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+|\b[Cc]hief\s+[Oo]bserver,?\s+")
+    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+|\b[Cc]hief\s+[Oo]bserver,?\s+|"
+    r"\b(?:[Mm]ission|[Dd]elegation|[Tt]eam)\s+(?:head|leader|chief),?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
     r"(?:,[^.;]{0,90},)?\s*(?:"
     r",\s+(?:the\s+)?(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
@@ -122,7 +123,7 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
             out.append(_Ref(o.start, o.end, o.org.key, True))
     if focus:
         for m in ANAPHOR.finditer(ctx.text, s, e):
-            if not pronouns and m.group(0) in ("It", "Its", "They", "Their"):
+            if not pronouns and m.group(0) in ("It", "Its", "They", "Their", "them"):
                 continue
             if not any(r.pos <= m.start() < r.end + 25 and r.explicit for r in out):
                 out.append(_Ref(m.start(), m.end(), focus, False))
@@ -474,7 +475,8 @@ def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         span = _person_at(ctx, m.end(), min(e, m.end() + 110))
         if span is None or not _title_words(text[m.end() : span[0]]):
             continue
-        key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers)
+        by = re.match(r"\w+\s+by\b", m.group(0))  # "headed by" attaches to the nearest body, which may be another
+        key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers if by else ())
         if key:
             b.set_head(key, span)
     for a, bb in ctx.persons:
@@ -520,7 +522,8 @@ def _members(b: _Builder, s: int, e: int, refs: list[_Ref], segs: list[tuple[int
                 continue
             if o.org.key in b.missions and not o.organ:
                 continue  # a mission of its own is not a member of another
-            if strong or o.organ or o.org.kind in ("body", "legislature"):
+            if strong or o.organ or o.org.kind in ("body", "legislature") or not re.search(
+                    r"\b(?:meet|met|meeting|meetings|talks|spoke|visited|briefed|consult\w*)\b", text[s:a]):
                 b.add_org(key, o)
 
 
@@ -609,7 +612,9 @@ def _set_accreditor(b: _Builder, key: str, c: CommissionMention) -> None:
     b.cite(key, "accredited_by", m.accredited_by, c.start, c.end)
 
 
-_APPOSITION = re.compile(r"^\s*(?:\(\s*|,?\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:who\s+is\s+|a\s+|an\s+|the\s+)?[^.;()]{0,90}?)$")
+_APPOSITION = re.compile(r"^\s*(?:\(\s*|,?\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:who\s+is\s+|a\s+|an\s+|the\s+)?"
+                         r"(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says|told|met|led|arrived|"
+                         r"monitored|observed)\b)[^.;()]){0,90}?)$")
 
 
 def _head_countries(b: _Builder) -> None:

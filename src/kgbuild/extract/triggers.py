@@ -58,16 +58,25 @@ _MODIFIER = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|participat
                        r"[Pp]resident|[Dd]irector|[Cc]ommissioner|[Aa]mbassador|envoy|officials?)\b")
 _STRONG_MEMBER = re.compile(
     r"\b(?:includ(?:es|ed|e|ing)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
-    r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include))\b", re.I)
+    r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include)|"
+    r"among\s+(?:them|its\s+members)\s+(?:are|were))\b", re.I)
+#: A count in digits or words ("22", "four", "twenty-three").
+_NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"hundred|thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*)")
 _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
-    r"(?:of|from|at)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
+    r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
     r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
+#: "ENEMO, the European network, said its mission ...": the mission of the body just named.
+_ITS_MISSION = re.compile(r",\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:\w+\s+){0,2}?(?:said|says|announced|added)\s+"
+                          r"(?:that\s+)?its\s+(?:[\w-]+\s+){0,2}?(?:mission|delegation|observers|team)\b", re.I)
 ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
     r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
-    r"\b(?:It|Its|They|Their)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b")
+    r"\b(?:It|Its|They|Their|them)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b|"
+    r"\b[Mm]ission\s+(?:head|chief|leader)\b")
 
 
 _WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|were|was|will|would|are|is|"
@@ -123,15 +132,15 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
             if _MODIFIER.match(right):
                 continue  # "observers from CIS countries", "OSCE commitments"
             left = text[max(s, o.start - 70) : o.start]
-            counted = re.search(r"\b\d[\d,]*\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
-                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left)
+            counted = re.search(rf"\b{_NUM}\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
+                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left, re.I)
             if inside(o.start, strong_member) and positive and not counted:
                 continue
             named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
             possessive = re.match(r"['’]s?\s", right)
-            counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"  # "observers from the X's partner" name X's partner
+            counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"
             hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
-                       or (_LEFT_TRIGGER.search(left) and not possessive))
+                       or (_LEFT_TRIGGER.search(left) and not possessive) or _ITS_MISSION.match(right))
             if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
                 hit = True
             if not hit and positive and in_sent[i - 1] in positive:
