@@ -521,3 +521,16 @@ def test_extract_members_representing_and_its_mission(ex: Extractor) -> None:
                  "parliamentary elections on 26 October. ENEMO, the European network, said its mission of 22 "
                  "observers from 14 countries would also be present.")
     assert (m.organizer, m.observers_total) == ("European Network of Election Monitoring Organizations", 22)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [("The ODIHR mission began monitoring on 3 May ahead of Azerbaijan's presidential election on 7 June.", date(2024, 5, 3)),
+     ("The ODIHR mission has been operating since 1 May in Azerbaijan ahead of the presidential election on 7 June.", date(2024, 5, 1)),
+     ("The ODIHR mission was deployed on 2 May for Azerbaijan's presidential election on 7 June.", date(2024, 5, 2)),
+     ("The ODIHR mission opened yesterday for Azerbaijan's presidential election on 7 June.", date(2024, 5, 31))],
+)
+def test_extract_start_phrasings(ex: Extractor, sentence: str, start: date) -> None:
+    """Different ways of saying when a mission began work."""
+    m = only(ex, " date 2024-06-01\nBAKU, June 1\n\n" + sentence)
+    assert (m.start_date, m.election_date) == (start, date(2024, 6, 7))

@@ -86,9 +86,10 @@ _START_OPEN = re.compile(
 _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s+be\s+in|be\s+deployed|"
                            r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
-_START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?)\b", re.I)
-_GLUE_OPEN = re.compile(r"^\s*(?:(?:work|operations|officially|formally|in|its|their|headquarters|office|offices|"
-                        r"doors)\s+|in\s+[A-Z][\w-]+\s+)*"
+_START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
+_GLUE_OPEN = re.compile(r"^\s*(?:(?:work|working|operations|operating|officially|formally|in|its|their|headquarters|"
+                        r"office|offices|doors|monitoring|observation|observing|activities|activity)\s+|"
+                        r"in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
