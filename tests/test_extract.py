@@ -534,3 +534,10 @@ def test_extract_start_phrasings(ex: Extractor, sentence: str, start: date) -> N
     """Different ways of saying when a mission began work."""
     m = only(ex, " date 2024-06-01\nBAKU, June 1\n\n" + sentence)
     assert (m.start_date, m.election_date) == (start, date(2024, 6, 7))
+
+
+def test_extract_total_of_all_observers_is_not_the_mission_size(ex: Extractor) -> None:
+    """"The mission is among 1,200 international observers" states no size of the mission."""
+    m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe CIS mission is among some 1,200 international observers "
+                 "accredited for Azerbaijan's presidential election on 7 June.")
+    assert m.observers_total is None

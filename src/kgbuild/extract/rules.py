@@ -401,8 +401,9 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
             continue
-        if re.search(r"\b(?:core\s+team|staff)\s+(?:of\s+)?$", before, re.I):
-            continue
+        if re.search(r"\b(?:core\s+team|staff)\s+(?:of\s+)?$|\b(?:among|out\s+of|one\s+of)\s+(?:the\s+)?"
+                     r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", before, re.I):
+            continue  # "the mission is among 1,200 international observers": not its size
         if re.match(r"\s+\w+\s+from\s+\S+\s+(?:\w+\s+)?organi[sz]ations", after):
             continue
         if _spans_orgs(b, n.end, e):
