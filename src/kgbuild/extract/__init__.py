@@ -1,7 +1,11 @@
 """Extraction: articles in, :class:`kgbuild.model.Mission` objects with evidence out.
 
-Nothing outside this package sees spaCy. One ``nlp.pipe`` pass per corpus runs the sentence
-splitter, the NER and the rule component ``kgbuild_missions_v1``.
+Nothing outside this package sees spaCy. One ``nlp.pipe`` pass per corpus runs
+``tok2vec, senter`` (sentences), ``kgbuild_names_v1`` (an EntityRuler with the catalogue's
+organizations and country names, so the NER does not call "Azerbaijan" a PERSON), ``ner``
+(PERSON spans for heads) and ``kgbuild_missions_v1`` (:mod:`.components`), which applies the
+rules: :mod:`.election` (pass 1), :mod:`.triggers` (pass 2) and :mod:`.rules` (facts), over
+mentions found by :mod:`.gazetteer` and :mod:`.dates`.
 
 >>> from kgbuild.model import Article
 >>> ex = Extractor()
