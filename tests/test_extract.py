@@ -541,3 +541,14 @@ def test_extract_total_of_all_observers_is_not_the_mission_size(ex: Extractor) -
     m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe CIS mission is among some 1,200 international observers "
                  "accredited for Azerbaijan's presidential election on 7 June.")
     assert m.observers_total is None
+
+
+def test_extract_docstring_examples() -> None:
+    """The >>> examples in the gazetteer and dates modules hold."""
+    import doctest
+
+    from kgbuild.extract import dates, gazetteer
+
+    for mod in (gazetteer, dates):
+        result = doctest.testmod(mod)
+        assert result.attempted > 0 and result.failed == 0, mod.__name__
