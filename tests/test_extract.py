@@ -552,3 +552,10 @@ def test_extract_docstring_examples() -> None:
     for mod in (gazetteer, dates):
         result = doctest.testmod(mod)
         assert result.attempted > 0 and result.failed == 0, mod.__name__
+
+
+def test_extract_head_in_a_sentence_that_declines(ex: Extractor) -> None:
+    """"X, who heads the mission, declined to comment" still names the head."""
+    m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe CIS observer mission will monitor Azerbaijan's presidential "
+                 "election on 7 June. Sergei Lebedev, who heads the mission, declined to comment on the campaign.")
+    assert m.head == "Sergei Lebedev"

@@ -308,10 +308,10 @@ def extract_missions(ctx: Context) -> list[Mission]:
         refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
         negative = is_negative(sent)
         _counts(b, s, e, refs, focus)
-        if not negative:
-            _heads(b, s, e, refs)
+        _heads(b, s, e, refs)
+        _starts(b, s, e, refs)
+        if not negative:  # "the CEC invited observers from A and B" lists no mission's members
             _members(b, s, e, refs, segs)
-            _starts(b, s, e, refs)
         acc = _accreditation(b, s, e, refs)
         if acc is not None:
             accred_generic.append(acc)
