@@ -559,3 +559,16 @@ def test_extract_head_in_a_sentence_that_declines(ex: Extractor) -> None:
     m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe CIS observer mission will monitor Azerbaijan's presidential "
                  "election on 7 June. Sergei Lebedev, who heads the mission, declined to comment on the campaign.")
     assert m.head == "Sergei Lebedev"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizers"),
+    [("Sergei Lebedev, who heads the CIS observer mission at Azerbaijan's presidential election on 7 June, "
+      "declined to comment.", ["Commonwealth of Independent States"]),
+     ("The OSCE PA declined the invitation to observe Azerbaijan's presidential election on 7 June.", []),
+     ("The authorities refused to accredit the ODIHR observers for Azerbaijan's presidential election on 7 June.", [])],
+)
+def test_extract_declining_to_comment_is_not_declining_to_observe(ex: Extractor, sentence: str,
+                                                                  organizers: list[str]) -> None:
+    """Only refusals about observing (invitation, accreditation, sending) cancel a mission."""
+    assert [m.organizer for m in one(ex, " date 2024-06-01\nBAKU, June 1\n\n" + sentence)] == organizers
