@@ -41,8 +41,9 @@ _NEGATIVE = re.compile(
     r"\b(?:will|would|does|did|do|could|can|shall)\s+not\s+(?:\w+\s+)?(?:observe|monitor|send|deploy)|"
     r"\b(?:won't|didn't|doesn't|cannot)\s+(?:observe|monitor|send|deploy)|"
     r"\b(?:declin|refus)\w*\s+(?:\w+\s+){0,3}?(?:observe|observing|monitor|send|deploy|accredit|invitation|"
-    r"mission|observers|visas?|participat\w*)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|\bcancel(?:l?ed|s)?\b|"
-    r"\bcalled\s+off\b|\bboycott|\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
+    r"mission|observers|visas?|participat\w*)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|"
+    r"\b(?:cancel\w*|called\s+off|postpon\w*)\s+(?:\w+\s+){0,3}?(?:mission|observation|deployment|visit|trip)\b|"
+    r"\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
     r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b|"
     r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:send|deploy|observe|monitor)|"
     r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b", re.I)
