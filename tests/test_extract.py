@@ -572,3 +572,17 @@ def test_extract_declining_to_comment_is_not_declining_to_observe(ex: Extractor,
                                                                   organizers: list[str]) -> None:
     """Only refusals about observing (invitation, accreditation, sending) cancel a mission."""
     assert [m.organizer for m in one(ex, " date 2024-06-01\nBAKU, June 1\n\n" + sentence)] == organizers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negative"),
+    [("Invited observers from the CIS arrived.", False), ("The invited international observers from the SCO arrived.", False),
+     ("The CEC invited observers from the CIS.", True), ("The CEC has invited the OIC.", True),
+     ("At the invitation of the CEC, the CIS mission arrived.", False), ("ODIHR declined to comment.", False),
+     ("The EU has not decided whether to send observers.", True), ("No OSCE observers were present.", True)],
+)
+def test_triggers_negative_sentences(sentence: str, negative: bool) -> None:
+    """Invitations, refusals and absences are negative; "invited observers arrived" and "declined to comment" are not."""
+    from kgbuild.extract.triggers import is_negative
+
+    assert is_negative(sentence) is negative

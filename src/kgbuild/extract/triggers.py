@@ -105,8 +105,14 @@ def member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tup
     return segs, [(a, b) for a, b, _ in segs]
 
 
+_INVITED_ADJ = re.compile(r"(?:\A\s*|\b(?:the|all|other|some|many)\s+)invited\s+(?=(?:international\s+|foreign\s+)?"
+                          r"(?:observers|monitors|guests|delegations|missions)\b)", re.I)
+
+
 def is_negative(sent: str) -> bool:
-    cleaned = _AT_INVITATION.sub(" ", sent)
+    """Whether a sentence is about not observing: invitations (not yet observing), refusals,
+    cancellations, "no observers". "At the invitation of" and "the invited observers" are not."""
+    cleaned = _INVITED_ADJ.sub(" ", _AT_INVITATION.sub(" ", sent))
     return bool(_NEGATIVE.search(cleaned))
 
 
