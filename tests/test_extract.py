@@ -586,3 +586,10 @@ def test_triggers_negative_sentences(sentence: str, negative: bool) -> None:
     from kgbuild.extract.triggers import is_negative
 
     assert is_negative(sentence) is negative
+
+
+def test_extract_head_of_the_delegation_is(ex: Extractor) -> None:
+    """"The head of the delegation is X" names the head of the mission referred back to."""
+    m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe PACE delegation will observe Azerbaijan's presidential "
+                 "election on 7 June. The head of the delegation is Frank Schwabe.")
+    assert m.head == "Frank Schwabe"
