@@ -249,7 +249,7 @@ def test_remote_cli_build_and_query(built: dict[str, Any]) -> None:
     assert [{n: s[n] for n in names if s[n] is not None} for s in shown] == rows
 
 
-def test_remote_errors_name_the_url(server: str) -> None:
+def test_remote_errors_name_the_url(server: str, patched: pytest.MonkeyPatch) -> None:
     """A server that is down, a bad query and a write to a read-only store give clear kgbuild errors."""
     dead = f"http://127.0.0.1:{_free_port()}"
     with pytest.raises(StoreError, match=r"127\.0\.0\.1:\d+.*cannot reach"):
