@@ -593,3 +593,9 @@ def test_extract_head_of_the_delegation_is(ex: Extractor) -> None:
     m = only(ex, " date 2024-06-01\nBAKU, June 1\n\nThe PACE delegation will observe Azerbaijan's presidential "
                  "election on 7 June. The head of the delegation is Frank Schwabe.")
     assert m.head == "Frank Schwabe"
+
+
+@pytest.mark.parametrize("word", ["Philip", "Port", "Georg", "Russ", "Costa", "Token", "Bangla", "Jordi", "English"])
+def test_gazetteer_first_names_and_word_stems_are_not_demonyms(word: str) -> None:
+    """A word that merely begins a country's name ("Philip", "Georg") is no demonym."""
+    assert resolve_country(word) is None

@@ -62,7 +62,7 @@ _VARIANTS = {
 
 #: Demonyms that cannot be derived from a country's name by stripping a suffix.
 _DEMONYMS = {
-    "dutch": "NL", "french": "FR", "british": "GB", "english": "GB", "scottish": "GB",
+    "dutch": "NL", "french": "FR", "british": "GB", "scottish": "GB", "slovak": "SK", "afghan": "AF", "saudi": "SA", "panamanian": "PA",
     "welsh": "GB", "irish": "IE", "swiss": "CH", "greek": "GR", "cypriot": "CY",
     "danish": "DK", "dane": "DK", "norwegian": "NO", "turkish": "TR", "spanish": "ES",
     "portuguese": "PT", "american": "US", "filipino": "PH", "philippine": "PH",
@@ -158,14 +158,18 @@ def _demonym(word: str) -> str | None:
         stem = word[: len(word) - len(suf)] if suf else word
         if stem in names and suf:
             return names[stem]
+    for tail in ("stan", "istan"):  # "Kazakh" -> "Kazakhstan", "Uzbek" -> "Uzbekistan"
+        if word + tail in names:
+            return names[word + tail]
     for suf in _SUFFIXES:
-        if suf and not word.endswith(suf):
+        # a prefix of a name only after a real demonym ending ("Mexic-an" -> Mexico, "Swed-ish" ->
+        # Sweden), never for a bare word ("Philip", "Port", "Georg") or a one-letter ending ("Jordi")
+        if len(suf) < 2 or not word.endswith(suf):
             continue
-        stem = word[: len(word) - len(suf)] if suf else word
+        stem = word[: len(word) - len(suf)]
         if len(stem) < 4:
             continue
-        slack = 5 if not suf else 4  # "Uzbek" -> "Uzbekistan"
-        hits = {code for n, code in names.items() if n.startswith(stem) and len(n) - len(stem) <= slack}
+        hits = {code for n, code in names.items() if n.startswith(stem) and len(n) - len(stem) <= 3}
         if len(hits) == 1:
             return hits.pop()
     return None
