@@ -22,7 +22,8 @@ from .errors import KgbuildError, ParameterError
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, bind_params, term_to_python
-from .store import Store, default_store_path
+from .remote import open_store
+from .store import default_store_path
 from .triples import article_quads
 from .vocab import EO
 
@@ -76,8 +77,9 @@ def build_version() -> str:
 class KnowledgeGraph:
     """A kgbuild knowledge graph in a pyoxigraph store.
 
-    :param store: path of the on-disk store (default: ``$KGBUILD_STORE`` or ``./kgbuild-store``);
-        ``None`` for an in-memory graph.
+    :param store: path of the on-disk store (default: ``$KGBUILD_STORE`` or ``./kgbuild-store``),
+        an ``http(s)://`` URL of a SPARQL 1.1 server (Oxigraph server; see ``docs/scale-out.md``),
+        or ``None`` for an in-memory graph.
     :param read_only: open a read-only snapshot (readers while a build runs).
     :param base_iri: base of the minted data IRIs.
     :param model: the spaCy pipeline the extractor loads (an installed package name or a path).
@@ -92,7 +94,7 @@ class KnowledgeGraph:
         model: str | None = None,
     ) -> None:
         path = default_store_path() if store == "" else store
-        self.store = Store(path, read_only=read_only, base_iri=base_iri)
+        self.store = open_store(path, read_only=read_only, base_iri=base_iri)
         self.iris = self.store.iris
         self.model = model
         self._extractor: Any = None

@@ -40,8 +40,7 @@ def store_options(fn: F) -> F:
         default=DEFAULT_STORE,
         show_default=True,
         envvar=STORE_ENV,
-        help=f"Directory of the on-disk store (env {STORE_ENV}).",
-        type=click.Path(file_okay=False),
+        help=f"Directory of the on-disk store, or http(s):// URL of a SPARQL server (env {STORE_ENV}).",
     )(fn)
     return fn
 
