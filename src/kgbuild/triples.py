@@ -13,10 +13,10 @@ same quads (except ``eo:ingestedAt``), so rebuilding is idempotent and exports c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from .iris import Iris
 from .model import Article, Evidence, Mission, Value
@@ -264,9 +264,3 @@ def _evidence(
     w.add(node, EO.sentence, _str(ev.sentence(article.text)))
     w.add(node, EO.sentenceBeginIndex, _int(ev.sentence_start))
     w.add(node, EO.sentenceEndIndex, _int(ev.sentence_end))
-
-
-def default_graph_quads(quads: Iterable[Quad]) -> Iterator[Quad]:
-    """The same triples in the default graph (for formats without named graphs)."""
-    for q in quads:
-        yield Quad(q.subject, q.predicate, q.object, DefaultGraph())
