@@ -25,7 +25,7 @@ _MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|"
           r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])")
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"  # not the "20" of "October 2020"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -73,6 +73,34 @@ class DateMention:
             if not future and c <= published + timedelta(days=7):
                 v = c
         return v
+
+    def election_day(self, published: date | None, *, past: bool) -> date:
+        """The value as the date of an election: a weekday in the coming week unless ``past``
+        ("Sunday's elections" under a Wednesday dateline is the next Sunday); a year-less date at
+        its nearest occurrence, with a three-fold penalty against the past (or, when ``past``,
+        the future) beyond a week ("23 August" written on 10 August is this year's).
+
+        >>> d = find_dates("the 5 September vote", published=date(2021, 8, 30))[0]
+        >>> d.election_day(date(2021, 8, 30), past=False).isoformat()
+        '2021-09-05'
+        """
+        if published is None:
+            return self.value
+        if self.weekday is not None:
+            return resolve_weekday(published, self.weekday, future=not past)
+        if self.kind != "date" or self.explicit_year:
+            return self.value
+        best, cost = self.value, None
+        for y in (published.year - 1, published.year, published.year + 1):
+            try:
+                c = date(y, self.value.month, self.value.day)
+            except ValueError:
+                continue
+            diff = (c - published).days * (-1 if past else 1)
+            k = diff if diff >= -7 else -3 * diff
+            if cost is None or abs(k) < cost:
+                best, cost = c, abs(k)
+        return best
 
 
 def resolve_weekday(published: date, weekday: int, *, future: bool | None = None) -> date:

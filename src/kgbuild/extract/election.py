@@ -16,14 +16,14 @@ __all__ = ["Election", "find_elections", "host_country", "sentence_tense"]
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
+    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
     r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+(?P<type2>\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
     r"second\s+round)\b",
     re.I,
 )
-_TYPE_MAP = {"legislative": "parliamentary", "senate": "parliamentary", "municipal": "local",
+_TYPE_MAP = {"legislative": "parliamentary", "federal": "parliamentary", "senate": "parliamentary", "municipal": "local",
              "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
              "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
@@ -87,7 +87,11 @@ _DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|
                                r"[a-z][a-z-]*(?<!ing)\s+){0,2}$")
 _DATE_AFTER_GLUE = re.compile(
     r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
-    r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?))*\s*,?\s*$")
+    r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?)"
+    r"|\s*,\s+(?:the|a|an)\s+[^,.;()]{1,40},)*\s*,?\s*$")  # ", the country's parliament,"
+#: "the referendum on the new constitution to be held on": any short topic before "held on".
+_DATE_AFTER_HELD = re.compile(r"^[^.;,()]{0,60}?\b(?:held|scheduled|set|slated|due|planned|take\s+place)\s+"
+                              r"(?:on|for)\s*$")
 
 
 def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
@@ -97,6 +101,8 @@ def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
                 continue
             return d
         glue = ctx.text[end : d.start]
+        if d.start >= end and d.start - end <= 60 and d.kind != "relative" and _DATE_AFTER_HELD.match(glue):
+            return d
         if d.start >= end and d.start - end <= 60 and _DATE_AFTER_GLUE.match(glue) and \
                 ("," not in glue or re.search(r",\s*(?:which|that)?\s*(?:is|are|was|were|to\s+be|will\s+be)?\s*"
                                               r"(?:held|scheduled|set|slated|due|planned)\b", glue)):

@@ -389,7 +389,9 @@ class OrgMention:
     organ: bool = False
 
 
-_ORGAN = re.compile(r"[ \t]+(Council[ \t]+Secretariat|Secretariat|Executive[ \t]+Committee)\b")
+#: An organ named after its parent: "CIS Executive Committee", "SADC Electoral Advisory Council".
+_ORGAN = re.compile(r"[ \t]+(Council[ \t]+Secretariat|Secretariat|Executive[ \t]+Committee|"
+                    r"(?:[A-Z][a-z]+[ \t]+){1,3}(?:Council|Committee|Bureau))\b(?![ \t]+of\b)")
 _PAREN_ACR = re.compile(r"\s*\(([A-Z][A-Za-z/\- ]{1,14})\)")
 
 
@@ -504,7 +506,7 @@ def _legislature(start: int, end: int, body: str, code: str) -> OrgMention:
 # --------------------------------------------------------------------------------------------
 
 _COMM_CORE = (r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|Interim|State|"
-              r"Provisional|Plurinational)\s+){0,3}(?:Election|Electoral|Elections)\s+"
+              r"Provisional|Plurinational|Autonomous|Joint|Republican|General|Union)\s+){0,3}(?:Election|Electoral|Elections)\s+"
               r"(?:and\s+Boundaries\s+)?(?:Commission|Committee|Council|Board|Tribunal|Court|"
               r"Institute|Authority|Body|Organ)")
 #: "Central Commission for Elections and Referenda" and its kin: the Central Election Commission.
@@ -523,12 +525,14 @@ _COMM_ACRONYMS = {
 
 @dataclass(frozen=True, slots=True)
 class CommissionMention:
-    """An election commission named in a text; ``country`` when the text ties it to one."""
+    """An election commission named in a text; ``country`` when the text ties it to one.
+    ``own_country``: the name itself names the country ("Zimbabwe Electoral Commission")."""
 
     start: int
     end: int
     name: str
     country: str | None
+    own_country: bool = False
 
 
 @cache
@@ -539,6 +543,8 @@ def _comm_regex() -> re.Pattern[str]:
 
 _OF_COUNTRY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
 _BEFORE_COUNTRY = re.compile(r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+$")
+#: "Election Commission, Nepal (ECN)": the country after a comma, before the acronym.
+_COMMA_COUNTRY = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s*\()")
 
 
 def find_commissions(text: str) -> list[CommissionMention]:
@@ -566,11 +572,12 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
     for m in pattern.finditer(text):
         if m.start() < last_end:
             continue
-        surface = re.sub(r"\s+", " ", m.group(0))
-        if re.fullmatch(_COMM_CENTRAL, surface):
-            surface = "Central Election Commission"
+        surface = re.sub(r"\s+", " ", m.group(0))  # the name as the text gives it
         name, country = known.get(surface, (_COMM_ACRONYMS.get(surface) or surface, None))
-        end = m.end()
+        start, end, own = m.start(), m.end(), False
+        cm = _COMMA_COUNTRY.match(text, end)
+        if cm and resolve_country(cm.group(1)):
+            country, end = resolve_country(cm.group(1)), cm.end()
         defined: dict[str, tuple[str, str | None]] = {}
         pm = _PAREN_ACR.match(text, end)  # "Commission (CEC) of X" or "Commission of X (CEC)"
         if pm:
@@ -587,6 +594,13 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
             bm = _BEFORE_COUNTRY.search(text[max(0, m.start() - 40) : m.start()])
             if bm:
                 country = resolve_country(bm.group(1)) or resolve_country(bm.group(1).split()[-1])
+                word = re.sub(r"^The\s+", "", bm.group(1))
+                if not resolve_country(word):
+                    word = word.split()[-1]
+                if country and text[max(0, m.start() - 40) + bm.end(1) : m.start()] == " " and _norm(word) in _country_table() \
+                        and surface not in _COMM_ACRONYMS:
+                    # "Zimbabwe Electoral Commission": the country's name is part of the body's name
+                    start, own, name = m.start() - len(word) - 1, True, f"{word} {name}"
         if country is None and surface in known:
             country = known[surface][1]
         if pm is None:
@@ -596,5 +610,6 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
         if pm and surface not in _COMM_ACRONYMS and pm.group(1) not in _COMM_ACRONYMS:
             defined[pm.group(1)] = (name, country)
         last_end = end
-        out.append((CommissionMention(m.start(), end, name, country), defined))
+        own = own or any(_norm(w) in _country_table() for w in name.split() if w[:1].isupper())
+        out.append((CommissionMention(start, end, name, country, own), defined))
     return out

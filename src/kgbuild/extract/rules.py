@@ -347,7 +347,7 @@ def _apply_election(b: _Builder, elections: list[Election]) -> None:
     else:
         best, ev = None, None
     dated = [e for e in elections if e.date is not None and (e.type in (None, best))]
-    values = {id(e): e.date.resolved(b.ctx.published, future=sentence_tense(b.ctx, e.start))
+    values = {id(e): e.date.election_day(b.ctx.published, past=sentence_tense(b.ctx, e.start) is False)
               for e in dated if e.date}
     dcounts = Counter(values.values())
     best_date = max(dcounts, key=lambda d: (dcounts[d], -min(e.start for e in dated if values[id(e)] == d))) if dcounts else None
@@ -610,7 +610,7 @@ def _set_accreditor(b: _Builder, key: str, c: CommissionMention) -> None:
     if m.accredited_by is not None:
         return
     cc = c.country or b.host
-    m.accredited_by = f"{c.name} of {country_name(cc)}"
+    m.accredited_by = c.name if c.own_country or cc is None else f"{c.name} of {country_name(cc)}"
     m.accredited_by_country = cc
     b.cite(key, "accredited_by", m.accredited_by, c.start, c.end)
 
