@@ -593,13 +593,16 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
         if not (active or passive):
             continue
         explicit = [r for r in refs if r.explicit]
-        if explicit:
-            for r in explicit:
-                _set_accreditor(b, r.key, c)
+        if explicit or refs:  # "its observers were accredited by": only the mission(s) the clause names
+            for key in dict.fromkeys(r.key for r in (explicit or refs)):
+                _set_accreditor(b, key, c)
             return None
         # a general statement ("the CEC has accredited 45 observers from international organizations")
         # holds for every mission of the article; not when it is about journalists or candidates
-        if refs or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
+        if re.search(r"\b(?:domestic|local|citizen|national|non-partisan|party)\s+(?:[\w-]+\s+)?(?:observers|monitors)\b",
+                     text[max(s, c.start - 90) : min(e, c.end + 90)], re.I):
+            continue  # "INEC has also accredited thousands of domestic observers"
+        if re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
                 or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[max(s, c.start - 90) : c.start]):
             return c
     return None

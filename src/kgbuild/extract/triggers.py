@@ -72,8 +72,9 @@ _WEAK_MEMBER = re.compile(
     r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
     r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
 #: "ENEMO, the European network, said its mission ...": the mission of the body just named.
-_ITS_MISSION = re.compile(r",\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:\w+\s+){0,2}?(?:said|says|announced|added)\s+"
-                          r"(?:that\s+)?its\s+(?:[\w-]+\s+){0,2}?(?:mission|delegation|observers|team)\b", re.I)
+_ITS_MISSION = re.compile(r"(?:,\s+(?:an?|the)\s+[^,.;]{0,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|announced|added|reported|"
+                          r"stated|confirmed)\s+(?:that\s+)?its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|team)\b",
+                          re.I)
 ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
     r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
