@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..model import Mission
 from .context import Context, inside
-from .dates import DateMention, NumberMention
+from .dates import DateMention, NumberMention, parse_number
 from .election import Election, find_elections, host_country, sentence_tense
 from .gazetteer import (
     CommissionMention,
@@ -89,7 +89,8 @@ _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
 _GLUE_OPEN = re.compile(r"^\s*(?:(?:work|working|operations|operating|officially|formally|in|its|their|headquarters|"
-                        r"office|offices|doors|monitoring|observation|observing|activities|activity)\s+|"
+                        r"office|offices|doors|monitoring|observation|observing|activities|activity|mission|core|team|"
+                        r"base|election|observer|electoral)\s+|"
                         r"in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
@@ -390,12 +391,16 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         key = _count_owner(b, n, refs) or (focus if not refs else None)
         if key:
             b.set_count(key, slot, n)
+    last: tuple[str, str] | None = None
     for n in plain:
         after = text[n.end : min(e, n.end + 60)]
         before = text[max(s, n.start - 25) : n.start]
+        if last and _REVISED.search(before):  # "42 observers, a number that will rise to sixty"
+            b.set_count(*last, n)
+            continue
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,2}?(?:delegation|mission|team|group)\b", after) \
+        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,3}?(?i:delegation|mission|team|group)\b", after) \
             or re.search(r"(?<!core\s)\b(?:team|delegation|group|mission)\s+of\s+(?:(?:about|some|around|nearly|"
                          r"approximately|up\s+to|more\s+than|over|at\s+least)\s+)?$", before)
         if owner_org is None and not cm and not member:
@@ -413,11 +418,18 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
                 r"\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:including|of\s+whom|of\s+which|among\s+them)\b", after):
             continue  # a part of the mission ("13 observers arrived ... another 24 long-term")
         if not re.search(r"\b(?:observers?|monitors|mission|delegation|team|group|accredited|members|officials|"
-                         r"representatives|experts|people|persons|parliamentarians|MPs|deputies)\b", sent):
+                         r"representatives|experts|people|persons|parliamentarians|MPs|deputies)\b", sent, re.I):
             continue
         key = owner_org or _count_owner(b, n, refs)
         if key:
             b.set_count(key, "observers.total", n)
+            last = (key, "observers.total")
+
+
+#: A later figure that revises the count just given in the same sentence.
+_REVISED = re.compile(r"\b(?:rise|rises|rising|rose|increase[sd]?|increasing|grow|grows|growing|grew|expand(?:s|ed|ing)?|"
+                      r"climb(?:s|ed|ing)?|go\s+up|reach(?:es|ed|ing)?)\s+(?:to\s+)?(?:(?:some|about|around|nearly|"
+                      r"over|more\s+than|at\s+least)\s+)?$", re.I)
 
 
 def _spans_orgs(b: _Builder, pos: int, e: int) -> bool:
@@ -429,7 +441,8 @@ def _spans_orgs(b: _Builder, pos: int, e: int) -> bool:
     orgs = [o for o in b.ctx.orgs if pos + m.end() <= o.start < e and o.org.key in b.missions and not o.organ]
     if len(orgs) < 2 or orgs[0].start != pos + m.end():
         return False
-    return list_gap(text[orgs[0].end : orgs[1].start]) and not re.search(r"\d", text[orgs[0].end : orgs[1].start])
+    gap = text[orgs[0].end : orgs[1].start]  # "18 observers of the SCO and nine of the OIC": two counts
+    return list_gap(gap) and not any(re.search(r"\d", w) or parse_number(w) for w in re.findall(r"[\w-]+", gap))
 
 
 def _list_owner(b: _Builder, n: NumberMention, e: int) -> str | None:
@@ -552,7 +565,9 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             continue
         between = text[last[-1].end : m.start()]
         if any(last[-1].end <= n.start < m.start() and _COUNT_NOUN.match(text[n.end : n.end + 40])
-               and "," not in text[n.end : m.start()] for n in ctx.numbers):
+               and "," not in text[n.end : m.start()]
+               and not re.search(r"\b(?:has|have|had|with|its|their)\s+(?:(?:some|about|around|nearly|over)\s+)?$",
+                                 text[max(0, n.start - 20) : n.start]) for n in ctx.numbers):
             continue  # the subject is a number of observers, not the mission
         if re.search(r"[.;]", between):
             continue
