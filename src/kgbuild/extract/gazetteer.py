@@ -156,6 +156,8 @@ def _demonym(word: str) -> str | None:
         if suf and not word.endswith(suf):
             continue
         stem = word[: len(word) - len(suf)] if suf else word
+        if suf == "n" and not stem.endswith("a"):
+            continue  # "Kenya-n", "Russia-n"; not "Mali-n" (a given name)
         if stem in names and suf:
             return names[stem]
     for tail in ("stan", "istan"):  # "Kazakh" -> "Kazakhstan", "Uzbek" -> "Uzbekistan"

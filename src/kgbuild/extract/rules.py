@@ -124,12 +124,17 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
             if inside(o.start, member_spans) and re.match(r"\s+member\s+(?:states|countries|nations)", ctx.text[o.end:]):
                 continue
             out.append(_Ref(o.start, o.end, o.org.key, True))
-    if focus:
-        for m in ANAPHOR.finditer(ctx.text, s, e):
-            if not pronouns and m.group(0) in ("It", "Its", "They", "Their", "them"):
-                continue
-            if not any(r.pos <= m.start() < r.end + 25 and r.explicit for r in out):
-                out.append(_Ref(m.start(), m.end(), focus, False))
+    named = list(out)
+    for m in ANAPHOR.finditer(ctx.text, s, e):
+        if any(r.pos <= m.start() < r.end + 25 for r in named):
+            continue
+        # "The CIS mission ... numbers 250 observers, among them 30 ...": a pronoun after a mission
+        # named earlier in the same sentence refers to that one, else to the article's focus
+        before = [r for r in named if r.end <= m.start()]
+        if before and m.group(0) in ("It", "Its", "They", "Their", "them", "its", "their"):
+            out.append(_Ref(m.start(), m.end(), before[-1].key, False))
+        elif focus and (pronouns or m.group(0) not in ("It", "Its", "They", "Their", "them")):
+            out.append(_Ref(m.start(), m.end(), focus, False))
     out.sort(key=lambda r: r.pos)
     return out
 
@@ -152,7 +157,8 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
     """A person's name between lo and hi: a PERSON entity (extended over following capitalized
     words, leading titles removed), else a run of capitalized words."""
     text = ctx.text
-    ents = [(a, b) for a, b in ctx.persons if lo <= a < hi]
+    # a PERSON span that swallowed the title before ``lo`` ("Observer Jane Doe") is cut at ``lo``
+    ents = [(max(a, lo), b) for a, b in ctx.persons if lo <= a < hi or (a < lo < b and lo - a <= 25)]
     cands = []
     for a, b in ents:
         m = re.match(rf"(?:[ \t]+{_NAME_TOKEN})+", text[b:hi])
