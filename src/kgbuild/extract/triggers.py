@@ -70,7 +70,9 @@ _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
     r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
-    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b", re.I)
+    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b|"
+    r"\b(?:supported|assisted|backed)\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:staff|team|experts|secretariat)\s+"
+    r"(?:\w+\s+)?(?:of|from)\b", re.I)
 #: "ENEMO, the European network, said its mission ...": the mission of the body just named.
 _ITS_MISSION = re.compile(r"(?:,\s+(?:an?|the)\s+[^,.;]{0,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|announced|added|reported|"
                           r"stated|confirmed)\s+(?:that\s+)?its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|team)\b",
