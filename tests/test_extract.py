@@ -758,3 +758,47 @@ def test_extract_member_organs_and_support_staff(ex: Extractor) -> None:
     m = only(ex, " date 2023-08-01\nHARARE, Aug. 1\n\nThe SADC mission to the 23 August elections in Zimbabwe "
                  "includes members of the SADC Organ Troika Committee.")
     assert m.member_organizations == ["SADC Organ Troika Committee"]
+
+
+def test_extract_its_mission_after_a_named_body_is_that_bodys(ex: Extractor) -> None:
+    """"The Carter Center ... said its mission of 25 observers" gives the count to the Carter Center."""
+    ms = one(ex, " date 2017-10-20\nMONROVIA, Oct. 20\n\nThe ECOWAS mission, which began work on Oct. 12, has thirty "
+                 "observers for the 7 November run-off in Liberia. The Carter Center, which observed the first round, "
+                 "said its mission of 25 observers will stay for the run-off.")
+    assert {m.organizer: m.observers_total for m in ms} == {"Economic Community of West African States": 30,
+                                                             "Carter Center": 25}
+
+
+def test_extract_members_who_represent_countries(ex: Extractor) -> None:
+    """"The observers, who represent Armenia and Belarus" names member countries."""
+    m = only(ex, " date 2024-06-20\nBAKU, June 20\n\nA CIS observer mission of 20 people will monitor the 30 June "
+                 "elections in Azerbaijan. The observers, who represent Armenia and Belarus, were registered by the "
+                 "Central Election Commission.")
+    assert m.member_countries == ["AM", "BY"] and m.accredited_by == "Central Election Commission of Azerbaijan"
+
+
+def test_extract_head_led_by_after_participating_states_and_hyphenated_titles(ex: Extractor) -> None:
+    """"experts from OSCE participating States, led by X" and "led by Ghanaian ex-minister X" name heads."""
+    m = only(ex, " date 2023-09-20\nWARSAW, Sept. 20\n\nThe ODIHR has deployed a mission of 14 experts from 12 OSCE "
+                 "participating States, led by Ambassador Piotr Nowak of Slovakia, for the 15 October parliamentary "
+                 "elections in Poland.")
+    assert (m.head, m.head_country) == ("Piotr Nowak", "SK")
+    m = only(ex, " date 2022-02-10\nBAMAKO, Feb. 10\n\nThe ECOWAS mission for the 27 February presidential election in "
+                 "Mali is led by Ghanaian ex-minister Ama Owusu.")
+    assert (m.head, m.head_country) == ("Ama Owusu", "GH")
+
+
+def test_extract_start_for_every_mission_listed_before_the_verb(ex: Extractor) -> None:
+    """"Observers from the AU and ECOWAS began arriving on Monday" dates both missions."""
+    ms = one(ex, " date 2021-12-15\nBANJUL, Dec. 15\n\nObservers from the African Union and ECOWAS began arriving in "
+                 "Banjul on Monday for the presidential election in the Gambia on 18 December.")
+    assert {m.organizer: m.start_date for m in ms} == {"African Union": date(2021, 12, 13),
+                                                        "Economic Community of West African States": date(2021, 12, 13)}
+
+
+def test_extract_both_were_accredited_is_general(ex: Extractor) -> None:
+    """"Both were accredited by the National Election Office" holds for both missions."""
+    ms = one(ex, " date 2022-03-28\nPRAGUE, March 28\n\nThe ODIHR has deployed 20 long-term observers for the 8 April "
+                 "parliamentary elections in Slovakia and the OSCE PA will send 30 parliamentarians. Both were accredited "
+                 "by the National Election Office.")
+    assert {m.accredited_by for m in ms} == {"National Election Office of Slovakia"}

@@ -61,6 +61,7 @@ _TITLE_LOWER = _TITLES | {
     "leftist", "rightist", "veteran", "politician", "lawmaker", "diplomat", "retired", "opposition",
     "conservative", "liberal", "socialist", "parliamentarian", "justice", "affairs", "centrist", "green",
     "communist", "labour", "democrat", "republican", "career", "senior", "deputy", "mep", "mp", "mps",
+    "ex-minister", "ex-president", "ex-prime", "politician", "activist", "lawyer", "jurist", "ambassador",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
@@ -131,7 +132,7 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
         # "The CIS mission ... numbers 250 observers, among them 30 ...": a pronoun after a mission
         # named earlier in the same sentence refers to that one, else to the article's focus
         before = [r for r in named if r.end <= m.start()]
-        if before and m.group(0) in ("It", "Its", "They", "Their", "them", "its", "their"):
+        if before and (m.group(0) in ("It", "They", "them") or re.match(r"(?:its|their|Its|Their)\b", m.group(0))):
             out.append(_Ref(m.start(), m.end(), before[-1].key, False))
         elif focus and (pronouns or m.group(0) not in ("It", "Its", "They", "Their", "them")):
             out.append(_Ref(m.start(), m.end(), focus, False))
@@ -199,7 +200,9 @@ def _title_words(between: str) -> bool:
     if re.search(r"[,;:.]\s", between + " ") and between.strip():
         return False
     for w in re.findall(r"[^\s]+", between):
-        if w[:1].isupper() or w.lower().strip(".") in _TITLE_LOWER or w.endswith("-born") or w in ("-", "–", "—", "&"):
+        parts = w.lower().strip(".").split("-")  # "ex-minister", "vice-president"
+        if w[:1].isupper() or w.lower().strip(".") in _TITLE_LOWER or w.endswith("-born") or w in ("-", "–", "—", "&") \
+                or (len(parts) > 1 and all(p in _TITLE_LOWER or p in ("ex", "vice", "minister") for p in parts)):
             continue
         return False
     return True
@@ -492,6 +495,7 @@ def _count_owner(b: _Builder, n: NumberMention, refs: list[_Ref]) -> str | None:
 def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
     ctx, text = b.ctx, b.ctx.text
     blockers = [(o.start, o.end) for o in ctx.orgs if s <= o.start < e and o.org.key not in b.missions
+                and not re.match(r"\s+(?:member\s+|participating\s+)(?:countries|states|nations)", text[o.end : o.end + 30], re.I)
                 and not o.organ]
     for m in _HEAD_AFTER.finditer(text, s, e):
         span = _person_at(ctx, m.end(), min(e, m.end() + 110))
@@ -560,8 +564,7 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             if (d.start >= m.end() and d.start - m.end() <= 45 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
                     (d.kind != "date" and d.end <= m.start() and m.start() - d.end <= 12
                      and re.fullmatch(r"\s*(?:officially\s+|formally\s+)?", text[d.end : m.start()])):
-                key = _nearest(refs, m.start())
-                if key:
+                for key in _subjects(b, refs, m.start()):
                     b.set_start(key, 1, d, future=future)
                 break
     for m in _START_ARRIVE.finditer(text, s, e):
@@ -579,7 +582,8 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             continue
         for d in dates:
             if d.start >= m.end() and d.start - m.end() <= 40 and _GLUE_ARRIVE.match(text[m.end() : d.start]):
-                b.set_start(key, 2, d, future=_future(text, s, m))
+                for k in _subjects(b, refs, m.start()):
+                    b.set_start(k, 2, d, future=_future(text, s, m))
                 break
     for m in _START_WORK.finditer(text, s, e):
         key = _nearest(refs, m.start())
@@ -592,6 +596,20 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             if d.ranged or re.search(r"\b(?:since|between|from)\s+$", prev):
                 b.set_start(key, 2, d)
                 break
+
+
+def _subjects(b: _Builder, refs: list[_Ref], pos: int) -> list[str]:
+    """The mission nearest before ``pos``, with the ones listed with it ("the AU and ECOWAS began")."""
+    key = _nearest(refs, pos)
+    if key is None:
+        return []
+    keys = [key]
+    before = [r for r in refs if r.pos < pos and r.explicit]
+    while len(before) >= 2 and before[-1].key == keys[-1] and \
+            re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:the\s+)?", b.ctx.text[before[-2].end : before[-1].pos]):
+        keys.append(before[-2].key)
+        before.pop()
+    return list(dict.fromkeys(keys))
 
 
 def _future(text: str, s: int, m: re.Match[str]) -> bool:
@@ -623,7 +641,8 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
         if re.search(r"\b(?:domestic|local|citizen|national|non-partisan|party)\s+(?:[\w-]+\s+)?(?:observers|monitors)\b",
                      text[max(s, c.start - 90) : min(e, c.end + 90)], re.I):
             continue  # "INEC has also accredited thousands of domestic observers"
-        if re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
+        if re.match(r"\s*(?:Both|All|Each)\b(?!\s+(?:candidates|parties|journalists))", text[s:e]) \
+                or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
                 or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[max(s, c.start - 90) : c.start]):
             return c
     return None

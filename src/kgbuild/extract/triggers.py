@@ -70,7 +70,7 @@ _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
     r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
-    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b|"
+    r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b|\bwho\s+represent(?:s|ed)?\b|"
     r"\b(?:supported|assisted|backed)\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:staff|team|experts|secretariat)\s+"
     r"(?:\w+\s+)?(?:of|from)\b", re.I)
 #: "ENEMO, the European network, said its mission ...": the mission of the body just named.
