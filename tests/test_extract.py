@@ -802,3 +802,29 @@ def test_extract_both_were_accredited_is_general(ex: Extractor) -> None:
                  "parliamentary elections in Slovakia and the OSCE PA will send 30 parliamentarians. Both were accredited "
                  "by the National Election Office.")
     assert {m.accredited_by for m in ms} == {"National Election Office of Slovakia"}
+
+
+def test_extract_commission_said_it_had_accredited(ex: Extractor) -> None:
+    """"The X Board (ACR) said it had accredited the AU observers" names the AU's accreditor."""
+    m = only(ex, " date 2020-10-20\nDAR ES SALAAM, Oct. 20\n\nThe African Union has deployed 45 observers for the "
+                 "28 October general elections in Tanzania. The National Electoral Board of Tanzania (NEBT) said it "
+                 "had accredited the AU observers and 9,000 domestic observers.")
+    assert m.accredited_by == "National Electoral Board of Tanzania"
+
+
+def test_extract_registered_counts_and_observers_coming_from(ex: Extractor) -> None:
+    """"The largest group, 500 observers, comes from X" and "(ACR) registered 90 observers" are missions."""
+    ms = one(ex, " date 2024-03-01\nCHISINAU, March 1\n\nThe CEC of Moldova has registered 900 observers for the "
+                 "17 March presidential election. The largest group, 500 observers, comes from the OSCE Office for "
+                 "Democratic Institutions and Human Rights. The European Network of Election Monitoring Organizations "
+                 "(ENEMO) registered 90 observers. The Lithuanian mission will deploy 30 observers.")
+    assert {m.organizer: m.observers_total for m in ms} == {
+        "OSCE Office for Democratic Institutions and Human Rights": 500,
+        "European Network of Election Monitoring Organizations": 90}
+
+
+def test_extract_praise_after_the_vote_dates_the_past_weekday(ex: Extractor) -> None:
+    """Observers who "praised Sunday's election" on a Tuesday speak of the Sunday before."""
+    m = only(ex, " date 2015-10-27\nABIDJAN, Oct. 27\n\nECOWAS observers praised Sunday's presidential election in "
+                 "Ivory Coast as calm in a preliminary statement.")
+    assert m.election_date == date(2015, 10, 25)

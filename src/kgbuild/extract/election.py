@@ -179,7 +179,8 @@ def sentence_tense(ctx: Context, pos: int) -> bool | None:
     fut = re.search(r"\b(?:will|shall|upcoming|forthcoming|scheduled|to\s+be\s+held|ahead\s+of|due\s+to|"
                     r"is\s+to|are\s+to|plans?\s+to|expected\s+to|coming)\b", sent, re.I)
     past = re.search(r"\b(?:was|were|had|held\s+on|took\s+place|voted|observed|monitored|described|"
-                     r"regards?|recognized|assessed)\b", sent, re.I)
+                     r"regards?|recogni[sz]ed|assessed|praised|hailed|critici[sz]ed|marred|concluded|"
+                     r"preliminary\s+(?:statement|findings|conclusions|report))\b", sent, re.I)
     if fut and not past:
         return True
     if past and not fut:

@@ -96,7 +96,8 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:work|working|operations|operating|officially
                         r"(?:on|from|as\s+of|since)?\s*$")
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
-_ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
+_ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+(?:that\s+)?it\s+)?"
+                            r"(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
                             r"(?:accredit(?:ed|s)|registered|registers)\b")
 _ACCRED_PASSIVE = re.compile(r"\b(?:accredit(?:ed|ation)|registered|registration)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
 
@@ -129,6 +130,9 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
     for m in ANAPHOR.finditer(ctx.text, s, e):
         if any(r.pos <= m.start() < r.end + 25 for r in named):
             continue
+        if focus and any(m.start() <= c.start < m.end() and c.code not in missions[focus].member_countries
+                         for c in ctx.countries):
+            continue  # "the Canadian mission": another country's mission, not the one in focus
         # "The CIS mission ... numbers 250 observers, among them 30 ...": a pronoun after a mission
         # named earlier in the same sentence refers to that one, else to the article's focus
         before = [r for r in named if r.end <= m.start()]

@@ -25,12 +25,14 @@ _LEFT_TRIGGER = re.compile(
     r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
     r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
-    r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by))\s+(?:the\s+)?$", re.I)
+    r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by)|"
+    r"(?:observers|monitors|group)\b[^.;]{0,20}?\b(?:comes?|came|are|were)\s+from)\s+(?:the\s+)?$", re.I)
 _VERB_TRIGGER = re.compile(
     r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
     r"launched|launches|fielded|fields|set\s+up|sets\s+up|observe|monitor|send|deploy|dispatch|open|launch|"
+    r"(?:registered|accredited)\s+(?=(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+[- ]?[a-z]*\s+observers)\S*\s+(?:[\w-]+\s+)?observers)|"
     r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team)|"
     r"(?:confirmed|announced|decided|agreed|plans?|planned|intends?|intended|is\s+going|expects?|prepared|ready|"
     r"set)\s+(?:that\s+)?(?:it\s+)?(?:will\s+|would\s+|to\s+)(?:send|deploy|dispatch|field|observe|monitor))\b",
