@@ -61,7 +61,7 @@ _TITLE_LOWER = _TITLES | {
     "leftist", "rightist", "veteran", "politician", "lawmaker", "diplomat", "retired", "opposition",
     "conservative", "liberal", "socialist", "parliamentarian", "justice", "affairs", "centrist", "green",
     "communist", "labour", "democrat", "republican", "career", "senior", "deputy", "mep", "mp", "mps",
-    "ex-minister", "ex-president", "ex-prime", "politician", "activist", "lawyer", "jurist", "ambassador",
+    "ex-minister", "ex-president", "ex-prime", "activist", "lawyer", "jurist", "ambassador",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
