@@ -18,7 +18,7 @@ BLIND_DEV = ROOT / "tests" / "data" / "blind-dev"  # written blind to the code (
 SCORER = Path(__file__).resolve().parent / "data" / "score.py"  # copy of the reference scorer
 SEED = "azerbaijan-2020-cis-interim.txt"
 F1_FLOOR = 0.97  # measured 0.997 (tp 171, fp 1, fn 0) when this was written
-BLIND_DEV_FLOOR = 0.97  # measured 0.872 before round 2 of issue 3, 0.998 (tp 247, fp 1, fn 0) after it
+BLIND_DEV_FLOOR = 0.97  # measured 0.872 before round 2 of issue 3, 0.992 (tp 244, fp 1, fn 3) after it
 
 
 @pytest.fixture(scope="module")
