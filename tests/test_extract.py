@@ -828,3 +828,18 @@ def test_extract_praise_after_the_vote_dates_the_past_weekday(ex: Extractor) -> 
     m = only(ex, " date 2015-10-27\nABIDJAN, Oct. 27\n\nECOWAS observers praised Sunday's presidential election in "
                  "Ivory Coast as calm in a preliminary statement.")
     assert m.election_date == date(2015, 10, 25)
+
+
+def test_extract_head_of_the_mission_to_country_apposition(ex: Extractor) -> None:
+    """"The head of the AU mission to Angola, former Cape Verdean President X, arrived" names the head and CV."""
+    m = only(ex, " date 2017-08-10\nLUANDA, Aug. 10\n\nThe head of the African Union Election Observation Mission to "
+                 "Angola, former Cape Verdean Prime Minister Jose Maria Neves, arrived in Luanda ahead of the 23 August "
+                 "general elections.")
+    assert (m.head, m.head_country) == ("Jose Maria Neves", "CV")
+
+
+@pytest.mark.parametrize(("name", "code"), [("Cape Verdean", "CV"), ("South Korean", "KR"), ("South Sudanese", "SS")])
+def test_gazetteer_two_word_demonyms(name: str, code: str) -> None:
+    """Two-word demonyms are found in text as one country mention."""
+    found = find_countries(f"A {name} diplomat arrived.")
+    assert [(c.code, c.demonym) for c in found] == [(code, True)]

@@ -78,7 +78,8 @@ _DEMONYMS = {
     "somali": "SO", "sierra leonean": "SL", "trinidadian": "TT", "barbadian": "BB",
     "guyanese": "GY", "surinamese": "SR", "argentine": "AR", "new zealander": "NZ",
     "kosovar": "XK", "kosovan": "XK", "slovene": "SI", "monegasque": "MC", "liechtensteiner": "LI",
-    "icelander": "IS", "polish": "PL", "south african": "ZA", "costa rican": "CR", "welshman": "GB", "scot": "GB", "briton": "GB", "lebanese": "LB",
+    "icelander": "IS", "polish": "PL", "south african": "ZA", "costa rican": "CR", "cape verdean": "CV", "south korean": "KR", "north korean": "KP",
+    "south sudanese": "SS", "equatorial guinean": "GQ", "papua new guinean": "PG", "el salvadoran": "SV", "welshman": "GB", "scot": "GB", "briton": "GB", "lebanese": "LB",
 }
 
 #: Capitalized words that look like demonyms but name no state.
@@ -248,7 +249,8 @@ def _country_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:[- ](?:Leonean|Lankan|Rican|African|Zealander))?(?![\w])")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:[- ](?:Leonean|Lankan|Rican|African|Zealander|Verdean|Salvadoran|"
+                       r"Korean|Sudanese|Guinean|Tomean|Domingan))?(?![\w])")
 
 
 def find_countries(text: str) -> list[CountryMention]:
