@@ -843,3 +843,18 @@ def test_gazetteer_two_word_demonyms(name: str, code: str) -> None:
     """Two-word demonyms are found in text as one country mention."""
     found = find_countries(f"A {name} diplomat arrived.")
     assert [(c.code, c.demonym) for c in found] == [(code, True)]
+
+
+def test_extract_polling_day_dates_the_election_not_the_mission(ex: Extractor) -> None:
+    """"Polling began on Thursday" dates the vote; the mission's start comes from its own arrival."""
+    m = only(ex, " date 2019-05-23\nNEW DELHI, May 23\n\nPolling began on Thursday in Malawi's tripartite elections, "
+                 "watched by the Commonwealth Observer Group. The Group arrived in Lilongwe on 14 May and comprises "
+                 "nine eminent persons.")
+    assert (m.election_date, m.start_date, m.observers_total) == (date(2019, 5, 23), date(2019, 5, 14), 9)
+
+
+def test_extract_citizens_will_elect_on_a_date(ex: Extractor) -> None:
+    """"Ghanaians will elect a president and 275 MPs on 7 December" dates the election."""
+    m = only(ex, " date 2020-11-30\nACCRA, Nov. 30\n\nThe ECOWAS observation mission has deployed 60 observers in "
+                 "Ghana. Ghanaians will elect a president and 275 members of parliament on 7 December.")
+    assert m.election_date == date(2020, 12, 7)

@@ -80,7 +80,19 @@ def find_elections(ctx: Context) -> list[Election]:
         el = Election(m.start(), end, typ, bool(m.group("early")))
         el.date = _election_date(ctx, m.start(), end)
         out.append(el)
+    for m in _VOTING_DAY.finditer(text):  # "Polling began on Wednesday", "Voters will elect ... on 9 May"
+        for d in ctx.dates:
+            if m.end() <= d.start <= m.end() + 3 and d.kind != "relative" and not d.ranged:
+                out.append(Election(m.start(), m.end(), None, False, d))
+                break
     return out
+
+
+_VOTING_DAY = re.compile(
+    r"\b(?:[Pp]olling|[Vv]oting)\s+(?:began|begins|opened|opens|started|starts|took\s+place|takes\s+place|"
+    r"will\s+(?:begin|open|start|take\s+place)|(?:is|was|will\s+be)\s+held)(?:\s+in\s+[^.;:,]{0,60}?)?\s+on\s+|"
+    r"\b[A-Z][a-z]+(?:ans|ese|ians|ers)\s+(?:will\s+)?(?:elect|vote|go\s+to\s+the\s+polls)\b[^.;:]{0,150}?\s+on\s+|"
+    r"\b(?:[Pp]olling|[Vv]oting)\s+(?:began|opened|started|took\s+place|was\s+held)\s+(?=[A-Z][a-z]+day\b)")
 
 
 _DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|in|at|and|by|with|after|before)\s)"

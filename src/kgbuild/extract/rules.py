@@ -36,7 +36,8 @@ from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segm
 __all__ = ["Context", "extract_missions"]
 
 _COUNT_NOUN = re.compile(
-    r"\s+(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|[A-Z][\w/-]*|"
+    r"\s+(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|eminent|prominent|senior|"
+    r"independent|technical|legal|electoral|election|political|[A-Z][\w/-]*|"
     r"[a-z]+-[a-z]+|staff|core)\s+){0,4})"
     r"(?:observers|monitors|[Mm]embers|people|persons|officials|parliamentarians|MPs|MEPs|deputies|senators|"
     r"lawmakers|representatives|delegates|experts|diplomats|observer\b(?!\s+missions?))")
@@ -564,6 +565,9 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         return
     dates = [d for d in ctx.dates if s <= d.start < e]
     for m in _START_OPEN.finditer(text, s, e):
+        if re.search(r"\b(?:[Pp]olling|[Vv]oting|[Cc]ounting|[Cc]ampaign(?:ing)?|[Rr]egistration|[Pp]olls|"
+                     r"(?:the|[Ee]arly)\s+vote)\s+(?:\w+\s+)?$", text[max(s, m.start() - 30) : m.start()]):
+            continue  # "Polling began on Wednesday": the vote, not the mission
         future = _future(text, s, m)
         for d in dates:
             if (d.start >= m.end() and d.start - m.end() <= 45 and _GLUE_OPEN.match(text[m.end() : d.start])) or \

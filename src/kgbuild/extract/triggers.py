@@ -80,8 +80,8 @@ _ITS_MISSION = re.compile(r"(?:,\s+(?:an?|the)\s+[^,.;]{0,60},)?\s+(?:\w+\s+){0,
                           r"stated|confirmed)\s+(?:that\s+)?its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|team)\b",
                           re.I)
 ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team|"
-    r"observer\s+group|monitoring\s+group|group|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]ission|[Dd]elegation|team|"
+    r"[Oo]bserver\s+[Gg]roup|monitoring\s+group|[Gg]roup|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
     r"\b(?:It|Its|They|Their|them)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b|"
     r"\b[Mm]ission\s+(?:head|chief|leader)\b")
 
