@@ -858,3 +858,12 @@ def test_extract_citizens_will_elect_on_a_date(ex: Extractor) -> None:
     m = only(ex, " date 2020-11-30\nACCRA, Nov. 30\n\nThe ECOWAS observation mission has deployed 60 observers in "
                  "Ghana. Ghanaians will elect a president and 275 members of parliament on 7 December.")
     assert m.election_date == date(2020, 12, 7)
+
+
+def test_extract_host_is_not_a_heads_demonym(ex: Extractor) -> None:
+    """"former Zambian President X" and "an Irish MEP" name people's countries; the dateline city names the host."""
+    ms = one(ex, " date 2019-02-26\nABUJA, Feb. 26\n\nThe Commonwealth Observer Group led by former Zambian President "
+                 "Rupiah Banda said Saturday's presidential election was largely peaceful. The EU EOM, led by Chief "
+                 "Observer Maria Arena, a Belgian MEP, deployed some 90 observers.")
+    assert {m.country for m in ms} == {"NG"}
+    assert {m.organizer: m.head_country for m in ms} == {"Commonwealth of Nations": "ZM", "European Union": "BE"}

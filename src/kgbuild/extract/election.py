@@ -133,6 +133,8 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
         before = text[max(0, c.start - 6) : c.start]
         if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or inside(c.start, member_spans):
             continue
+        if c.demonym and (_PERSON_TITLE.match(text, c.end) or re.search(r"\b(?:former|ex-?)\s*$", text[max(0, c.start - 8) : c.start], re.I)):
+            continue  # "former Tanzanian President X", "an Irish MEP": a person's country, not the host
         w = 0.5 if c.demonym else 1.0
         sent = ctx.sent_of(c.start)
         if sent in el_sents:
@@ -161,6 +163,12 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
         if c.code == code and ctx.sent_of(c.start) in el_sents:
             return c
     return first[code]
+
+
+_PERSON_TITLE = re.compile(r"\s+(?:(?:former|ex|vice|deputy|foreign|prime|opposition|veteran)[\s-]+)*(?:President|Prime\s+Minister|"
+                           r"Minister|minister|Vice-President|MPs?|MEPs?|[Ss]enators?|[Dd]iplomats?|[Aa]mbassadors?|"
+                           r"politicians?|lawmakers?|parliamentarians?|[Mm]ember\s+of|[Dd]eputy|[Dd]eputies|[Jj]udge|"
+                           r"[Cc]hancellor|[Ss]peaker|[Gg]overnor)\b")
 
 
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z'’ .-]{2,30}?)(?:/[A-Z][A-Za-z .-]+)?,")
