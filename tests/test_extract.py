@@ -867,3 +867,16 @@ def test_extract_host_is_not_a_heads_demonym(ex: Extractor) -> None:
                  "Observer Maria Arena, a Belgian MEP, deployed some 90 observers.")
     assert {m.country for m in ms} == {"NG"}
     assert {m.organizer: m.head_country for m in ms} == {"Commonwealth of Nations": "ZM", "European Union": "BE"}
+
+
+@pytest.mark.parametrize(
+    "background",
+    ["In 2019, the SCO observed the presidential election in Kazakhstan with 30 observers.",
+     "The SCO also observed the 2019 presidential election.",
+     "The SCO observed the previous presidential elections."],
+)
+def test_extract_background_about_an_earlier_election_is_no_mission(ex: Extractor, background: str) -> None:
+    """A sentence about an earlier election ("In 2019 X observed ...") gives no mission of its own."""
+    ms = one(ex, " date 2022-11-15\nASTANA, Nov. 15\n\nThe CIS has deployed 250 observers for Sunday's presidential "
+                 "election in Kazakhstan. " + background)
+    assert [m.organizer for m in ms] == ["Commonwealth of Independent States"]

@@ -121,6 +121,20 @@ def is_negative(sent: str) -> bool:
     return bool(_NEGATIVE.search(cleaned))
 
 
+_PAST_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring|[Ss]ince)\s+((?:19|20)\d\d)\b(?!\s*[-–/])|"
+                        r"the\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|referendum|ballot|run-?off))")
+_PAST_EVENT = re.compile(r"\b(?:previous|last|past|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|"
+                         r"referendums?|ballots?|runs?)\b", re.I)
+
+
+def _about_the_past(sent: str, year: int | None) -> bool:
+    """Whether a sentence is background about an earlier election ("In 2016 the EU observed ...",
+    "the CIS observed the previous elections"), which gives no mission of its own."""
+    if _PAST_EVENT.search(sent):
+        return True
+    return year is not None and any(int(m.group(1) or m.group(2)) < year for m in _PAST_YEAR.finditer(sent))
+
+
 def list_gap(gap: str) -> bool:
     if len(gap) > 60 or re.search(r"[.;:]", gap):
         return False
@@ -134,7 +148,7 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
     found: dict[str, OrgMention] = {}
     for s, e in ctx.sents:
         sent = text[s:e]
-        if is_negative(sent):
+        if is_negative(sent) or _about_the_past(sent, ctx.published.year if ctx.published else None):
             continue
         in_sent = [o for o in ctx.orgs if s <= o.start < e]
         positive: list[OrgMention] = []
