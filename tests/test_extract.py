@@ -880,3 +880,12 @@ def test_extract_background_about_an_earlier_election_is_no_mission(ex: Extracto
     ms = one(ex, " date 2022-11-15\nASTANA, Nov. 15\n\nThe CIS has deployed 250 observers for Sunday's presidential "
                  "election in Kazakhstan. " + background)
     assert [m.organizer for m in ms] == ["Commonwealth of Independent States"]
+
+
+@pytest.mark.parametrize(("name", "key"), [("CEN-SAD", "censad"), ("Organization of Islamic Conference", "oic"),
+                                           ("Electoral Commissions Forum of SADC Countries", "ecf-sadc"),
+                                           ("EPDE", "epde")])
+def test_gazetteer_more_observer_organizations(name: str, key: str) -> None:
+    """Regional blocs and networks that send observers, and an older OIC name, are in the catalogue."""
+    org = resolve_organization(name)
+    assert org is not None and org.key == key
