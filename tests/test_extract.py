@@ -889,3 +889,13 @@ def test_gazetteer_more_observer_organizations(name: str, key: str) -> None:
     """Regional blocs and networks that send observers, and an older OIC name, are in the catalogue."""
     org = resolve_organization(name)
     assert org is not None and org.key == key
+
+
+def test_extract_contrasting_clause_after_a_refusal_triggers(ex: Extractor) -> None:
+    """"X did not deploy a mission, but Y fielded 25 observers" gives Y's mission only."""
+    m = only(ex, " date 2019-04-18\nJAKARTA, April 18\n\nThe European Union did not deploy an election observation "
+                 "mission for Wednesday's general elections in Indonesia, but the Asian Network for Free Elections "
+                 "(ANFREL) fielded 25 international observers. ANFREL's head of mission, Thai activist Somchai Srisuk, "
+                 "said the vote was orderly.")
+    assert (m.organizer, m.observers_total, m.head, m.head_country) == (
+        "Asian Network for Free Elections", 25, "Somchai Srisuk", "TH")

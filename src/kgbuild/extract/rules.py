@@ -73,7 +73,7 @@ _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head,
     r"(?:\s+(?:to|in|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"  # "... Mission to Angola, X"
     r"(?:\s+(?:is|was|will\s+be|has\s+been)\s+|,?\s+)|"
     r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+|"
-    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission\s+|\b[Cc]hief\s+[Oo]bserver,?\s+|"
+    r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission,?\s+|\b[Cc]hief\s+[Oo]bserver,?\s+|"
     r"\b(?:[Mm]ission|[Dd]elegation|[Tt]eam)\s+(?:head|leader|chief),?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
     r"(?:,[^.;]{0,90},)?\s*(?:"

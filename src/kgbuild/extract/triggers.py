@@ -146,43 +146,66 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
     """First triggering mention of each organization that deploys a mission."""
     text = ctx.text
     found: dict[str, OrgMention] = {}
-    for s, e in ctx.sents:
-        sent = text[s:e]
-        if is_negative(sent) or _about_the_past(sent, ctx.published.year if ctx.published else None):
-            continue
-        in_sent = [o for o in ctx.orgs if s <= o.start < e]
-        positive: list[OrgMention] = []
-        for i, o in enumerate(in_sent):
-            if o.organ or not o.org.can_observe:
-                continue
-            right = text[o.end : min(e, o.end + 70)]
-            if _MODIFIER.match(right):
-                continue  # "observers from CIS countries", "OSCE commitments"
-            left = text[max(s, o.start - 70) : o.start]
-            counted = re.search(rf"\b{_NUM}\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
-                                r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left, re.I)
-            if inside(o.start, strong_member) and positive and not counted:
-                continue
-            named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
-            possessive = re.match(r"['’]s?\s", right)
-            counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"
-            hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
-                       or (_LEFT_TRIGGER.search(left) and not possessive) or _ITS_MISSION.match(right))
-            if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
-                hit = True
-            if not hit and positive and in_sent[i - 1] in positive:
-                hit = list_gap(text[in_sent[i - 1].end : o.start])
-            if hit:
-                positive.append(o)
-                found.setdefault(o.org.key, o)
-                # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
-                j = i
-                backward = _VERB_TRIGGER.match(right) or _RIGHT_TRIGGER.match(right)  # "A, B and C observers"
-                while j > 0 and backward and list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
-                    prev = in_sent[j - 1]
-                    if prev.organ or not prev.org.can_observe:
-                        break
-                    found.setdefault(prev.org.key, prev)
-                    j -= 1
+    for s0, e0 in ctx.sents:
+        for s, e in _clauses(text, s0, e0):
+            _triggers_in(ctx, s, e, strong_member, found)
     return found
+
+
+#: Where a sentence turns to a contrasting clause ("X did not deploy a mission, but Y fielded 30").
+_CONTRAST = re.compile(r",?\s+(?:but|whereas|while)\s+(?=(?:the\s+)?[A-Z])|;\s+")
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence split into contrasting clauses when one of them is negative, else whole."""
+    if not is_negative(text[s:e]):
+        return [(s, e)]
+    out, cur = [], s
+    for m in _CONTRAST.finditer(text, s, e):
+        out.append((cur, m.start()))
+        cur = m.end()
+    out.append((cur, e))
+    return out
+
+
+def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, int]],
+                 found: dict[str, OrgMention]) -> None:
+    text = ctx.text
+    sent = text[s:e]
+    if is_negative(sent) or _about_the_past(sent, ctx.published.year if ctx.published else None):
+        return
+    in_sent = [o for o in ctx.orgs if s <= o.start < e]
+    positive: list[OrgMention] = []
+    for i, o in enumerate(in_sent):
+        if o.organ or not o.org.can_observe:
+            continue
+        right = text[o.end : min(e, o.end + 70)]
+        if _MODIFIER.match(right):
+            continue  # "observers from CIS countries", "OSCE commitments"
+        left = text[max(s, o.start - 70) : o.start]
+        counted = re.search(rf"\b{_NUM}\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
+                            r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left, re.I)
+        if inside(o.start, strong_member) and positive and not counted:
+            continue
+        named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
+        possessive = re.match(r"['’]s?\s", right)
+        counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"
+        hit = bool(named or _RIGHT_TRIGGER.match(right) or _VERB_TRIGGER.match(right)
+                   or (_LEFT_TRIGGER.search(left) and not possessive) or _ITS_MISSION.match(right))
+        if not hit and counted and not possessive and re.search(r"\b(?:observers|monitors|accredited)\b", text[max(0, s - 200) : e]):
+            hit = True
+        if not hit and positive and in_sent[i - 1] in positive:
+            hit = list_gap(text[in_sent[i - 1].end : o.start])
+        if hit:
+            positive.append(o)
+            found.setdefault(o.org.key, o)
+            # "ODIHR, the OSCE PA and PACE deployed ...": the list before a verb trigger
+            j = i
+            backward = _VERB_TRIGGER.match(right) or _RIGHT_TRIGGER.match(right)  # "A, B and C observers"
+            while j > 0 and backward and list_gap(text[in_sent[j - 1].end : in_sent[j].start]):
+                prev = in_sent[j - 1]
+                if prev.organ or not prev.org.can_observe:
+                    break
+                found.setdefault(prev.org.key, prev)
+                j -= 1
 
