@@ -899,3 +899,19 @@ def test_extract_contrasting_clause_after_a_refusal_triggers(ex: Extractor) -> N
                  "said the vote was orderly.")
     assert (m.organizer, m.observers_total, m.head, m.head_country) == (
         "Asian Network for Free Elections", 25, "Somchai Srisuk", "TH")
+
+
+def test_extract_names_with_particles_and_parts_of_a_total(ex: Extractor) -> None:
+    """"led by Anna van der Berg (Netherlands)" is the head; "90 observers, including 60 EU observers" keeps 90."""
+    m = only(ex, " date 2021-10-08\nBEIRUT, Oct. 8\n\nThe European Union Election Observation Mission to Lebanon, led "
+                 "by Anna van der Berg (Netherlands), will have 90 observers for Sunday's parliamentary elections, "
+                 "including 60 EU observers. The United Nations Development Mission for Lebanon will support the "
+                 "electoral commission with some 150 experts.")
+    assert (m.head, m.head_country, m.observers_total) == ("Anna van der Berg", "NL", 90)
+
+
+def test_extract_said_it_had_sent_a_delegation(ex: Extractor) -> None:
+    """"The Arab League said it had sent a delegation of 20 observers" is an Arab League mission."""
+    m = only(ex, " date 2018-05-10\nBAGHDAD, May 10\n\nThe Arab League said it had sent a delegation of 20 observers "
+                 "for Saturday's parliamentary elections in Iraq.")
+    assert (m.organizer, m.observers_total) == ("Arab League", 20)

@@ -65,6 +65,8 @@ _TITLE_LOWER = _TITLES | {
     "ex-minister", "ex-president", "ex-prime", "activist", "lawyer", "jurist", "ambassador",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+#: Lowercase particles inside a name ("Viola von Cramon", "Maria da Silva").
+_PARTICLES = r"(?:(?:von|van|de|da|del|della|der|den|du|di|dos|das|le|la|bin|ibn)[ \t]+)*"
 
 _MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?i:mission|delegation|team|observer\s+group|EOM)\b"
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
@@ -135,6 +137,8 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
         if focus and any(m.start() <= c.start < m.end() and c.code not in missions[focus].member_countries
                          for c in ctx.countries):
             continue  # "the Canadian mission": another country's mission, not the one in focus
+        if any(m.start() < o.start < m.end() for o in ctx.orgs):
+            continue  # "the United Nations Assistance Mission": another body's mission
         # "The CIS mission ... numbers 250 observers, among them 30 ...": a pronoun after a mission
         # named earlier in the same sentence refers to that one, else to the article's focus
         before = [r for r in named if r.end <= m.start()]
@@ -168,7 +172,7 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
     ents = [(max(a, lo), b) for a, b in ctx.persons if lo <= a < hi or (a < lo < b and lo - a <= 25)]
     cands = []
     for a, b in ents:
-        m = re.match(rf"(?:[ \t]+{_NAME_TOKEN})+", text[b:hi])
+        m = re.match(rf"(?:[ \t]+{_PARTICLES}{_NAME_TOKEN})+", text[b:hi])
         if m and not re.search(r"[.,]$", text[a:b]):
             b += m.end()
         a = _extend_left(text, lo, a)
@@ -176,7 +180,7 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
         if c and (len(text[c[0] : c[1]].split()) >= 2 or c[0] == a):  # "Lebedev said": a surname alone
             cands.append(c)
     if not cands:
-        for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+", text[lo:hi]):
+        for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLES}{_NAME_TOKEN})+", text[lo:hi]):
             c = _strip_titles(text, lo + m.start(), lo + m.end())
             if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]):
                 cands.append(c)
@@ -407,6 +411,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         if key:
             b.set_count(key, slot, n)
     last: tuple[str, str] | None = None
+    whole = -1
     for n in plain:
         after = text[n.end : min(e, n.end + 60)]
         before = text[max(s, n.start - 25) : n.start]
@@ -422,6 +427,8 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if cm and re.search(r"\b(?:staff|core)\b", cm.group("mods") or ""):
             continue
+        part = re.search(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:(?:some|about|around|nearly)\s+)?$",
+                         before, re.I)
         if re.search(r"\b(?:core\s+team|staff)\s+(?:of\s+)?$|\b(?:among|out\s+of|one\s+of)\s+(?:the\s+)?"
                      r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", before, re.I):
             continue  # "the mission is among 1,200 international observers": not its size
@@ -436,9 +443,11 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
                          r"representatives|experts|people|persons|parliamentarians|MPs|deputies)\b", sent, re.I):
             continue
         key = owner_org or _count_owner(b, n, refs)
+        if part and last and last[0] == key and any(r.key == key and r.pos < whole for r in refs):
+            continue  # "the EU mission will have 130 observers, including 80 EU observers": a part, not the total
         if key:
             b.set_count(key, "observers.total", n)
-            last = (key, "observers.total")
+            last, whole = (key, "observers.total"), n.start
 
 
 #: A later figure that revises the count just given in the same sentence.

@@ -28,7 +28,8 @@ _LEFT_TRIGGER = re.compile(
     r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by)|"
     r"(?:observers|monitors|group)\b[^.;]{0,20}?\b(?:comes?|came|are|were)\s+from)\s+(?:the\s+)?$", re.I)
 _VERB_TRIGGER = re.compile(
-    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
+    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
+    r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
     r"launched|launches|fielded|fields|set\s+up|sets\s+up|observe|monitor|send|deploy|dispatch|open|launch|"
