@@ -915,3 +915,15 @@ def test_extract_said_it_had_sent_a_delegation(ex: Extractor) -> None:
     m = only(ex, " date 2018-05-10\nBAGHDAD, May 10\n\nThe Arab League said it had sent a delegation of 20 observers "
                  "for Saturday's parliamentary elections in Iraq.")
     assert (m.organizer, m.observers_total) == ("Arab League", 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [("accredited by the Independent High Authority for Elections (IHAE) of Tunisia", "Independent High Authority for Elections", "TN"),
+     ("registered with the Central Electoral Bureau of Chile", "Central Electoral Bureau", "CL"),
+     ("the National Commission on Elections of Peru", "National Commission on Elections", "PE")],
+)
+def test_gazetteer_commissions_for_elections(text: str, name: str, code: str) -> None:
+    """"Authority for Elections", "Commission on Elections" and "Electoral Bureau" are election commissions."""
+    c = find_commissions(text)[0]
+    assert (c.name, c.country) == (name, code)

@@ -512,9 +512,11 @@ def _legislature(start: int, end: int, body: str, code: str) -> OrgMention:
 _COMM_CORE = (r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|Interim|State|"
               r"Provisional|Plurinational|Autonomous|Joint|Republican|General|Union)\s+){0,3}(?:Election|Electoral|Elections)\s+"
               r"(?:and\s+Boundaries\s+)?(?:Commission|Committee|Council|Board|Tribunal|Court|"
-              r"Institute|Authority|Body|Organ|Office)")
+              r"Institute|Authority|Body|Organ|Office|Bureau)")
 #: "Central Commission for Elections and Referenda" and its kin: the Central Election Commission.
-_COMM_CENTRAL = (r"(?:Central|National)\s+Commission\s+(?:for|on)\s+(?:Holding\s+)?Elections?"
+_COMM_CENTRAL = (r"(?:(?:Independent|High|Supreme|National|Central|Permanent|Autonomous)\s+){1,3}"
+                 r"(?:Commission|Authority|Council|Board|Committee|Institute|Body)\s+(?:for|on)\s+(?:the\s+)?"
+                 r"(?:Holding\s+(?:of\s+)?)?Elections?"
                  r"(?:,?\s+(?:and\s+)?(?:Holding\s+)?(?:Republican\s+|National\s+)?Referend(?:a|ums?))?")
 _COMM_ACRONYMS = {
     "CEC": "Central Election Commission", "NEC": "National Election Commission",
