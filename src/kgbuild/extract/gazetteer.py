@@ -510,7 +510,7 @@ def _legislature(start: int, end: int, body: str, code: str) -> OrgMention:
 # --------------------------------------------------------------------------------------------
 
 _COMM_CORE = (r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|Interim|State|"
-              r"Provisional|Plurinational|Autonomous|Joint|Republican|General|Union)\s+){0,3}(?:Election|Electoral|Elections)\s+"
+              r"Provisional|Plurinational|Autonomous|Joint|Republican|General|Union|Superior)\s+){0,3}(?:Election|Electoral|Elections)\s+"
               r"(?:and\s+Boundaries\s+)?(?:Commission|Committee|Council|Board|Tribunal|Court|"
               r"Institute|Authority|Body|Organ|Office|Bureau)")
 #: "Central Commission for Elections and Referenda" and its kin: the Central Election Commission.
