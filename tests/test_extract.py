@@ -927,3 +927,19 @@ def test_gazetteer_commissions_for_elections(text: str, name: str, code: str) ->
     """"Authority for Elections", "Commission on Elections" and "Electoral Bureau" are election commissions."""
     c = find_commissions(text)[0]
     assert (c.name, c.country) == (name, code)
+
+
+def test_extract_presidential_and_national_assembly_elections_with_possessive_head(ex: Extractor) -> None:
+    """"presidential and National Assembly elections" are general; "Malawi's Foreign Minister X" gives MW."""
+    m = only(ex, " date 2024-11-28\nWINDHOEK, Nov. 28\n\nThe SADC Electoral Observation Mission to Namibia's presidential "
+                 "and National Assembly elections of 27 November, headed by Malawi's Foreign Affairs Minister Nancy "
+                 "Tembo, deployed 70 observers. Observers from the Commonwealth were not present.")
+    assert (m.election_type, m.head, m.head_country) == ("general", "Nancy Tembo", "MW")
+
+
+def test_extract_host_inside_an_including_list_and_followed_weekday(ex: Extractor) -> None:
+    """"observers, including the OAS, followed Sunday's elections in Peru" (a Monday): host PE, the Sunday before."""
+    ms = one(ex, " date 2021-04-12\nLIMA, April 12\n\nSome 300 international observers, including missions of the OAS "
+                 "and the European Union, followed Sunday's general elections in Peru. The EU mission is headed by "
+                 "MEP Ana Ruiz of Portugal.")
+    assert {(m.country, m.election_date) for m in ms} == {("PE", date(2021, 4, 11))}

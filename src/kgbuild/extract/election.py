@@ -17,7 +17,8 @@ _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
     r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
-    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+(?:and\s+(?P<type2>\w+)\s+)?"
+    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+"
+    r"(?:and\s+(?P<type2>National\s+Assembly|State\s+Duma|\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
     r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
     r"second\s+round)\b",
@@ -73,6 +74,8 @@ def find_elections(ctx: Context) -> list[Election]:
             typ = "parliamentary"
         typ = _TYPE_MAP.get(typ, typ) if typ else None
         other = (m.group("type2") or "").lower()
+        if re.search(r"assembly|duma|parliament", other):
+            other = "parliamentary"
         if typ and _TYPE_MAP.get(other, other) in ELECTION_TYPES and _TYPE_MAP.get(other, other) != typ:
             typ = "general"  # "presidential and parliamentary elections" on one day
         if typ not in ELECTION_TYPES:
@@ -131,8 +134,9 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
     el_sents = {ctx.sent_of(e.start) for e in elections}
     for c in ctx.countries:
         before = text[max(0, c.start - 6) : c.start]
-        if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or inside(c.start, member_spans):
-            continue
+        if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or (inside(c.start, member_spans) and not re.search(
+                r"\b(?:in|to)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])):
+            continue  # a member's country ("observers from X"), not "elections in X" inside a member list
         if c.demonym and (_PERSON_TITLE.match(text, c.end) or re.search(r"\b(?:former|ex-?)\s*$", text[max(0, c.start - 8) : c.start], re.I)):
             continue  # "former Tanzanian President X", "an Irish MEP": a person's country, not the host
         w = 0.5 if c.demonym else 1.0
@@ -199,7 +203,8 @@ def sentence_tense(ctx: Context, pos: int) -> bool | None:
     fut = re.search(r"\b(?:will|shall|upcoming|forthcoming|scheduled|to\s+be\s+held|ahead\s+of|due\s+to|"
                     r"is\s+to|are\s+to|plans?\s+to|expected\s+to|coming)\b", sent, re.I)
     past = re.search(r"\b(?:was|were|had|held\s+on|took\s+place|voted|observed|monitored|described|"
-                     r"regards?|recogni[sz]ed|assessed|praised|hailed|critici[sz]ed|marred|concluded|"
+                     r"regards?|recogni[sz]ed|assessed|praised|hailed|critici[sz]ed|marred|concluded|followed|"
+                     r"witnessed|watched|"
                      r"preliminary\s+(?:statement|findings|conclusions|report))\b", sent, re.I)
     if fut and not past:
         return True

@@ -690,8 +690,9 @@ def _head_countries(b: _Builder) -> None:
         # a demonym just before the name ("Dutch leftist politician Tiny Kox")
         lo = max(ctx.sent_of(hs)[0], hs - 40)
         for c in ctx.countries:
-            if lo <= c.start < hs and not re.search(r"[,;(]", text[c.end : hs]) and _title_words(text[c.end : hs]) \
-                    and (c.demonym or re.search(r"\bof\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])):
+            if lo <= c.start < hs and not re.search(r"[,;(]", text[c.end : hs]) and _title_words(re.sub(r"^['’]s\b", "", text[c.end : hs])) \
+                    and (c.demonym or re.search(r"\bof\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+                         or re.match(r"['’]s\s", text[c.end : c.end + 3])):  # "Zimbabwe's Foreign Minister X"
                 found = c  # "Dutch leftist politician X", "former President of Costa Rica X"
         # after the name, or after a later mention of the surname: "(Poland", "from Germany", ", who is X's"
         if found is None:

@@ -47,6 +47,7 @@ _NEGATIVE = re.compile(
     r"mission|observers|visas?|participat\w*)\b|\bnot\s+to\s+(?:observe|send|monitor|deploy)|"
     r"\b(?:cancel\w*|called\s+off|postpon\w*)\s+(?:\w+\s+){0,3}?(?:mission|observation|deployment|visit|trip)\b|"
     r"\bno\s+(?:[\w-]+\s+){0,2}(?:observers|monitors|mission)\b|"
+    r"\b(?:was|were|are|is|will\s+be)\s+not\s+(?:be\s+)?(?:present|represented)\b|"
     r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b|"
     r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:send|deploy|observe|monitor)|"
     r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b", re.I)
