@@ -943,3 +943,11 @@ def test_extract_host_inside_an_including_list_and_followed_weekday(ex: Extracto
                  "and the European Union, followed Sunday's general elections in Peru. The EU mission is headed by "
                  "MEP Ana Ruiz of Portugal.")
     assert {(m.country, m.election_date) for m in ms} == {("PE", date(2021, 4, 11))}
+
+
+def test_extract_election_assessment_mission_triggers(ex: Extractor) -> None:
+    """"The ODIHR special election assessment mission ... is led by X" is an ODIHR mission."""
+    m = only(ex, " date 2020-10-01\nVILNIUS, Oct. 1\n\nThe OSCE/ODIHR special election assessment mission for the "
+                 "11 October parliamentary elections in Lithuania is led by Anna Berg of Norway.")
+    assert (m.organizer, m.head, m.head_country) == (
+        "OSCE Office for Democratic Institutions and Human Rights", "Anna Berg", "NO")

@@ -20,7 +20,8 @@ _MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group
 _RIGHT_TRIGGER = re.compile(
     r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
     r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
-    r"core)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
+    r"core|assessment|technical|evaluation|high-level|pre-election|follow-up|regional|short|long|term|"
+    r"short-term|long-term)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
 _LEFT_TRIGGER = re.compile(
     r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
