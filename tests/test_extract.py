@@ -951,3 +951,16 @@ def test_extract_election_assessment_mission_triggers(ex: Extractor) -> None:
                  "11 October parliamentary elections in Lithuania is led by Anna Berg of Norway.")
     assert (m.organizer, m.head, m.head_country) == (
         "OSCE Office for Democratic Institutions and Human Rights", "Anna Berg", "NO")
+
+
+def test_gazetteer_hyphenated_demonym_compounds_name_no_state() -> None:
+    """"French-speaking countries" names no state; "French" alone does."""
+    assert [c.code for c in find_countries("observers from French-speaking countries and a French MP")] == ["FR"]
+
+
+def test_extract_electoral_chamber_accredits_the_missions_it_names(ex: Extractor) -> None:
+    """"X's National Electoral Chamber accredited observers of A and of B" gives both that accreditor."""
+    ms = one(ex, " date 2019-10-20\nBUENOS AIRES, Oct. 20\n\nArgentina's National Electoral Chamber accredited observers "
+                 "of the Organization of American States and of UNIORE for the Oct. 27 presidential election. The OAS "
+                 "will deploy 40 observers.")
+    assert {m.accredited_by for m in ms} == {"National Electoral Chamber of Argentina"} and len(ms) == 2

@@ -250,7 +250,7 @@ def _country_regex() -> re.Pattern[str]:
 
 
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:[- ](?:Leonean|Lankan|Rican|African|Zealander|Verdean|Salvadoran|"
-                       r"Korean|Sudanese|Guinean|Tomean|Domingan))?(?![\w])")
+                       r"Korean|Sudanese|Guinean|Tomean|Domingan))?(?![\w]|-[a-z])")  # not "Portuguese-speaking"
 
 
 def find_countries(text: str) -> list[CountryMention]:
@@ -512,7 +512,7 @@ def _legislature(start: int, end: int, body: str, code: str) -> OrgMention:
 _COMM_CORE = (r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|Interim|State|"
               r"Provisional|Plurinational|Autonomous|Joint|Republican|General|Union|Superior)\s+){0,3}(?:Election|Electoral|Elections)\s+"
               r"(?:and\s+Boundaries\s+)?(?:Commission|Committee|Council|Board|Tribunal|Court|"
-              r"Institute|Authority|Body|Organ|Office|Bureau)")
+              r"Institute|Authority|Body|Organ|Office|Bureau|Chamber)")
 #: "Central Commission for Elections and Referenda" and its kin: the Central Election Commission.
 _COMM_CENTRAL = (r"(?:(?:Independent|High|Supreme|National|Central|Permanent|Autonomous)\s+){1,3}"
                  r"(?:Commission|Authority|Council|Board|Committee|Institute|Body)\s+(?:for|on)\s+(?:the\s+)?"
