@@ -964,3 +964,16 @@ def test_extract_electoral_chamber_accredits_the_missions_it_names(ex: Extractor
                  "of the Organization of American States and of UNIORE for the Oct. 27 presidential election. The OAS "
                  "will deploy 40 observers.")
     assert {m.accredited_by for m in ms} == {"National Electoral Chamber of Argentina"} and len(ms) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [("The EAC mission to the 14 January elections in Uganda has 25 observers. Another 15 will arrive on Tuesday, "
+      "bringing the total number of observers to 40, the mission said.", 40),
+     ("The Commonwealth Observer Group to the 14 January elections in Uganda has 11 eminent persons and is "
+      "supported by a four-member staff team.", 11)],
+)
+def test_extract_new_totals_and_staff_teams(ex: Extractor, sentence: str, total: int) -> None:
+    """"bringing the total to N" is the new size; "a four-member staff team" is not the group's size."""
+    m = only(ex, " date 2021-01-04\nKAMPALA, Jan. 4\n\n" + sentence)
+    assert m.observers_total == total

@@ -418,9 +418,15 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         if last and _REVISED.search(before):  # "42 observers, a number that will rise to sixty"
             b.set_count(*last, n)
             continue
+        if _NEW_TOTAL.search(before):  # "another 20 will arrive, bringing the total to 50"
+            key = last[0] if last else (_nearest(refs, n.start) or focus)
+            if key:
+                b.set_count(key, "observers.total", n)
+                last, whole = (key, "observers.total"), n.start
+            continue
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
-        member = re.match(r"-(?:member|strong|person)\s+(?!core\b)(?:[\w-]+\s+){0,3}?(?i:delegation|mission|team|group)\b", after) \
+        member = re.match(r"-(?:member|strong|person)\s+(?!core\b|staff\b|support\b|secretariat\b)(?:[\w-]+\s+){0,3}?(?i:delegation|mission|team|group)\b", after) \
             or re.search(r"(?<!core\s)\b(?:team|delegation|group|mission)\s+of\s+(?:(?:about|some|around|nearly|"
                          r"approximately|up\s+to|more\s+than|over|at\s+least)\s+)?$", before)
         if owner_org is None and not cm and not member:
@@ -450,6 +456,11 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             last, whole = (key, "observers.total"), n.start
 
 
+#: A figure that states the new size of the mission.
+_NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|taking|takes)\s+(?:the|its|their)\s+"
+                        r"(?:total|overall|number|strength|size)(?:\s+(?:number|strength|size))?"
+                        r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors|members))?\s+to\s+"
+                        r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", re.I)
 #: A later figure that revises the count just given in the same sentence.
 _REVISED = re.compile(r"\b(?:rise|rises|rising|rose|increase[sd]?|increasing|grow|grows|growing|grew|expand(?:s|ed|ing)?|"
                       r"climb(?:s|ed|ing)?|go\s+up|reach(?:es|ed|ing)?)\s+(?:to\s+)?(?:(?:some|about|around|nearly|"
