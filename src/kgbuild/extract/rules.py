@@ -418,7 +418,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         if last and _REVISED.search(before):  # "42 observers, a number that will rise to sixty"
             b.set_count(*last, n)
             continue
-        if _NEW_TOTAL.search(before):  # "another 20 will arrive, bringing the total to 50"
+        if _NEW_TOTAL.search(text, max(s, n.start - 70), n.start):  # "another 20 arrive, bringing the total to 50"
             key = last[0] if last else (_nearest(refs, n.start) or focus)
             if key:
                 b.set_count(key, "observers.total", n)
