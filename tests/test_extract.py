@@ -977,3 +977,10 @@ def test_extract_new_totals_and_staff_teams(ex: Extractor, sentence: str, total:
     """"bringing the total to N" is the new size; "a four-member staff team" is not the group's size."""
     m = only(ex, " date 2021-01-04\nKAMPALA, Jan. 4\n\n" + sentence)
     assert m.observers_total == total
+
+
+def test_extract_head_country_not_from_the_members_clause(ex: Extractor) -> None:
+    """"led by Secretary General X, includes MPs from Hungary" gives X no country; Hungary is a member."""
+    m = only(ex, " date 2023-05-12\nANKARA, May 12\n\nThe TURKPA delegation to the 14 May elections in Turkey, led by "
+                 "Secretary General Mehmet Sureyya Er, includes MPs from Hungary and Kazakhstan.")
+    assert m.head_country is None and m.member_countries == ["HU", "KZ"]

@@ -689,7 +689,7 @@ def _set_accreditor(b: _Builder, key: str, c: CommissionMention) -> None:
 
 _APPOSITION = re.compile(r"^\s*(?:\(\s*|,?\s+(?:from|of)\s+(?:the\s+)?|,\s+(?:who\s+is\s+|a\s+|an\s+|the\s+)?"
                          r"(?:(?!\b(?:has|have|had|is|are|was|were|will|would|said|says|told|met|led|arrived|"
-                         r"monitored|observed)\b)[^.;()]){0,90}?)$")
+                         r"monitored|observed|includes?|included|including|comprises?|comprising|consists?|consisting|joined|visited)\b)[^.;()]){0,90}?)$")
 
 
 def _head_countries(b: _Builder) -> None:
