@@ -124,7 +124,7 @@ def is_negative(sent: str) -> bool:
     return bool(_NEGATIVE.search(cleaned))
 
 
-_PAST_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring|[Ss]ince)\s+((?:19|20)\d\d)\b(?!\s*[-–/])|"
+_PAST_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?!\s*[-–/])|"
                         r"the\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|referendum|ballot|run-?off))")
 _PAST_EVENT = re.compile(r"\b(?:previous|last|past|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|"
                          r"referendums?|ballots?|runs?)\b", re.I)
