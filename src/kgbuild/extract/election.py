@@ -11,7 +11,7 @@ from .context import Context, inside
 from .dates import DateMention
 from .gazetteer import CountryMention, resolve_country
 
-__all__ = ["Election", "find_elections", "host_country", "sentence_tense"]
+__all__ = ["PERSON_TITLE", "Election", "find_elections", "host_country", "sentence_tense"]
 
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
@@ -137,7 +137,7 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
         if re.search(r"(?:\bfrom|\()\s*(?:the\s+)?$", before) or (inside(c.start, member_spans) and not re.search(
                 r"\b(?:in|to)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])):
             continue  # a member's country ("observers from X"), not "elections in X" inside a member list
-        if c.demonym and (_PERSON_TITLE.match(text, c.end) or re.search(r"\b(?:former|ex-?)\s*$", text[max(0, c.start - 8) : c.start], re.I)):
+        if c.demonym and (PERSON_TITLE.match(text, c.end) or re.search(r"\b(?:former|ex-?)\s*$", text[max(0, c.start - 8) : c.start], re.I)):
             continue  # "former Tanzanian President X", "an Irish MEP": a person's country, not the host
         w = 0.5 if c.demonym else 1.0
         sent = ctx.sent_of(c.start)
@@ -159,8 +159,12 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
                 for e in elections):
             score[o.org.country] += 3
             first.setdefault(o.org.country, CountryMention(o.start, o.end, o.org.country, False))
+    dateline = _dateline_country(ctx)
     if not score:
-        return _dateline_country(ctx)
+        return dateline
+    if dateline is not None:  # "SKOPJE, April 10": the dateline's country counts as one plain mention
+        score[dateline.code] += 1.0
+        first.setdefault(dateline.code, dateline)
     code = max(score, key=lambda k: (score[k], -first[k].start))
     # evidence: the first mention near an election if there is one
     for c in ctx.countries:
@@ -169,7 +173,7 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
     return first[code]
 
 
-_PERSON_TITLE = re.compile(r"\s+(?:(?:former|ex|vice|deputy|foreign|prime|opposition|veteran)[\s-]+)*(?:President|Prime\s+Minister|"
+PERSON_TITLE = re.compile(r"\s+(?:(?:former|ex|vice|deputy|foreign|prime|opposition|veteran)[\s-]+)*(?:President|Prime\s+Minister|"
                            r"Minister|minister|Vice-President|MPs?|MEPs?|[Ss]enators?|[Dd]iplomats?|[Aa]mbassadors?|"
                            r"politicians?|lawmakers?|parliamentarians?|[Mm]ember\s+of|[Dd]eputy|[Dd]eputies|[Jj]udge|"
                            r"[Cc]hancellor|[Ss]peaker|[Gg]overnor)\b")

@@ -80,6 +80,7 @@ _DEMONYMS = {
     "kosovar": "XK", "kosovan": "XK", "slovene": "SI", "monegasque": "MC", "liechtensteiner": "LI",
     "icelander": "IS", "polish": "PL", "south african": "ZA", "costa rican": "CR", "cape verdean": "CV", "south korean": "KR", "north korean": "KP",
     "south sudanese": "SS", "equatorial guinean": "GQ", "papua new guinean": "PG", "el salvadoran": "SV", "welshman": "GB", "scot": "GB", "briton": "GB", "lebanese": "LB",
+    "dominican": "DO",  # in news, the Dominican Republic far more often than Dominica
 }
 
 #: Capitalized words that look like demonyms but name no state.
@@ -87,7 +88,7 @@ _NOT_DEMONYMS = {
     "european", "african", "asian", "christian", "roman", "latin", "arab", "arabian", "caucasian",
     "islamic", "baltic", "nordic", "arabic", "slavic", "soviet", "eurasian", "atlantic", "pacific",
     "oriental", "indian ocean", "mediterranean", "balkan", "ottoman", "persian", "hispanic",
-    "congolese", "korean", "dominican", "guinean", "turkic", "romance", "indo",
+    "congolese", "korean", "guinean", "turkic", "romance", "indo",
 }
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

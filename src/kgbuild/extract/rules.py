@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..model import Mission
 from .context import Context, inside
 from .dates import DateMention, NumberMention, parse_number
-from .election import Election, find_elections, host_country, sentence_tense
+from .election import PERSON_TITLE, Election, find_elections, host_country, sentence_tense
 from .gazetteer import (
     CommissionMention,
     CountryMention,
@@ -74,7 +74,8 @@ _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head,
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE +
     r"(?:\s+(?:to|in|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"  # "... Mission to Angola, X"
     r"(?:\s+(?:is|was|will\s+be|has\s+been)\s+|,?\s+)|"
-    r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+|"
+    r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+"
+    r"(?:(?:is|was|will\s+be)\s+)?|"
     r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission,?\s+|\b[Cc]hief\s+[Oo]bserver,?\s+|"
     r"\b(?:[Mm]ission|[Dd]elegation|[Tt]eam)\s+(?:head|leader|chief),?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
@@ -206,7 +207,9 @@ def _extend_left(text: str, lo: int, a: int) -> int:
 
 
 def _title_words(between: str) -> bool:
-    """Whether the words between a head trigger and a name are a title ("former Costa Rican president")."""
+    """Whether the words between a head trigger and a name are a title ("former Costa Rican president"),
+    also one set off by a comma ("the deputy speaker of the Senate, X")."""
+    between = re.sub(r"(?<=\w),\s*$", " ", between)
     if re.search(r"[,;:.]\s", between + " ") and between.strip():
         return False
     for w in re.findall(r"[^\s]+", between):
@@ -699,11 +702,13 @@ def _head_countries(b: _Builder) -> None:
         surname = text[hs:he].split()[-1]
         found: CountryMention | None = None
         # a demonym just before the name ("Dutch leftist politician Tiny Kox")
-        lo = max(ctx.sent_of(hs)[0], hs - 40)
+        lo = max(ctx.sent_of(hs)[0], hs - 60)
         for c in ctx.countries:
-            if lo <= c.start < hs and not re.search(r"[,;(]", text[c.end : hs]) and _title_words(re.sub(r"^['’]s\b", "", text[c.end : hs])) \
+            between = re.sub(r"(?:(?<=\w)|^),\s*$", " ", text[c.end : hs])  # "Tanzania's Foreign Minister, X"
+            if lo <= c.start < hs and not re.search(r"[,;(]", between) and _title_words(re.sub(r"^['’]s\b", "", between)) \
                     and (c.demonym or re.search(r"\bof\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
-                         or re.match(r"['’]s\s", text[c.end : c.end + 3])):  # "Zimbabwe's Foreign Minister X"
+                         or re.match(r"['’]s\s", text[c.end : c.end + 3])  # "Zimbabwe's Foreign Minister X"
+                         or PERSON_TITLE.match(text, c.end)):  # "former Seychelles President X"
                 found = c  # "Dutch leftist politician X", "former President of Costa Rica X"
         # after the name, or after a later mention of the surname: "(Poland", "from Germany", ", who is X's"
         if found is None:
