@@ -984,3 +984,54 @@ def test_extract_head_country_not_from_the_members_clause(ex: Extractor) -> None
     m = only(ex, " date 2023-05-12\nANKARA, May 12\n\nThe TURKPA delegation to the 14 May elections in Turkey, led by "
                  "Secretary General Mehmet Sureyya Er, includes MPs from Hungary and Kazakhstan.")
     assert m.head_country is None and m.member_countries == ["HU", "KZ"]
+
+
+# --- round 3 of issue 3 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "country"),
+    [("The Commonwealth Observer Group to the 9 December elections in Ghana is chaired by the former Prime "
+      "Minister of Jamaica, Bruce Golding.", "Bruce Golding", "JM"),
+     ("The EAC mission to the 9 December elections in Ghana is headed by Uganda's Minister of Foreign Affairs, "
+      "Sam Kutesa.", "Sam Kutesa", "UG"),
+     ("The EAC mission to the 9 December elections in Ghana arrived on Monday. Its head is former Kenyan "
+      "Vice-President Moody Awori.", "Moody Awori", "KE"),
+     ("The AU mission to the 9 December elections in Ghana is led by former Botswana President Festus Mogae.",
+      "Festus Mogae", "BW")],
+)
+def test_extract_head_after_a_title_set_off_by_a_comma(ex: Extractor, sentence: str, head: str, country: str) -> None:
+    """A head named after "the X of Y," or "Its head is", and the country from the title before the name."""
+    m = only(ex, " date 2020-12-01\nACCRA, Dec. 1\n\n" + sentence)
+    assert (m.head, m.head_country) == (head, country)
+
+
+def test_extract_host_from_the_dateline_when_the_text_names_another_country(ex: Extractor) -> None:
+    """The dateline's country outweighs a country named once in a head's title ("the Slovenian parliament")."""
+    m = only(ex, " date 2024-04-10\nSKOPJE, April 10\n\nThe ODIHR mission for the 24 April presidential election is "
+                 "headed by the deputy speaker of the Slovenian parliament, Andrej Novak.")
+    assert (m.country, m.head) == ("MK", "Andrej Novak")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [("The EAC observer mission to the 9 December elections in Ghana has had 15 long-term observers in the "
+      "regions since 2 November, the EAC said.", date(2020, 11, 2)),
+     ("The AU mission to the 9 December elections in Ghana has had a presence in Accra since November 4.",
+      date(2020, 11, 4)),
+     ("The EU Election Observation Mission to Ghana, present in the country since 28 October, will observe the "
+      "9 December elections.", date(2020, 10, 28)),
+     ("ECOWAS opened an election observation mission in Kumasi on Monday for the 9 December elections in Ghana.",
+      date(2020, 11, 30))],
+)
+def test_extract_start_from_a_presence_since_a_date(ex: Extractor, sentence: str, start: date) -> None:
+    """"has had observers in the country since D", "present since D", "opened an ... mission in X on D"."""
+    m = only(ex, " date 2020-12-01\nACCRA, Dec. 1\n\n" + sentence)
+    assert m.start_date == start
+
+
+def test_extract_start_since_not_from_another_subject(ex: Extractor) -> None:
+    """"the Electoral Commission has been registering voters since D" is not the mission's start."""
+    m = only(ex, " date 2020-12-01\nACCRA, Dec. 1\n\nThe AU mission will observe the 9 December elections in Ghana; "
+                 "the Electoral Commission has been registering voters since 2 October.")
+    assert m.start_date is None

@@ -139,6 +139,9 @@ def host_country(ctx: Context, elections: list[Election], member_spans: list[tup
             continue  # a member's country ("observers from X"), not "elections in X" inside a member list
         if c.demonym and (PERSON_TITLE.match(text, c.end) or re.search(r"\b(?:former|ex-?)\s*$", text[max(0, c.start - 8) : c.start], re.I)):
             continue  # "former Tanzanian President X", "an Irish MEP": a person's country, not the host
+        if re.search(r"\b(?:[Ss]peaker|[Mm]inister|[Cc]hair(?:man|woman|person)?|[Mm]ember|[Dd]eputy|MP)\s+of\s+(?:the\s+)?$",
+                     text[max(0, c.start - 30) : c.start]):
+            continue  # "the deputy speaker of the Slovenian parliament": a head's title
         w = 0.5 if c.demonym else 1.0
         sent = ctx.sent_of(c.start)
         if sent in el_sents:

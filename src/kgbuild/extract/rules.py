@@ -94,11 +94,13 @@ _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s
                            r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
-_GLUE_OPEN = re.compile(r"^\s*(?:(?:work|working|operations|operating|officially|formally|in|its|their|headquarters|"
+_GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
                         r"office|offices|doors|monitoring|observation|observing|activities|activity|mission|core|team|"
                         r"base|election|observer|electoral)\s+|"
                         r"in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
+#: A presence that has lasted since a date: "has had 12 observers in the country since", "present since".
+_START_SINCE = re.compile(r"\b(?:(?:has|have)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+(?:that\s+)?it\s+)?"
@@ -593,7 +595,7 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             continue  # "Polling began on Wednesday": the vote, not the mission
         future = _future(text, s, m)
         for d in dates:
-            if (d.start >= m.end() and d.start - m.end() <= 45 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
+            if (d.start >= m.end() and d.start - m.end() <= 60 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
                     (d.kind != "date" and d.end <= m.start() and m.start() - d.end <= 12
                      and re.fullmatch(r"\s*(?:officially\s+|formally\s+)?", text[d.end : m.start()])):
                 for key in _subjects(b, refs, m.start()):
@@ -617,6 +619,14 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
                 for k in _subjects(b, refs, m.start()):
                     b.set_start(k, 2, d, future=_future(text, s, m))
                 break
+    for d in dates:
+        m = _START_SINCE.search(text, max(s, d.start - 110), d.start)
+        last = [r for r in refs if r.pos < m.start()] if m else []
+        if not m or not last or re.search(r"[.;]", text[last[-1].end : m.start()]) \
+                or any(last[-1].end <= c.start < m.start() for c in ctx.comms) \
+                or any(last[-1].end <= o.start < m.start() and o.org.key not in b.missions for o in ctx.orgs):
+            continue  # "the CEC has been registering candidates since ...": another subject
+        b.set_start(last[-1].key, 2, d, future=False)
     for m in _START_WORK.finditer(text, s, e):
         key = _nearest(refs, m.start())
         if not key:
