@@ -682,12 +682,28 @@ def test_extract_accreditation_only_for_the_mission_the_clause_is_about(ex: Extr
     assert got == {"African Union": "Zimbabwe Electoral Commission", "European Union": None}
 
 
-def test_extract_general_accreditation_holds_for_all(ex: Extractor) -> None:
-    """"The CEC has accredited N observers from international organizations" holds for every mission."""
+def test_extract_general_accreditation_ties_no_mission(ex: Extractor) -> None:
+    """"The CEC has accredited N international observers" alone names no mission's accreditor (gold convention)."""
     ms = one(ex, " date 2021-09-10\nMOSCOW, Sept. 10\n\nObservers from the CIS and the SCO will monitor the State "
                  "Duma elections on 19 September. The Central Election Commission has accredited 300 international "
                  "observers.")
-    assert {m.accredited_by for m in ms} == {"Central Election Commission of Russia"}
+    assert {m.accredited_by for m in ms} == {None} and len(ms) == 2
+
+
+@pytest.mark.parametrize(
+    ("tail", "accredited"),
+    [("Among them are 40 observers of the SCO.", {"Shanghai Cooperation Organisation"}),
+     ("They include 40 observers of the CIS and 12 of the SCO.",
+      {"Commonwealth of Independent States", "Shanghai Cooperation Organisation"}),
+     ("The CEC accredited both missions on Monday.",
+      {"Commonwealth of Independent States", "Shanghai Cooperation Organisation"})],
+)
+def test_extract_general_accreditation_then_a_listing(ex: Extractor, tail: str, accredited: set[str]) -> None:
+    """A figure accredited by the CEC followed by "Among them ..." gives the listed missions that accreditor."""
+    ms = one(ex, " date 2021-09-10\nMOSCOW, Sept. 10\n\nObservers from the CIS and the SCO will monitor the State "
+                 "Duma elections on 19 September. The Central Election Commission said on Friday it had accredited "
+                 "300 international observers. " + tail)
+    assert {m.organizer for m in ms if m.accredited_by == "Central Election Commission of Russia"} == accredited
 
 
 def test_extract_org_said_its_mission_triggers(ex: Extractor) -> None:
@@ -1035,3 +1051,54 @@ def test_extract_start_since_not_from_another_subject(ex: Extractor) -> None:
     m = only(ex, " date 2020-12-01\nACCRA, Dec. 1\n\nThe AU mission will observe the 9 December elections in Ghana; "
                  "the Electoral Commission has been registering voters since 2 October.")
     assert m.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organizer", "total"),
+    [("The Asian Network for Free Elections (ANFREL), a regional monitoring network based in Bangkok, said it had "
+      "sent 45 observers for the 12 May elections in the Philippines.", "Asian Network for Free Elections", 45),
+     ("The Carter Center said 48 of its observers had been accredited for the 12 May elections in the Philippines.",
+      "Carter Center", 48),
+     ("CIS-EMO, a Russian-backed monitoring group, said it had sent a team to the 12 May elections in the "
+      "Philippines.", "CIS-EMO", None)],
+)
+def test_extract_trigger_after_an_apposition(ex: Extractor, sentence: str, organizer: str, total: int | None) -> None:
+    """"X (ACR), a ... network, said it had sent N", "X said N of its observers" trigger X's mission."""
+    m = only(ex, " date 2025-05-05\nMANILA, May 5\n\n" + sentence)
+    assert (m.organizer, m.observers_total) == (organizer, total)
+
+
+def test_extract_accreditation_said_on_a_day(ex: Extractor) -> None:
+    """"The CEC said on Tuesday it had registered N observers, including those of A and B" accredits A and B only."""
+    ms = one(ex, " date 2025-10-20\nDODOMA, Oct. 20\n\nThe Independent National Electoral Commission said on "
+                 "Tuesday it had registered 90 foreign observers for the 29 October elections in Tanzania, including "
+                 "those of the East African Community and the Commonwealth. The EAC mission has 40 observers.")
+    assert {(m.organizer, m.accredited_by, m.observers_total) for m in ms} == {
+        ("East African Community", "Independent National Electoral Commission of Tanzania", 40),
+        ("Commonwealth of Nations", "Independent National Electoral Commission of Tanzania", None)}
+
+
+@pytest.mark.parametrize("name", ["National Jury of Elections", "Commission on Elections", "National Board of Elections"])
+def test_gazetteer_commissions_of_elections(name: str) -> None:
+    """Bodies named "... of Elections" / "... on Elections" are election commissions."""
+    assert [c.name for c in find_commissions(f"observers accredited by the {name} (XYZ) of Peru")] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [("The AU mission to the 14 June elections in Malawi was launched with sixty-five observers. The AU had "
+      "initially announced a team of 40 observers.", 65),
+     ("The EU mission to the 14 June elections in Malawi, present since May, will bring the mission to some "
+      "two hundred observers on election day.", 200),
+     ("The SADC mission arrived for the 14 June elections in Malawi. The EU mission, in the country since May, "
+      "will bring the mission to 120 observers.", None)],
+)
+def test_extract_initial_figures_and_bringing_the_mission_to(ex: Extractor, sentence: str, total: int | None) -> None:
+    """An "initially announced" figure does not replace the latest; "bring the mission to N" is the named one's size."""
+    ms = one(ex, " date 2020-06-01\nLILONGWE, June 1\n\n" + sentence)
+    assert ms[0].observers_total == total
+
+
+def test_gazetteer_dominican_is_the_dominican_republic() -> None:
+    """"former Dominican President" names the Dominican Republic."""
+    assert resolve_country("Dominican") == "DO"

@@ -519,6 +519,11 @@ _COMM_CENTRAL = (r"(?:(?:Independent|High|Supreme|National|Central|Permanent|Aut
                  r"(?:Commission|Authority|Council|Board|Committee|Institute|Body)\s+(?:for|on)\s+(?:the\s+)?"
                  r"(?:Holding\s+(?:of\s+)?)?Elections?"
                  r"(?:,?\s+(?:and\s+)?(?:Holding\s+)?(?:Republican\s+|National\s+)?Referend(?:a|ums?))?")
+#: "National Jury of Elections", "Commission on Elections", "Board of Elections".
+_COMM_OF = (r"(?:(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|State|General|Superior)\s+){1,3}"
+            r"(?:Jury|Board|Commission|Council|Court|Tribunal|Committee)\s+of\s+Elections|"
+            r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|State|General|Superior)\s+){0,3}"
+            r"(?:Commission|Board|Council)\s+on\s+Elections)")
 _COMM_ACRONYMS = {
     "CEC": "Central Election Commission", "NEC": "National Election Commission",
     "INEC": "Independent National Electoral Commission", "IEBC": "Independent Electoral and Boundaries Commission",
@@ -545,7 +550,7 @@ class CommissionMention:
 @cache
 def _comm_regex() -> re.Pattern[str]:
     acr = "|".join(sorted(_COMM_ACRONYMS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{_COMM_CENTRAL}|{_COMM_CORE}|{acr})(?![\w])")
+    return re.compile(rf"(?<![\w-])(?:{_COMM_CENTRAL}|{_COMM_OF}|{_COMM_CORE}|{acr})(?![\w])")
 
 
 _OF_COUNTRY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")

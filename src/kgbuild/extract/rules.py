@@ -36,7 +36,7 @@ from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segm
 __all__ = ["Context", "extract_missions"]
 
 _COUNT_NOUN = re.compile(
-    r"\s+(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|eminent|prominent|senior|"
+    r"\s+(?:of\s+(?:its|their)\s+)?(?P<mods>(?:(?:more|international|foreign|accredited|other|experienced|eminent|prominent|senior|"
     r"independent|technical|legal|electoral|election|political|[A-Z][\w/-]*|"
     r"[a-z]+-[a-z]+|staff|core)\s+){0,4})"
     r"(?:observers|monitors|[Mm]embers|people|persons|officials|parliamentarians|MPs|MEPs|deputies|senators|"
@@ -103,7 +103,8 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|work|
 _START_SINCE = re.compile(r"\b(?:(?:has|have)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
-_ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+(?:that\s+)?it\s+)?"
+_ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+"
+                            r"(?:(?:on|in|late|early|this|last)\s+\w+\s+)?(?:that\s+)?it\s+)?"
                             r"(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
                             r"(?:accredit(?:ed|s)|registered|registers)\b")
 _ACCRED_PASSIVE = re.compile(r"\b(?:accredit(?:ed|ation)|registered|registration)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
@@ -145,7 +146,7 @@ def _refs(ctx: Context, s: int, e: int, missions: dict[str, Mission], focus: str
         # "The CIS mission ... numbers 250 observers, among them 30 ...": a pronoun after a mission
         # named earlier in the same sentence refers to that one, else to the article's focus
         before = [r for r in named if r.end <= m.start()]
-        if before and (m.group(0) in ("It", "They", "them") or re.match(r"(?:its|their|Its|Their)\b", m.group(0))):
+        if before:  # "the EU mission, present since May, will bring the mission to 300": the one just named
             out.append(_Ref(m.start(), m.end(), before[-1].key, False))
         elif focus and (pronouns or m.group(0) not in ("It", "Its", "They", "Their", "them")):
             out.append(_Ref(m.start(), m.end(), focus, False))
@@ -328,7 +329,8 @@ def extract_missions(ctx: Context) -> list[Mission]:
     _apply_election(b, elections)
     focus: str | None = None
     pronouns = False
-    accred_generic: list[CommissionMention] = []
+    accred_generic: CommissionMention | None = None
+    accred_all: list[CommissionMention] = []
     for s, e in ctx.sents:
         sent = text[s:e]
         refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
@@ -338,19 +340,31 @@ def extract_missions(ctx: Context) -> list[Mission]:
         _starts(b, s, e, refs)
         if not negative:  # "the CEC invited observers from A and B" lists no mission's members
             _members(b, s, e, refs, segs)
-        acc = _accreditation(b, s, e, refs)
-        if acc is not None:
-            accred_generic.append(acc)
+        if accred_generic is not None and _LISTING.match(sent):
+            # "The CEC has accredited 45 observers. Among them are 7 of the CIS and 12 of ODIHR."
+            for key in dict.fromkeys(r.key for r in refs if r.explicit):
+                _set_accreditor(b, key, accred_generic)
+        accred_generic = _accreditation(b, s, e, refs)
+        if accred_generic is not None and _ALL_MISSIONS.search(sent):  # "The IEBC accredited both missions."
+            accred_all.append(accred_generic)
         explicit = [r for r in refs if r.explicit]
         if explicit:
             focus = explicit[0].key
         pronouns = _about_mission(b, s, e, refs)
-    for c in accred_generic:
+    for c in accred_all:
         for key in b.missions:
-            if b.missions[key].accredited_by is None:
-                _set_accreditor(b, key, c)
+            _set_accreditor(b, key, c)
     _head_countries(b)
     return list(b.missions.values())
+
+
+#: A statement about every mission of the article ("accredited both missions", "All the observers").
+_ALL_MISSIONS = re.compile(r"\b(?:[Bb]oth|[Aa]ll|[Ee]ach|[Tt]he\s+(?:two|three|four|five|six))\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:missions|delegations|groups|teams|observer\s+missions|observers)\b|^\s*(?:Both|All|Each)\b")
+#: A sentence that lists the parts of a figure just given ("Among them are ...", "They include ...").
+_LISTING = re.compile(r"\s*[\"“]?(?:Among\s+(?:them|those|these|the\s+\w+)|(?:They|These|Those)\s+include|"
+                      r"The\s+(?:largest|biggest|main|major)\s+(?:delegations|groups|contingents|missions)|"
+                      r"Of\s+(?:them|these|those)|Including)\b")
 
 
 def _about_mission(b: _Builder, s: int, e: int, refs: list[_Ref]) -> bool:
@@ -423,6 +437,9 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         if last and _REVISED.search(before):  # "42 observers, a number that will rise to sixty"
             b.set_count(*last, n)
             continue
+        if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:observers|monitors),?\s+(?:including|among\s+them)\s+those\s+"
+                    r"(?:of|from)\b", after):
+            continue  # "accredited 90 observers, including those of the EAC and the AU": a sum over missions
         if _NEW_TOTAL.search(text, max(s, n.start - 70), n.start):  # "another 20 arrive, bringing the total to 50"
             key = last[0] if last else (_nearest(refs, n.start) or focus)
             if key:
@@ -456,14 +473,20 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         key = owner_org or _count_owner(b, n, refs)
         if part and last and last[0] == key and any(r.key == key and r.pos < whole for r in refs):
             continue  # "the EU mission will have 130 observers, including 80 EU observers": a part, not the total
+        if key and _INITIAL.search(sent) and b.missions[key].observers_total is not None:
+            continue  # "the OAS had initially announced a team of 24": an earlier plan, not the latest figure
         if key:
             b.set_count(key, "observers.total", n)
             last, whole = (key, "observers.total"), n.start
 
 
+#: A figure given as an earlier plan ("had initially announced 24 observers").
+_INITIAL = re.compile(r"\b(?:initially|originally|at\s+first|first\s+(?:announced|planned)|had\s+planned|previously\s+"
+                      r"(?:announced|planned))\b", re.I)
 #: A figure that states the new size of the mission.
 _NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|taking|takes)\s+(?:the|its|their)\s+"
-                        r"(?:total|overall|number|strength|size)(?:\s+(?:number|strength|size))?"
+                        r"(?:total|overall|number|strength|size|mission|team|delegation|group)"
+                        r"(?:['’]s)?(?:\s+(?:number|strength|size|total))?"
                         r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors|members))?\s+to\s+"
                         r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", re.I)
 #: A later figure that revises the count just given in the same sentence.

@@ -27,9 +27,12 @@ _LEFT_TRIGGER = re.compile(
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
     r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
     r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by)|"
+    r"\b(?:including|among\s+them|such\s+as)\s+those\s+(?:of|from|sent\s+by)|"
     r"(?:observers|monitors|group)\b[^.;]{0,20}?\b(?:comes?|came|are|were)\s+from)\s+(?:the\s+)?$", re.I)
+#: An acronym or an apposition between an organization and its verb ("CIS-EMO, a monitoring group, said").
+_APPOS = r"(?:\s*\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,.;()]{1,70},)?"
 _VERB_TRIGGER = re.compile(
-    r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
+    _APPOS + r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
@@ -64,7 +67,7 @@ _MODIFIER = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|participat
                        r"[Cc]harter|commitments|standards|[Ss]ecretary|[Cc]hair|[Cc]hairman|[Cc]hairperson|"
                        r"[Pp]resident|[Dd]irector|[Cc]ommissioner|[Aa]mbassador|envoy|officials?)\b")
 _STRONG_MEMBER = re.compile(
-    r"\b(?:includ(?:es|ed|e|ing)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
+    r"\b(?:includ(?:es|ed|e|ing)(?!\s+those\s+(?:of|from|sent)\b)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
     r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include)|"
     r"among\s+(?:them|its\s+members)\s+(?:are|were))\b", re.I)
 #: A count in digits or words ("22", "four", "twenty-three").
@@ -79,9 +82,9 @@ _WEAK_MEMBER = re.compile(
     r"\b(?:supported|assisted|backed)\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:staff|team|experts|secretariat)\s+"
     r"(?:\w+\s+)?(?:of|from)\b", re.I)
 #: "ENEMO, the European network, said its mission ...": the mission of the body just named.
-_ITS_MISSION = re.compile(r"(?:,\s+(?:an?|the)\s+[^,.;]{0,60},)?\s+(?:\w+\s+){0,2}?(?:said|says|announced|added|reported|"
-                          r"stated|confirmed)\s+(?:that\s+)?its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|team)\b",
-                          re.I)
+_ITS_MISSION = re.compile(_APPOS + r"\s+(?:\w+\s+){0,2}?(?:said|says|announced|added|reported|"
+                          r"stated|confirmed)\s+(?:that\s+)?(?:(?:some|about|all|\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+of\s+)?"
+                          r"its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|monitors|team)\b", re.I)
 ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]ission|[Dd]elegation|team|"
     r"[Oo]bserver\s+[Gg]roup|monitoring\s+group|[Gg]roup|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
