@@ -101,6 +101,7 @@ class KnowledgeGraph:
         self._catalog: Catalog | None = None
 
     def close(self) -> None:
+        """Flush and release the store (its write lock, for an on-disk store)."""
         self.store.close()
 
     def __enter__(self) -> KnowledgeGraph:
@@ -112,6 +113,7 @@ class KnowledgeGraph:
     # --- building ---------------------------------------------------------------------------
     @property
     def extractor(self) -> Any:
+        """The :class:`kgbuild.extract.Extractor` (its spaCy model loads on first use)."""
         if self._extractor is None:
             from .extract import DEFAULT_MODEL, Extractor
 
@@ -247,6 +249,7 @@ class KnowledgeGraph:
     # --- reading ----------------------------------------------------------------------------
     @property
     def catalog(self) -> Catalog:
+        """The prepared queries (``queries/*.rq``) by name."""
         if self._catalog is None:
             self._catalog = Catalog.load()
         return self._catalog
@@ -346,6 +349,7 @@ class KnowledgeGraph:
             raise ParameterError("property", prop, "is not an eo: property (e.g. memberOf, startDate)") from None
 
     def labels(self) -> dict[str, str]:
+        """Every labelled node's IRI mapped to its ``rdfs:label``."""
         return {r["s"].value: r["l"].value for r in self.store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }")}
 
     def export(self, output: str | Path | IO[bytes], *, format: str = "turtle") -> int:
