@@ -1102,3 +1102,40 @@ def test_extract_initial_figures_and_bringing_the_mission_to(ex: Extractor, sent
 def test_gazetteer_dominican_is_the_dominican_republic() -> None:
     """"former Dominican President" names the Dominican Republic."""
     assert resolve_country("Dominican") == "DO"
+
+
+def test_extract_two_elections_with_their_own_dates(ex: Extractor) -> None:
+    """"the 24 April presidential and 8 May parliamentary elections": the first keeps its own date."""
+    m = only(ex, " date 2024-04-10\nSKOPJE, April 10\n\nThe ODIHR mission in North Macedonia will observe the "
+                 "24 April presidential and 8 May parliamentary elections. The presidential vote may go to a run-off.")
+    assert (m.election_type, m.election_date) == ("presidential", date(2024, 4, 24))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [("The Arab League delegation to the 8 September elections in Morocco was led by Ahmed Aboul Gheit's deputy, "
+      "Hossam Zaki.", "Hossam Zaki"),
+     ("The Pan-African Parliament mission to the 8 September elections in Morocco is headed by its vice-president, "
+      "Ashebir Gayo.", "Ashebir Gayo")],
+)
+def test_extract_head_after_a_possessor_or_its_title(ex: Extractor, sentence: str, head: str) -> None:
+    """"led by X's deputy, Y" names Y; "headed by its vice-president, Y" names Y."""
+    m = only(ex, " date 2021-09-01\nRABAT, Sept. 1\n\n" + sentence)
+    assert m.head == head
+
+
+def test_extract_a_total_of_after_a_mission_sentence(ex: Extractor) -> None:
+    """"A total of N observers will ..." right after a sentence about the mission is its size; a domestic figure is not."""
+    m = only(ex, " date 2025-01-20\nMINSK, Jan. 20\n\nThe CIS observer mission for the 26 January presidential "
+                 "election in Belarus deployed its teams on 10 January. It is headed by Sergei Lebedev.\n\nA total of "
+                 "350 observers will work across the country on election day. A total of 1,200 domestic observers "
+                 "have registered.")
+    assert (m.observers_total, m.start_date) == (350, date(2025, 1, 10))
+
+
+def test_extract_a_total_of_from_a_commission_is_not_the_missions(ex: Extractor) -> None:
+    """"A total of N observers ..., the Election Commission said" is no mission's size."""
+    m = only(ex, " date 2025-01-20\nMINSK, Jan. 20\n\nThe CIS observer mission for the 26 January presidential "
+                 "election in Belarus is headed by Sergei Lebedev. A total of 900 observers will be deployed, the "
+                 "Central Election Commission said.")
+    assert m.observers_total is None

@@ -82,6 +82,9 @@ def find_elections(ctx: Context) -> list[Election]:
             typ = None  # "runoff election": the round, not the type
         el = Election(m.start(), end, typ, bool(m.group("early")))
         el.date = _election_date(ctx, m.start(), end)
+        first = _first_of_two(ctx, el)
+        if first is not None:
+            out.append(first)
         out.append(el)
     for m in _VOTING_DAY.finditer(text):  # "Polling began on Wednesday", "Voters will elect ... on 9 May"
         for d in ctx.dates:
@@ -89,6 +92,27 @@ def find_elections(ctx: Context) -> list[Election]:
                 out.append(Election(m.start(), m.end(), None, False, d))
                 break
     return out
+
+
+_FIRST_TYPE = re.compile(r"\b(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
+                         r"provincial|senate|gubernatorial|mayoral)\s+(?:(?:elections?|polls|vote|ballot)\s+)?"
+                         r"(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:on\s+)?$", re.I)
+
+
+def _first_of_two(ctx: Context, el: Election) -> Election | None:
+    """"the 24 April presidential and 8 May parliamentary elections": the first of two elections
+    with their own dates, which the election regex (one type, one noun) leaves out."""
+    d = el.date
+    if d is None or d.end > el.start:
+        return None
+    m = _FIRST_TYPE.search(ctx.text, max(0, d.start - 40), d.start)
+    if m is None:
+        return None
+    typ = m.group("type").lower()
+    typ = _TYPE_MAP.get(typ, typ)
+    first = Election(m.start("type"), m.end("type"), typ if typ in ELECTION_TYPES else None, False)
+    first.date = _election_date(ctx, first.start, first.end)
+    return first
 
 
 _VOTING_DAY = re.compile(

@@ -62,7 +62,7 @@ _TITLE_LOWER = _TITLES | {
     "leftist", "rightist", "veteran", "politician", "lawmaker", "diplomat", "retired", "opposition",
     "conservative", "liberal", "socialist", "parliamentarian", "justice", "affairs", "centrist", "green",
     "communist", "labour", "democrat", "republican", "career", "senior", "deputy", "mep", "mp", "mps",
-    "ex-minister", "ex-president", "ex-prime", "activist", "lawyer", "jurist", "ambassador",
+    "ex-minister", "ex-president", "ex-prime", "activist", "lawyer", "jurist", "ambassador", "its", "their",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 #: Lowercase particles inside a name ("Viola von Cramon", "Maria da Silva").
@@ -101,7 +101,7 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|work|
                         r"(?:on|from|as\s+of|since)?\s*$")
 #: A presence that has lasted since a date: "has had 12 observers in the country since", "present since".
 _START_SINCE = re.compile(r"\b(?:(?:has|have)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
-_GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
+_GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital|its|their|mission|team|teams|delegation|observers|monitors|full)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+"
                             r"(?:(?:on|in|late|early|this|last)\s+\w+\s+)?(?:that\s+)?it\s+)?"
@@ -189,7 +189,9 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
             if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]):
                 cands.append(c)
     cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])
-             and resolve_country(text[c[0] : c[1]]) is None]
+             and resolve_country(text[c[0] : c[1]]) is None
+             and not re.match(r"['’]s?\b", text[c[1] : c[1] + 2]) and not re.search(r"['’]s$", text[c[0] : c[1]])]
+    # "X's deputy, Y": a possessor is not the person named
     if not cands:
         return None
     return cands[-1] if last else cands[0]
@@ -335,7 +337,7 @@ def extract_missions(ctx: Context) -> list[Mission]:
         sent = text[s:e]
         refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
         negative = is_negative(sent)
-        _counts(b, s, e, refs, focus)
+        _counts(b, s, e, refs or _total_after_mission(b, s, e, focus, pronouns), focus)
         _heads(b, s, e, refs)
         _starts(b, s, e, refs)
         if not negative:  # "the CEC invited observers from A and B" lists no mission's members
@@ -356,6 +358,23 @@ def extract_missions(ctx: Context) -> list[Mission]:
             _set_accreditor(b, key, c)
     _head_countries(b)
     return list(b.missions.values())
+
+
+_TOTAL_OPENING = re.compile(r"\s*(?:A\s+total\s+of|In\s+(?:all|total),?|Altogether,?|Overall,?)\s+"
+                            r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?\S+\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:observers|monitors)\b")
+
+
+def _total_after_mission(b: _Builder, s: int, e: int, focus: str | None, pronouns: bool) -> list[_Ref]:
+    """"A total of N observers will ..." right after a sentence about a mission, naming no other
+    body: the size of that mission (a commission's or domestic figure is not)."""
+    text = b.ctx.text
+    if not (focus and pronouns and _TOTAL_OPENING.match(text, s, e)):
+        return []
+    if any(s <= c.start < e for c in b.ctx.comms) or any(s <= o.start < e for o in b.ctx.orgs) or re.search(
+            r"\b(?:domestic|local|citizen|national|non-partisan|party|accredited|registered)\b", text[s:e], re.I):
+        return []
+    return [_Ref(s, s, focus, False)]
 
 
 #: A statement about every mission of the article ("accredited both missions", "All the observers").
