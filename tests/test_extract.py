@@ -1139,3 +1139,38 @@ def test_extract_a_total_of_from_a_commission_is_not_the_missions(ex: Extractor)
                  "election in Belarus is headed by Sergei Lebedev. A total of 900 observers will be deployed, the "
                  "Central Election Commission said.")
     assert m.observers_total is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [("The EU election observation mission to Honduras set up its headquarters in Tegucigalpa on 15 May for the "
+      "30 November general elections.", date(2025, 5, 15)),
+     ("The AU mission to the 30 November general elections in Honduras started deploying observers on 23 May.",
+      date(2025, 5, 23))],
+)
+def test_extract_start_set_up_and_deploying(ex: Extractor, sentence: str, start: date) -> None:
+    """"set up its headquarters in X on D" and "started deploying observers on D" (past; "to Honduras" is no future)."""
+    m = only(ex, " date 2025-06-02\nTEGUCIGALPA, June 2\n\n" + sentence)
+    assert m.start_date == start
+
+
+def test_extract_start_without_a_year_lies_before_the_election(ex: Extractor) -> None:
+    """"began work on 2 August" for a 13 August vote, written in February, is this year's August."""
+    m = only(ex, " date 2026-02-10\nLUSAKA, Feb. 10\n\nThe AU mission to Zambia's general elections on 13 August "
+                 "began work on 2 August.")
+    assert (m.election_date, m.start_date) == (date(2026, 8, 13), date(2026, 8, 2))
+
+
+def test_extract_possessive_n_member_delegation_triggers(ex: Extractor) -> None:
+    """"The Carter Center's 40-member delegation, co-led by X" is a Carter Center mission of 40."""
+    m = only(ex, " date 2023-11-02\nMONROVIA, Nov. 2\n\nThe Carter Center's 40-member delegation to Liberia's "
+                 "14 November run-off, co-led by former Malawian President Joyce Banda, arrived on Monday.")
+    assert (m.organizer, m.observers_total, m.head, m.head_country) == ("Carter Center", 40, "Joyce Banda", "MW")
+
+
+def test_extract_granted_accreditation(ex: Extractor) -> None:
+    """"The CNE has granted accreditation to the EU observers" names the EU mission's accreditor."""
+    m = only(ex, " date 2025-06-02\nTEGUCIGALPA, June 2\n\nThe EU mission will observe the 30 November general "
+                 "elections in Honduras. The National Electoral Council (CNE) has granted accreditation to the EU "
+                 "observers.")
+    assert m.accredited_by == "National Electoral Council of Honduras"

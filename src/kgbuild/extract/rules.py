@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Mission
 from .context import Context, inside
@@ -88,13 +89,14 @@ _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of 
     r",?\s+(?:who\s+)?(?:heads|leads|will\s+head|will\s+lead|headed|led|is\s+heading|is\s+leading)\s+" + _MISSION_PHRASE + r")")
 
 _START_OPEN = re.compile(
-    r"\b(?:began|begun|begins|begin|started|starts|commenced|commences|launched|launches|opened|opens)\b"
+    r"\b(?:began|begun|begins|begin|started|starts|commenced|commences|launched|launches|opened|opens|"
+    r"set\s+up|sets\s+up|established|establishes)\b"
     r"(?:\s+(?:its|their)\s+(?:work|activities|activity|operations|monitoring|observation))?", re.I)
 _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s+be\s+in|be\s+deployed|"
                            r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
-_GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
+_GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|deploying|observers|teams|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
                         r"office|offices|doors|monitoring|observation|observing|activities|activity|mission|core|team|"
                         r"base|election|observer|electoral)\s+|"
                         r"in\s+[A-Z][\w-]+\s+)*"
@@ -106,7 +108,8 @@ _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital|its|their|mission|t
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+"
                             r"(?:(?:on|in|late|early|this|last)\s+\w+\s+)?(?:that\s+)?it\s+)?"
                             r"(?:(?:has|have|had|already|also|so\s+far|now|today)\s+)*"
-                            r"(?:accredit(?:ed|s)|registered|registers)\b")
+                            r"(?:accredit(?:ed|s)|registered|registers|(?:granted|grants|gave|gives|issued|issues)\s+"
+                            r"(?:\w+\s+)?accreditation)\b")
 _ACCRED_PASSIVE = re.compile(r"\b(?:accredit(?:ed|ation)|registered|registration)\s+(?:\w+\s+){0,3}?(?:by|from|with)\s+(?:the\s+)?$")
 
 
@@ -296,7 +299,7 @@ class _Builder:
         m = self.missions[key]
         if m.start_date is not None:
             m.evidence.pop(("start_date", m.start_date.isoformat()), None)
-        m.start_date = d.resolved(self.ctx.published, future=future)
+        m.start_date = _near_election(d.resolved(self.ctx.published, future=future), d, m.election_date)
         self.start_rank[key] = rank
         self.cite(key, "start_date", m.start_date, d.start, d.end)
 
@@ -307,6 +310,22 @@ class _Builder:
         m.head = re.sub(r"\s+", " ", self.ctx.text[span[0] : span[1]])
         self.head_span[key] = span
         self.cite(key, "head", m.head, *span)
+
+
+def _near_election(start: date, d: DateMention, election: date | None) -> date:
+    """A start date given without a year lies in the months before the election, not a year off
+    ("began work on 2 August" for a 13 August vote, in an article dated February)."""
+    if election is None or d.explicit_year or d.kind != "date":
+        return start
+    for shift in (-1, 1):
+        if (start - election).days * shift > (300 if shift < 0 else 60):
+            try:
+                moved = start.replace(year=start.year - shift)
+            except ValueError:  # 29 February
+                return start
+            if -300 <= (moved - election).days <= 60:
+                return moved
+    return start
 
 
 def extract_missions(ctx: Context) -> list[Mission]:
@@ -698,7 +717,8 @@ def _subjects(b: _Builder, refs: list[_Ref], pos: int) -> list[str]:
 
 def _future(text: str, s: int, m: re.Match[str]) -> bool:
     """Whether the verb at ``m`` speaks of the future ("will arrive", "is due to open")."""
-    return bool(re.search(r"\b(?:will|shall|to|going\s+to)\s+(?:\w+\s+)?$", text[max(s, m.start() - 20) : m.start()])
+    # "will soon open", "is to open"; not "the mission to Honduras set up"
+    return bool(re.search(r"\b(?:(?:will|shall)\s+(?:\w+\s+)?|to\s+)$", text[max(s, m.start() - 20) : m.start()])
                 or re.match(r"(?:arrive|begin|start|open|launch|be)\b", m.group(0), re.I) and
                 not re.search(r"\b(?:has|have|had|did)\s+$", text[max(s, m.start() - 10) : m.start()]))
 

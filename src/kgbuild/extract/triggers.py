@@ -21,6 +21,7 @@ _RIGHT_TRIGGER = re.compile(
     r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
     r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
     r"core|assessment|technical|evaluation|high-level|pre-election|follow-up|regional|short|long|term|"
+    r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:member|strong|person)|"
     r"short-term|long-term)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
 _LEFT_TRIGGER = re.compile(
     r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
