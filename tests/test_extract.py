@@ -1174,3 +1174,25 @@ def test_extract_granted_accreditation(ex: Extractor) -> None:
                  "elections in Honduras. The National Electoral Council (CNE) has granted accreditation to the EU "
                  "observers.")
     assert m.accredited_by == "National Electoral Council of Honduras"
+
+
+def test_extract_numbering_and_under_the_leadership_of(ex: Extractor) -> None:
+    """"Observers of X, numbering 60, ... under the leadership of former Liberian Vice-President Y"."""
+    m = only(ex, " date 2024-04-20\nLOME, April 20\n\nObservers of the Economic Community of West African States "
+                 "(ECOWAS), numbering 60, have been in Togo since 15 April for the 29 April legislative elections "
+                 "under the leadership of former Liberian Vice-President Joseph Boakai.")
+    assert (m.observers_total, m.start_date, m.head, m.member_countries) == (60, date(2024, 4, 15), "Joseph Boakai", ["LR"])
+
+
+def test_extract_head_after_professional_titles(ex: Extractor) -> None:
+    """"led by Ghanaian lawyer and former attorney-general Dominic Ayine": a given name is no demonym."""
+    m = only(ex, " date 2024-02-01\nISLAMABAD, Feb. 1\n\nThe Commonwealth Observer Group for Pakistan's 8 February "
+                 "general elections, led by Ghanaian lawyer and former attorney-general Dominic Ayine, arrived on "
+                 "Tuesday.")
+    assert (m.head, m.head_country) == ("Dominic Ayine", "GH")
+
+
+@pytest.mark.parametrize(("name", "code"), [("Dominic", None), ("Cyprian", None), ("Seychellois", "SC"), ("Cypriot", "CY")])
+def test_gazetteer_given_names_are_not_demonyms(name: str, code: str | None) -> None:
+    """Given names that look like a country's prefix ("Dominic", "Cyprian") name no state."""
+    assert resolve_country(name) == code

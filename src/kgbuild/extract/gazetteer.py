@@ -81,6 +81,8 @@ _DEMONYMS = {
     "icelander": "IS", "polish": "PL", "south african": "ZA", "costa rican": "CR", "cape verdean": "CV", "south korean": "KR", "north korean": "KP",
     "south sudanese": "SS", "equatorial guinean": "GQ", "papua new guinean": "PG", "el salvadoran": "SV", "welshman": "GB", "scot": "GB", "briton": "GB", "lebanese": "LB",
     "dominican": "DO",  # in news, the Dominican Republic far more often than Dominica
+    "seychellois": "SC", "vincentian": "VC", "saint lucian": "LC", "st lucian": "LC", "marshallese": "MH",
+    "solomon islander": "SB",
 }
 
 #: Capitalized words that look like demonyms but name no state.
@@ -88,7 +90,7 @@ _NOT_DEMONYMS = {
     "european", "african", "asian", "christian", "roman", "latin", "arab", "arabian", "caucasian",
     "islamic", "baltic", "nordic", "arabic", "slavic", "soviet", "eurasian", "atlantic", "pacific",
     "oriental", "indian ocean", "mediterranean", "balkan", "ottoman", "persian", "hispanic",
-    "congolese", "korean", "guinean", "turkic", "romance", "indo",
+    "congolese", "korean", "guinean", "turkic", "romance", "indo", "dominic", "cyprian",
 }
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

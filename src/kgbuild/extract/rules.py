@@ -64,6 +64,8 @@ _TITLE_LOWER = _TITLES | {
     "conservative", "liberal", "socialist", "parliamentarian", "justice", "affairs", "centrist", "green",
     "communist", "labour", "democrat", "republican", "career", "senior", "deputy", "mep", "mp", "mps",
     "ex-minister", "ex-president", "ex-prime", "activist", "lawyer", "jurist", "ambassador", "its", "their",
+    "attorney", "attorney-general", "governor", "mayor", "magistrate", "academic", "economist", "journalist",
+    "bishop", "archbishop", "scholar", "businessman", "businesswoman", "statesman", "stateswoman", "elder",
 }
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 #: Lowercase particles inside a name ("Viola von Cramon", "Maria da Silva").
@@ -71,7 +73,7 @@ _PARTICLES = r"(?:(?:von|van|de|da|del|della|der|den|du|di|dos|das|le|la|bin|ibn
 
 _MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?i:mission|delegation|team|observer\s+group|EOM)\b"
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
-    r"\b(?:headed|led|chaired|coordinated)\s+by\s+|"
+    r"\b(?:headed|led|chaired|coordinated)\s+by\s+|\b[Uu]nder\s+the\s+(?:leadership|chairmanship|direction)\s+of\s+|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE +
     r"(?:\s+(?:to|in|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"  # "... Mission to Angola, X"
     r"(?:\s+(?:is|was|will\s+be|has\s+been)\s+|,?\s+)|"
@@ -487,6 +489,7 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
         owner_org = _list_owner(b, n, e)
         cm = _COUNT_NOUN.match(after)
         member = re.match(r"-(?:member|strong|person)\s+(?!core\b|staff\b|support\b|secretariat\b)(?:[\w-]+\s+){0,3}?(?i:delegation|mission|team|group)\b", after) \
+            or re.search(r"\b(?:numbering|numbers|numbered|totall?ing)\s+(?:(?:about|some|around|nearly)\s+)?$", before) \
             or re.search(r"(?<!core\s)\b(?:team|delegation|group|mission)\s+of\s+(?:(?:about|some|around|nearly|"
                          r"approximately|up\s+to|more\s+than|over|at\s+least)\s+)?$", before)
         if owner_org is None and not cm and not member:
