@@ -1196,3 +1196,21 @@ def test_extract_head_after_professional_titles(ex: Extractor) -> None:
 def test_gazetteer_given_names_are_not_demonyms(name: str, code: str | None) -> None:
     """Given names that look like a country's prefix ("Dominic", "Cyprian") name no state."""
     assert resolve_country(name) == code
+
+
+def test_extract_start_from_observers_deployed_since(ex: Extractor) -> None:
+    """"the mission's 40 long-term observers had been deployed across X since D" dates the mission."""
+    m = only(ex, " date 2024-10-10\nCHISINAU, Oct. 10\n\nThe head of the ODIHR election observation mission, Eoghan "
+                 "Murphy, said that the mission's 40 long-term observers had been deployed across Moldova since "
+                 "24 September for the 20 October presidential election.")
+    assert (m.start_date, m.observers_long_term, m.head) == (date(2024, 9, 24), 40, "Eoghan Murphy")
+
+
+def test_extract_head_after_mission_comma_under(ex: Extractor) -> None:
+    """"The SADC mission, under former Zambian President X, numbers about 90" names X; "held under" does not."""
+    m = only(ex, " date 2023-12-18\nKINSHASA, Dec. 18\n\nThe SADC mission, under former Zambian President Rupiah "
+                 "Banda, numbers about 90 observers for the 20 December general elections in the DR Congo.")
+    assert (m.head, m.head_country, m.observers_total) == ("Rupiah Banda", "ZM", 90)
+    m = only(ex, " date 2023-12-18\nKINSHASA, Dec. 18\n\nThe SADC mission observes the 20 December general "
+                 "elections in the DR Congo, the first held under President Felix Tshisekedi.")
+    assert m.head is None

@@ -74,6 +74,7 @@ _PARTICLES = r"(?:(?:von|van|de|da|del|della|der|den|du|di|dos|das|le|la|bin|ibn
 _MISSION_PHRASE = r"(?:the\s+)?(?:[\w/’'()-]+\s+){0,6}?(?i:mission|delegation|team|observer\s+group|EOM)\b"
 _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head, X"
     r"\b(?:headed|led|chaired|coordinated)\s+by\s+|\b[Uu]nder\s+the\s+(?:leadership|chairmanship|direction)\s+of\s+|"
+    r"\b(?:mission|delegation|team|group|EOM),\s+under\s+(?=(?:the\s+)?(?:former\s+|ex-)?[A-Z])|"
     r"\b(?:[Hh]ead|[Ll]eader|[Cc]hief|[Cc]oordinator)\s+of\s+" + _MISSION_PHRASE +
     r"(?:\s+(?:to|in|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=,))?"  # "... Mission to Angola, X"
     r"(?:\s+(?:is|was|will\s+be|has\s+been)\s+|,?\s+)|"
@@ -104,7 +105,7 @@ _GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|deplo
                         r"in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
 #: A presence that has lasted since a date: "has had 12 observers in the country since", "present since".
-_START_SINCE = re.compile(r"\b(?:(?:has|have)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
+_START_SINCE = re.compile(r"\b(?:(?:has|have|had)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital|its|their|mission|team|teams|delegation|observers|monitors|full)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+"
