@@ -1214,3 +1214,17 @@ def test_extract_head_after_mission_comma_under(ex: Extractor) -> None:
     m = only(ex, " date 2023-12-18\nKINSHASA, Dec. 18\n\nThe SADC mission observes the 20 December general "
                  "elections in the DR Congo, the first held under President Felix Tshisekedi.")
     assert m.head is None
+
+
+def test_dates_weekday_before_an_explicit_date_is_one_date() -> None:
+    """"on Monday, June 3" is one date (June 3), and "last Monday" written on a Monday is a week back."""
+    got = [(d.text, d.value, d.kind) for d in find_dates("arrived on Monday, June 3; left last Monday",
+                                                          published=date(2024, 6, 10))]
+    assert got == [("Monday, June 3", date(2024, 6, 3), "date"), ("Monday", date(2024, 6, 3), "weekday")]
+
+
+def test_extract_start_on_weekday_comma_date(ex: Extractor) -> None:
+    """"arrived on Thursday, 6 June" dates the start by the explicit date."""
+    m = only(ex, " date 2024-06-20\nBAMAKO, June 20\n\nThe ECOWAS mission to the 30 June presidential election in "
+                 "Mali arrived in Bamako on Thursday, 6 June.")
+    assert m.start_date == date(2024, 6, 6)

@@ -166,11 +166,24 @@ def find_dates(text: str, *, published: date | None = None, offset: int = 0) -> 
                 out.append(DateMention(s, e, m.group(0), v, "date", False, True))
         elif m.group("wd") and published is not None:
             wd = _WEEKDAYS.index(m.group("wd").lower())
-            out.append(DateMention(s, e, m.group(0), resolve_weekday(published, wd), "weekday", weekday=wd))
+            v = resolve_weekday(published, wd)
+            if v == published and re.search(r"\blast\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+                v -= timedelta(days=7)  # "last Monday", written on a Monday
+            out.append(DateMention(s, e, m.group(0), v, "weekday", weekday=wd))
         elif m.group("rel") and published is not None:
             delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rel").lower()]
             out.append(DateMention(s, e, m.group(0), published + timedelta(days=delta), "relative"))
-    return out
+    # "on Monday, June 3": one explicit date, spanning the weekday before it
+    merged: list[DateMention] = []
+    for d in out:
+        w = merged[-1] if merged else None
+        if w is not None and w.kind == "weekday" and d.kind == "date" and \
+                re.fullmatch(r",?\s*(?:the\s+)?", text[w.end - offset : d.start - offset]):
+            merged[-1] = DateMention(w.start, d.end, text[w.start - offset : d.end - offset], d.value, "date",
+                                     d.ranged, d.explicit_year)
+        else:
+            merged.append(d)
+    return merged
 
 
 # --------------------------------------------------------------------------------------------
