@@ -168,22 +168,39 @@ class KnowledgeGraph:
                 yield item
 
         ingested = datetime.now(UTC).replace(microsecond=0)
-        for article, result in self.extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
-            if isinstance(result, BaseException):
-                report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
-                notify(article.id, "failed")
-                continue
-            try:
-                quads = article_quads(article, result, iris=self.iris, extractor_version=version, ingested_at=ingested)
-                self.store.replace_graph(self.iris.article_graph(article.id), quads)
-            except (KgbuildError, OSError, ValueError) as e:
-                report.failed.append(Problem(article.id, f"not stored: {e}"))
-                notify(article.id, "failed")
-                continue
-            outcome = states.pop(article.id, "added")
-            (report.replaced if outcome == "replaced" else report.added).append(article.id)
-            report.missions += len(result)
-            notify(article.id, outcome)
+        pending: dict[ox.NamedNode, tuple[str, int]] = {}  # graph -> (article id, missions)
+
+        def written(graph: ox.NamedNode) -> None:
+            article_id, n = pending.pop(graph)
+            outcome = states.pop(article_id, "added")
+            (report.replaced if outcome == "replaced" else report.added).append(article_id)
+            report.missions += n
+            notify(article_id, outcome)
+
+        def failed(graph: ox.NamedNode, error: Exception) -> None:
+            article_id, _ = pending.pop(graph)
+            report.failed.append(Problem(article_id, f"not stored: {error}"))
+            notify(article_id, "failed")
+
+        # New article graphs are written in all-or-nothing batches (one bulk step per ~50k quads),
+        # so after a crash every article is complete or absent; changed ones are replaced singly.
+        with self.store.batch_writer(on_written=written, on_failed=failed) as writer:
+            for article, result in self.extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+                if isinstance(result, BaseException):
+                    report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
+                    notify(article.id, "failed")
+                    continue
+                try:
+                    quads = article_quads(
+                        article, result, iris=self.iris, extractor_version=version, ingested_at=ingested
+                    )
+                except (KgbuildError, ValueError) as e:
+                    report.failed.append(Problem(article.id, f"not stored: {e}"))
+                    notify(article.id, "failed")
+                    continue
+                graph = self.iris.article_graph(article.id)
+                pending[graph] = (article.id, len(result))
+                writer.put(graph, quads)
         # always: a build interrupted after its last article but before relinking is finished here
         self.relink()
         report.seconds = time.perf_counter() - t0
@@ -231,15 +248,18 @@ class KnowledgeGraph:
         """Rebuild the links graph (ISO codes, Wikidata, GeoNames) for every country and organization."""
         from .link.graph import link_quads
 
+        # joins inside each article graph: the union default graph is a bag, and a country or
+        # organizer repeated in N article graphs would otherwise be joined N x N times
         countries = {
-            r["cc"].value for r in self.store.select("SELECT DISTINCT ?cc WHERE { ?c a eo:Country ; eo:alpha2 ?cc }")
+            r["cc"].value
+            for r in self.store.select("SELECT DISTINCT ?cc WHERE { GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc } }")
         }
         orgs = {
             (r["label"].value, r["wd"].value if "wd" in r else None)
             for r in self.store.select(
-                "SELECT DISTINCT ?label ?wd WHERE { ?o rdfs:label ?label . "
+                "SELECT DISTINCT ?label ?wd WHERE { GRAPH ?g { ?o rdfs:label ?label . "
                 "{ ?o eo:organizes ?m } UNION { ?o eo:memberOf ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
-                "OPTIONAL { ?o eo:wikidataId ?wd } }"
+                "OPTIONAL { ?o eo:wikidataId ?wd } } }"
             )
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
