@@ -152,3 +152,35 @@ def test_query_read_only_check_refuses_updates_and_service(text: str) -> None:
 def test_query_read_only_check_ignores_keywords_in_strings_and_names() -> None:
     """Keywords inside literals, IRIs, comments, variables or prefixed names are not refused."""
     check_read_only('SELECT ?drop WHERE { ?s eo:service "INSERT SERVICE" . <http://x/DROP> ?p ?o } # DELETE')
+
+
+@pytest.mark.parametrize(
+    ("query", "param", "column", "values"),
+    [
+        ("missions", "country", "country", ["AZ", "KZ", "AM", "FR"]),
+        ("missions", "year", "year", [2018, 2024, 1999]),
+        ("accreditations", "country", "commission_country", ["AZ", "KZ", "AM"]),
+    ],
+)
+def test_query_optional_parameter_equals_filtering_all_rows(gold_kg, query, param, column, values) -> None:
+    """An optional parameter returns exactly the unparameterized rows whose column has that value."""
+
+    def rows(result: list[dict]) -> list[str]:
+        return sorted(repr(sorted((k, v) for k, v in r.items() if k != param)) for r in result)
+
+    everything = gold_kg.query(query)
+    assert everything
+    for value in values:
+        want = rows([r for r in everything if r.get(column) == value])
+        assert rows(gold_kg.query(query, **{param: value})) == want, (query, value)
+
+
+def test_query_accreditations_country_on_the_extracted_graph(examples_store) -> None:
+    """On the extractor's graph (commissions with countries), country= keeps exactly that country's rows."""
+    from kgbuild.api import KnowledgeGraph
+
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        everything = kg.query("accreditations")
+        kz = kg.query("accreditations", country="Kazakhstan")
+    assert kz and all(r["commission_country"] == "KZ" for r in kz)
+    assert len(kz) == sum(1 for r in everything if r.get("commission_country") == "KZ") < len(everything)

@@ -236,19 +236,19 @@ class Store:
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query (with the standard prefixes predeclared).
 
-        ``substitutions`` bind variables to RDF terms as a leading ``VALUES`` block
-        (:func:`kgbuild.query.with_values`), which pyoxigraph plans with, unlike its own
-        ``substitutions=``.
+        ``substitutions`` bind variables to RDF terms (pyoxigraph's ``substitutions=``: initial
+        bindings, never text). pyoxigraph plans the query before binding, so the prepared queries
+        start from their parameters' patterns (``LATERAL`` joins): measured on 1k articles,
+        missions-in-country 10 ms this way against 162 ms with a leading ``VALUES`` block.
 
         :raises QueryError: the query does not parse or fails.
         """
-        from .query import with_values
-
         try:
             return self._store.query(
-                with_values(sparql, substitutions) if substitutions else sparql,
+                sparql,
                 prefixes=PREFIXES,
                 use_default_graph_as_union=union,
+                substitutions=dict(substitutions) if substitutions else None,
             )
         except SyntaxError as e:
             raise QueryError(f"syntax error: {e}") from e
