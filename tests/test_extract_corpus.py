@@ -20,7 +20,7 @@ SEED = "azerbaijan-2020-cis-interim.txt"
 F1_FLOOR = 0.97  # measured 0.997 (tp 171, fp 1, fn 0) when this was written
 BLIND_DEV_FLOOR = 0.97  # measured 0.872 before round 2 of issue 3, 0.992 (tp 244, fp 1, fn 3) after it
 BLIND_FINAL = ROOT / "tests" / "data" / "blind-final"  # written blind; developed on in round 3 of issue 3
-BLIND_FINAL_FLOOR = 0.97  # measured 0.930 before round 3 of issue 3, 1.000 (tp 167, fp 0, fn 0) after it
+BLIND_FINAL_FLOOR = 0.97  # measured 0.930 before round 3 of issue 3, 0.997 (tp 166, fp 0, fn 1) after it
 
 
 @pytest.fixture(scope="module")
