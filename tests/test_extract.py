@@ -1228,3 +1228,18 @@ def test_extract_start_on_weekday_comma_date(ex: Extractor) -> None:
     m = only(ex, " date 2024-06-20\nBAMAKO, June 20\n\nThe ECOWAS mission to the 30 June presidential election in "
                  "Mali arrived in Bamako on Thursday, 6 June.")
     assert m.start_date == date(2024, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "country"),
+    [("Mokgweetsi Masisi, Botswana's former president, will lead the mission.", "Mokgweetsi Masisi", "BW"),
+     ("Mokgweetsi Masisi of Botswana is the head of the mission.", "Mokgweetsi Masisi", "BW"),
+     ("Heading the mission is former Malawian President Joyce Banda.", "Joyce Banda", "MW"),
+     ("Former Mozambican President Joaquim Chissano has been appointed to lead the mission.", "Joaquim Chissano", "MZ"),
+     ("The mission will be led by Angola's Minister of External Relations Tete Antonio.", "Tete Antonio", "AO")],
+)
+def test_extract_head_phrasings(ex: Extractor, sentence: str, head: str, country: str) -> None:
+    """Heads the NER misses, "X of Y is the head of", "Heading the mission is X", "X has been appointed to lead"."""
+    m = only(ex, " date 2024-06-01\nLUSAKA, June 1\n\nThe SADC mission will observe the 13 August general elections "
+                 "in Zambia. " + sentence)
+    assert (m.head, m.head_country) == (head, country)

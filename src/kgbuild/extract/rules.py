@@ -57,6 +57,8 @@ _TITLES = {
     "first", "prime", "foreign", "executive", "co-chair", "acting", "ex", "chief", "observer", "coordinator",
     "national", "special", "representative", "envoy", "leader", "of", "and", "for", "mission",
     "committee", "commission", "council", "assembly", "secretariat", "office", "board", "affairs",
+    "external", "relations", "international", "cooperation", "co-operation", "interior", "justice", "defence",
+    "defense", "finance", "home", "state", "political", "regional", "integration", "cabinet",
 }
 #: Lowercase words that may stand between "headed by" and the name ("headed by former Dutch MP X").
 _TITLE_LOWER = _TITLES | {
@@ -81,9 +83,12 @@ _HEAD_AFTER = re.compile(  # "headed by X", "head of the mission, X", "Its head,
     r"(?:\b[Ii]ts|\b[Tt]heir|(?:mission|delegation|team|group)['’]s)\s+(?:head|leader|chief|coordinator|[Cc]hief\s+[Oo]bserver),?\s+"
     r"(?:(?:is|was|will\s+be)\s+)?|"
     r"\b[Hh]ead\s+of\s+(?:the\s+)?[Mm]ission,?\s+|\b[Cc]hief\s+[Oo]bserver,?\s+|"
+    r"\b[Hh]eading\s+" + _MISSION_PHRASE + r"\s+(?:is|was|will\s+be)\s+|"
     r"\b(?:[Mm]ission|[Dd]elegation|[Tt]eam)\s+(?:head|leader|chief),?\s+")
 _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of the mission", ...
-    r"(?:,[^.;]{0,90},)?\s*(?:"
+    r"(?:,[^.;]{0,90},|\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|\s*\([^)]{1,40}\))?\s*(?:"
+    r"\s+(?:has\s+been|had\s+been|was|is|will\s+be)\s+(?:appointed|named|chosen|designated|nominated|selected)\s+"
+    r"(?:as\s+(?:the\s+)?(?:head|leader|chief)\s+of\s+|to\s+(?:lead|head)\s+)" + _MISSION_PHRASE + r"|"
     r",\s+(?:the\s+)?(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
     r"\s+(?:is|was|will\s+be|has\s+been|had\s+been)\s+(?:appointed\s+|named\s+)?(?:as\s+)?(?:the\s+)?"
     r"(?:head|leader|chief|coordinator)\s+of\s+" + _MISSION_PHRASE + r"|"
@@ -601,10 +606,13 @@ def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers if by else ())
         if key:
             b.set_head(key, span)
-    for a, bb in ctx.persons:
-        if not (s <= a < e):
-            continue
-        span = _person_at(ctx, a, bb + 1) or (a, bb)
+    spans = [_person_at(ctx, a, bb + 1) or (a, bb) for a, bb in ctx.persons if s <= a < e]
+    # names the NER missed ("Mokgweetsi Masisi" as a place): runs of capitalized words
+    for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLES}{_NAME_TOKEN})+", text[s:e]):
+        c = _person_at(ctx, s + m.start(), s + m.end())
+        if c and not any(x[0] <= c[0] < x[1] for x in spans):
+            spans.append(c)
+    for span in sorted(spans):
         hm = _HEAD_BEFORE.match(text, span[1], e)
         if not hm:
             continue
