@@ -1243,3 +1243,15 @@ def test_extract_head_phrasings(ex: Extractor, sentence: str, head: str, country
     m = only(ex, " date 2024-06-01\nLUSAKA, June 1\n\nThe SADC mission will observe the 13 August general elections "
                  "in Zambia. " + sentence)
     assert (m.head, m.head_country) == (head, country)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Its observers are nationals of Angola, Botswana and Lesotho.",
+     "Angolan, Botswanan and Lesotho observers make up the mission."],
+)
+def test_extract_members_from_nationals_and_demonym_lists(ex: Extractor, sentence: str) -> None:
+    """"nationals of A, B and C" and "A-ian, B-ian and C observers" list the mission's countries (not the host's)."""
+    m = only(ex, " date 2024-06-01\nLUSAKA, June 1\n\nThe SADC mission will observe the 13 August general elections "
+                 "in Zambia. " + sentence + " Zambian observers from civil society will also watch the vote.")
+    assert (m.country, m.member_countries) == ("ZM", ["AO", "BW", "LS"])

@@ -77,7 +77,7 @@ _NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven
         r"hundred|thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*)")
 _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
-    r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges)\s+"
+    r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges|nationals|citizens)\s+"
     r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
     r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b|\bwho\s+represent(?:s|ed)?\b|"
     r"\b(?:supported|assisted|backed)\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:staff|team|experts|secretariat)\s+"
@@ -97,6 +97,12 @@ _WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|we
                        r"said|says|told|who|which|that|took|take|arrived|monitored|observed)\s")
 
 
+#: The rest of a list of demonyms before people ("Nigerian and Togolese election officials").
+_DEMONYM_LIST_END = re.compile(r"(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:[a-z-]+\s+)?"
+                               r"((?:observers|monitors|MPs|MEPs|parliamentarians|officials|diplomats|experts|lawmakers|"
+                               r"senators|deputies|judges|members|magistrates)\b)")
+
+
 def member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
     """Stretches of text that list a mission's members: (start, end, strong).
 
@@ -105,6 +111,12 @@ def member_segments(ctx: Context) -> tuple[list[tuple[int, int, bool]], list[tup
     right after it, up to the next clause word.
     """
     segs = []
+    for c in ctx.countries:  # "Angolan, Botswanan and Lesotho observers", "two Kenyan MPs"
+        if not c.demonym:
+            continue
+        m = _DEMONYM_LIST_END.match(ctx.text, c.end)
+        if m:
+            segs.append((c.start, m.start(1), False))
     for s, e in ctx.sents:
         strong = _STRONG_MEMBER.search(ctx.text, s, e)
         if strong:
