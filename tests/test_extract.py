@@ -1255,3 +1255,18 @@ def test_extract_members_from_nationals_and_demonym_lists(ex: Extractor, sentenc
     m = only(ex, " date 2024-06-01\nLUSAKA, June 1\n\nThe SADC mission will observe the 13 August general elections "
                  "in Zambia. " + sentence + " Zambian observers from civil society will also watch the vote.")
     assert (m.country, m.member_countries) == ("ZM", ["AO", "BW", "LS"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [("The mission, on the ground since 30 July, has 50 observers.", date(2024, 7, 30)),
+     ("The mission began its deployment on 2 August.", date(2024, 8, 2)),
+     ("The mission was inaugurated on 31 July.", date(2024, 7, 31)),
+     ("The mission took up its work on 27 July.", date(2024, 7, 27)),
+     ("The mission's observers were deployed to all ten provinces on 4 August.", None)],
+)
+def test_extract_start_more_phrasings(ex: Extractor, sentence: str, start: date | None) -> None:
+    """"on the ground since", "began its deployment", "inaugurated", "took up its work"; a deployment to provinces is not."""
+    m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission will observe the 13 August general elections "
+                 "in Zambia. " + sentence)
+    assert m.start_date == start

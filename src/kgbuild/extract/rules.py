@@ -98,19 +98,19 @@ _HEAD_BEFORE = re.compile(  # "X, head of the ODIHR mission", "X is the head of 
 
 _START_OPEN = re.compile(
     r"\b(?:began|begun|begins|begin|started|starts|commenced|commences|launched|launches|opened|opens|"
-    r"set\s+up|sets\s+up|established|establishes)\b"
+    r"set\s+up|sets\s+up|established|establishes|inaugurated|took\s+up|takes\s+up)\b"
     r"(?:\s+(?:its|their)\s+(?:work|activities|activity|operations|monitoring|observation))?", re.I)
-_START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|be\s+in|will\s+be\s+in|be\s+deployed|"
+_START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|arrival|be\s+in|will\s+be\s+in|be\s+deployed|"
                            r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
                            r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
-_GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|deploying|observers|teams|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
+_GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|deploying|deployment|observers|teams|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
                         r"office|offices|doors|monitoring|observation|observing|activities|activity|mission|core|team|"
                         r"base|election|observer|electoral)\s+|"
                         r"in\s+[A-Z][\w-]+\s+)*"
                         r"(?:on|from|as\s+of|since)?\s*$")
 #: A presence that has lasted since a date: "has had 12 observers in the country since", "present since".
-_START_SINCE = re.compile(r"\b(?:(?:has|have|had)\s+(?:had|been|maintained|kept)|present|presence)\b[^.;]{0,70}?\bsince\s+$", re.I)
+_START_SINCE = re.compile(r"\b(?:(?:has|have|had)\s+(?:had|been|maintained|kept)|present|presence|on\s+the\s+ground)\b[^.;]{0,70}?\bsince\s+$", re.I)
 _GLUE_ARRIVE = re.compile(r"^\s*(?:(?:in|the|country|capital|its|their|mission|team|teams|delegation|observers|monitors|full)\s+|[A-Z][\w-]+\s+)*(?:on|from|as\s+of|since|by)?\s*$")
 
 _ACCRED_ACTIVE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:said|says|announced|reported|confirmed)\s+"
