@@ -1270,3 +1270,17 @@ def test_extract_start_more_phrasings(ex: Extractor, sentence: str, start: date 
     m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission will observe the 13 August general elections "
                  "in Zambia. " + sentence)
     assert m.start_date == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("The Carter Center is observing the vote with 20 people.", [("Carter Center", 20)]),
+     ("The African Union has 60 observers on the ground.", [("African Union", 60)]),
+     ("Observers accredited by the Electoral Commission include teams from the AU and COMESA.",
+      [("African Union", None), ("Common Market for Eastern and Southern Africa", None)]),
+     ("The OIF is considering sending a mission.", [])],
+)
+def test_extract_trigger_phrasings(ex: Extractor, sentence: str, expected: list[tuple[str, int | None]]) -> None:
+    """"is observing", "has N observers on the ground", "include teams from A and B"; "considering sending" is not."""
+    ms = one(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nZambia holds general elections on 13 August. " + sentence)
+    assert [(m.organizer, m.observers_total) for m in ms] == expected

@@ -16,6 +16,10 @@ from .gazetteer import OrgMention
 
 __all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments"]
 
+#: A count in digits or words ("22", "four", "twenty-three").
+_NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"hundred|thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*)")
 _MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group|monitoring\s+group|group|EOM)"
 _RIGHT_TRIGGER = re.compile(
     r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
@@ -24,7 +28,7 @@ _RIGHT_TRIGGER = re.compile(
     r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:member|strong|person)|"
     r"short-term|long-term)\s+){0,4}" + _MISSION_NOUN + r"\b", re.I)
 _LEFT_TRIGGER = re.compile(
-    r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group)\s+"
+    r"\b(?:(?:mission|delegation|team|observers|monitors|group|observer\s+group|teams|delegations|missions)\s+"
     r"(?:\w+\s+)?(?:of|from|representing|sent\s+by|deployed\s+by)|"
     r"(?:mission|delegation|team|group)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:of|from)|"
     r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by)|"
@@ -36,10 +40,11 @@ _VERB_TRIGGER = re.compile(
     _APPOS + r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
-    r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|"
+    r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|observing|monitoring|"
     r"launched|launches|fielded|fields|set\s+up|sets\s+up|observe|monitor|send|deploy|dispatch|open|launch|"
     r"(?:registered|accredited)\s+(?=(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+[- ]?[a-z]*\s+observers)\S*\s+(?:[\w-]+\s+)?observers)|"
     r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team)|"
+    r"(?:has|had|have)\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors)|"
     r"(?:confirmed|announced|decided|agreed|plans?|planned|intends?|intended|is\s+going|expects?|prepared|ready|"
     r"set)\s+(?:that\s+)?(?:it\s+)?(?:will\s+|would\s+|to\s+)(?:send|deploy|dispatch|field|observe|monitor))\b",
     re.I)
@@ -71,10 +76,6 @@ _STRONG_MEMBER = re.compile(
     r"\b(?:includ(?:es|ed|e|ing)(?!\s+those\s+(?:of|from|sent)\b)|consist(?:s|ed)?\s+of|comprise[sd]?|comprising|composed\s+of|"
     r"made\s+up\s+of|accompanied\s+by|joined\s+by|members\s+(?:are|were|include)|"
     r"among\s+(?:them|its\s+members)\s+(?:are|were))\b", re.I)
-#: A count in digits or words ("22", "four", "twenty-three").
-_NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-        r"hundred|thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*)")
 _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges|nationals|citizens)\s+"
@@ -204,8 +205,10 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
         left = text[max(s, o.start - 70) : o.start]
         counted = re.search(rf"\b{_NUM}\s+(?:(?:observers|monitors)\s+)?(?:(?:represent(?:s|ed|ing)?|from|of)\s+)?"
                             r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left, re.I)
-        if inside(o.start, strong_member) and positive and not counted:
-            continue
+        if inside(o.start, strong_member) and positive and not counted and not (
+                in_sent[i - 1] in positive and inside(in_sent[i - 1].start, strong_member)
+                and list_gap(text[in_sent[i - 1].end : o.start])):
+            continue  # a member listed after "includes"; not the next of a list of missions
         named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
         possessive = re.match(r"['’]s?\s", right)
         counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"
