@@ -1284,3 +1284,16 @@ def test_extract_trigger_phrasings(ex: Extractor, sentence: str, expected: list[
     """"is observing", "has N observers on the ground", "include teams from A and B"; "considering sending" is not."""
     ms = one(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nZambia holds general elections on 13 August. " + sentence)
     assert [(m.organizer, m.observers_total) for m in ms] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typ", "early"),
+    [("the early presidential poll in Zambia on 13 August", "presidential", True),
+     ("Zambia's tripartite elections of 13 August", "general", False),
+     ("Zambia's presidential, parliamentary and local government elections on 13 August", "general", False)],
+)
+def test_extract_election_phrasings(ex: Extractor, phrase: str, typ: str, early: bool) -> None:
+    """"poll" (singular), "tripartite", and a comma list of types on one day ("general")."""
+    m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission arrived for " + phrase + ". An opinion poll "
+                 "published on 1 August put the opposition ahead.")
+    assert (m.election_type, m.election_date, m.early) == (typ, date(2024, 8, 13), early)

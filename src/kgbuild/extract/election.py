@@ -17,17 +17,20 @@ __all__ = ["PERSON_TITLE", "Election", "find_elections", "host_country", "senten
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
+    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|tripartite|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
     r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+"
     r"(?:and\s+(?P<type2>National\s+Assembly|State\s+Duma|\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
-    r"(?P<noun>elections?|vote|polls|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
+    r"(?P<noun>elections?|vote|polls?|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
     r"second\s+round)\b",
     re.I,
 )
 _TYPE_MAP = {"legislative": "parliamentary", "federal": "parliamentary", "senate": "parliamentary", "municipal": "local",
              "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
-             "constitutional": "referendum", "harmonised": "general", "harmonized": "general"}
+             "constitutional": "referendum", "harmonised": "general", "harmonized": "general", "tripartite": "general"}
+_TYPE_WORD = r"(?:presidential|parliamentary|legislative|local(?:\s+government)?|municipal|regional|provincial|senate)"
+#: "presidential, parliamentary and local government elections": several types on one day.
+_TYPE_LIST = re.compile(rf"\b{_TYPE_WORD}(?:,\s+{_TYPE_WORD})+,?\s+and\s+{_TYPE_WORD}\s+(?:elections?|polls?|votes?)\b", re.I)
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
 _TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
@@ -55,6 +58,9 @@ def find_elections(ctx: Context) -> list[Election]:
     for m in _ELECTION.finditer(text):
         if _PAST.search(text[max(0, m.start() - 40) : m.start()]):
             continue
+        if re.search(r"\b(?:opinion|exit|straw|public|recent|latest)\s+$", text[max(0, m.start() - 10) : m.start()], re.I) \
+                and m.group("noun").lower().startswith("poll"):
+            continue  # "an opinion poll"
         ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
                 ctx.published is not None and int(ym.group(1)) < ctx.published.year):
@@ -87,6 +93,14 @@ def find_elections(ctx: Context) -> list[Election]:
         if first is not None:
             out.append(first)
         out.append(el)
+    for m in _TYPE_LIST.finditer(text):
+        if _PAST.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        inner = [e for e in out if m.start() <= e.start < m.end()]
+        el = Election(m.start(), m.end(), "general", any(e.early for e in inner))
+        el.date = _election_date(ctx, m.start(), m.end()) or next((e.date for e in inner if e.date), None)
+        out = [e for e in out if e not in inner] + [el]
+    out.sort(key=lambda e: e.start)
     for m in _VOTING_DAY.finditer(text):  # "Polling began on Wednesday", "Voters will elect ... on 9 May"
         for d in ctx.dates:
             if m.end() <= d.start <= m.end() + 3 and d.kind != "relative" and not d.ranged:
