@@ -1297,3 +1297,12 @@ def test_extract_election_phrasings(ex: Extractor, phrase: str, typ: str, early:
     m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission arrived for " + phrase + ". An opinion poll "
                  "published on 1 August put the opposition ahead.")
     assert (m.election_type, m.election_date, m.early) == (typ, date(2024, 8, 13), early)
+
+
+@pytest.mark.parametrize("sentence", ["The Electoral Commission of Zambia has not yet accredited the SADC observers.",
+                                      "The Electoral Commission of Zambia denied accreditation to the SADC observers."])
+def test_extract_accreditation_not_given(ex: Extractor, sentence: str) -> None:
+    """"has not yet accredited" and "denied accreditation to" name no accreditor."""
+    m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission arrived for Zambia's 13 August general "
+                 "elections. " + sentence)
+    assert m.accredited_by is None

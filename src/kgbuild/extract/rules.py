@@ -740,6 +740,9 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
     low = text[s:e].lower()
     if "accredit" not in low and "registered" not in low and "registration" not in low:
         return None
+    if re.search(r"\bnot\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:accredited|registered)|\b(?:refused|denied|withheld|withdrew|"
+                 r"revoked|awaiting|awaits|await|pending)\s+(?:\w+\s+){0,2}?(?:accreditation|registration)", low):
+        return None  # "the CEC has not yet accredited the mission", "denied accreditation to"
     for c in ctx.comms:
         if not (s <= c.start < e):
             continue
