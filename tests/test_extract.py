@@ -1306,3 +1306,10 @@ def test_extract_accreditation_not_given(ex: Extractor, sentence: str) -> None:
     m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission arrived for Zambia's 13 August general "
                  "elections. " + sentence)
     assert m.accredited_by is None
+
+
+def test_extract_start_since_in_a_reported_clause_is_not_the_missions(ex: Extractor) -> None:
+    """"The mission said the opposition leader has been detained since D" gives no start."""
+    m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission to Zambia's 13 August general elections said "
+                 "the opposition leader has been detained since 3 August.")
+    assert m.start_date is None

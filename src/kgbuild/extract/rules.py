@@ -695,7 +695,9 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
     for d in dates:
         m = _START_SINCE.search(text, max(s, d.start - 110), d.start)
         last = [r for r in refs if r.pos < m.start()] if m else []
-        if not m or not last or re.search(r"[.;]", text[last[-1].end : m.start()]) \
+        if not m or not last or re.search(r"[.;]|\b(?:said|says|told|announced|reported|stated|noted|added|claimed|"
+                                          r"complained|warned|that|where|because|while|although|whose)\b",
+                                          text[last[-1].end : m.start()]) \
                 or any(last[-1].end <= c.start < m.start() for c in ctx.comms) \
                 or any(last[-1].end <= o.start < m.start() and o.org.key not in b.missions for o in ctx.orgs):
             continue  # "the CEC has been registering candidates since ...": another subject
