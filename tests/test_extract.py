@@ -1313,3 +1313,20 @@ def test_extract_start_since_in_a_reported_clause_is_not_the_missions(ex: Extrac
     m = only(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nThe SADC mission to Zambia's 13 August general elections said "
                  "the opposition leader has been detained since 3 August.")
     assert m.start_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("The AU mission, led by Olusegun Obasanjo, and the SADC mission, led by Jakaya Kikwete, arrived on Monday.",
+      [("African Union", None, "Olusegun Obasanjo"), ("Southern African Development Community", None, "Jakaya Kikwete")]),
+     ("The AU and SADC missions arrived on Monday.",
+      [("African Union", None, None), ("Southern African Development Community", None, None)]),
+     ("The AU mission has 60 observers. SADC, for its part, deployed 45 observers led by Jakaya Kikwete.",
+      [("African Union", 60, None), ("Southern African Development Community", 45, "Jakaya Kikwete")]),
+     ("The UNIORE delegation is led by the president of Costa Rica's Supreme Electoral Tribunal, Eugenia Zamora.",
+      [("Inter-American Union of Electoral Organizations", None, "Eugenia Zamora")])],
+)
+def test_extract_two_missions_in_one_sentence(ex: Extractor, sentence: str, expected: list[tuple[str, int | None, str | None]]) -> None:
+    """Each of two heads goes to its own mission; "the AU and SADC missions"; "X, for its part, deployed"; a body is no head."""
+    ms = one(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nZambia holds general elections on 13 August. " + sentence)
+    assert [(m.organizer, m.observers_total, m.head) for m in ms] == expected

@@ -194,11 +194,14 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
         c = _strip_titles(text, a, b)
         if c and (len(text[c[0] : c[1]].split()) >= 2 or c[0] == a):  # "Lebedev said": a surname alone
             cands.append(c)
-    if not cands:
-        for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLES}{_NAME_TOKEN})+", text[lo:hi]):
-            c = _strip_titles(text, lo + m.start(), lo + m.end())
-            if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]):
-                cands.append(c)
+    # a run of capitalized words the NER did not call a PERSON, before any PERSON it found
+    first = min((c[0] for c in cands), default=hi)
+    for m in re.finditer(rf"{_NAME_TOKEN}(?:[ \t]+{_PARTICLES}{_NAME_TOKEN})+", text[lo:first]):
+        c = _strip_titles(text, lo + m.start(), lo + m.end())
+        if c and len(text[c[0] : c[1]].split()) >= 2 and not _is_title(text[c[0] : c[1]].split()[0]) \
+                and not any(a <= c[0] < b for a, b in cands) and not _INSTITUTION.search(text[c[0] : c[1]]):
+            cands.append(c)
+    cands.sort()
     cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])
              and resolve_country(text[c[0] : c[1]]) is None
              and not re.match(r"['’]s?\b", text[c[1] : c[1] + 2]) and not re.search(r"['’]s$", text[c[0] : c[1]])]
@@ -206,6 +209,13 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
     if not cands:
         return None
     return cands[-1] if last else cands[0]
+
+
+#: Words that end the name of a body, not of a person ("Supreme Electoral Tribunal").
+_INSTITUTION = re.compile(r"\b(?:Tribunal|Commission|Committee|Court|Council|Assembly|Parliament|Ministry|Party|"
+                          r"University|Institute|Board|Office|Agency|Union|Movement|Front|Forum|Network|Center|Centre|"
+                          r"Foundation|Bank|Fund|Republic|Kingdom|Mission|Group|Secretariat|Jury|Authority|Congress|"
+                          r"Senate|Chamber|Government|Elections?|Electoral)\b")
 
 
 def _extend_left(text: str, lo: int, a: int) -> int:

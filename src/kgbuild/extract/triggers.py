@@ -20,7 +20,7 @@ __all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segmen
 _NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
         r"hundred|thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*)")
-_MISSION_NOUN = r"(?:mission|delegation|team|observers|monitors|observer\s+group|monitoring\s+group|group|EOM)"
+_MISSION_NOUN = r"(?:missions?|delegations?|teams?|observers|monitors|observer\s+groups?|monitoring\s+group|group|EOMs?)"
 _RIGHT_TRIGGER = re.compile(
     r"(?:['’]s)?\s*(?:(?:international|election|electoral|short-term|long-term|full-scale|limited|"
     r"needs[- ]assessment|parliamentary|joint|monitoring|observation|observer|expert|special|"
@@ -35,7 +35,8 @@ _LEFT_TRIGGER = re.compile(
     r"\b(?:including|among\s+them|such\s+as)\s+those\s+(?:of|from|sent\s+by)|"
     r"(?:observers|monitors|group)\b[^.;]{0,20}?\b(?:comes?|came|are|were)\s+from)\s+(?:the\s+)?$", re.I)
 #: An acronym or an apposition between an organization and its verb ("CIS-EMO, a monitoring group, said").
-_APPOS = r"(?:\s*\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,.;()]{1,70},)?"
+_APPOS = (r"(?:\s*\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,.;()]{1,70},|,\s+(?:for\s+(?:its|their)\s+part|meanwhile|"
+          r"in\s+turn|too|also|separately|likewise|for\s+instance),)?")
 _VERB_TRIGGER = re.compile(
     _APPOS + r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
