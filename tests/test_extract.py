@@ -1330,3 +1330,21 @@ def test_extract_two_missions_in_one_sentence(ex: Extractor, sentence: str, expe
     """Each of two heads goes to its own mission; "the AU and SADC missions"; "X, for its part, deployed"; a body is no head."""
     ms = one(ex, " date 2024-08-10\nLUSAKA, Aug. 10\n\nZambia holds general elections on 13 August. " + sentence)
     assert [(m.organizer, m.observers_total, m.head) for m in ms] == expected
+
+
+def test_extract_members_after_in_the_country_and_multi_tier_elections(ex: Extractor) -> None:
+    """"observers in the country, from X and Y" lists members; "multi-tier elections" are general."""
+    m = only(ex, " date 2022-08-01\nNAIROBI, Aug. 1\n\nThe IGAD mission to the 9 August multi-tier elections in Kenya "
+                 "has a team of fifteen observers in the country, from Djibouti, Ethiopia and Somalia.")
+    assert (m.election_type, m.election_date) == ("general", date(2022, 8, 9))
+    assert m.member_countries == ["DJ", "ET", "SO"]
+
+
+def test_extract_election_to_a_named_legislature_and_ordinal_weekday(ex: Extractor) -> None:
+    """"elections to the Mejlis of X" are parliamentary; "Sunday's 7th parliamentary election" is dated."""
+    m = only(ex, " date 2025-03-20\nASHGABAT, March 20\n\nThe CIS mission is monitoring the elections to the Mejlis "
+                 "of Turkmenistan.")
+    assert m.election_type == "parliamentary"
+    m = only(ex, " date 2019-02-21\nDHAKA, Feb. 21\n\nA Commonwealth team will observe Sunday's 7th parliamentary "
+                 "election in Bangladesh.")
+    assert m.election_date == date(2019, 2, 24)

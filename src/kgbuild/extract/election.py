@@ -17,8 +17,8 @@ __all__ = ["PERSON_TITLE", "Election", "find_elections", "host_country", "senten
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|tripartite|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
-    r"Bundestag|Sejm|Knesset|Majlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+"
+    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|tripartite|multi-tier|multi-tiered|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
+    r"Bundestag|Sejm|Knesset|Majlis|Mejlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+"
     r"(?:and\s+(?P<type2>National\s+Assembly|State\s+Duma|\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
     r"(?P<noun>elections?|vote|polls?|ballot|referendum|plebiscite|by-elections?|voting\s+day|run-?offs?|"
@@ -27,11 +27,12 @@ _ELECTION = re.compile(
 )
 _TYPE_MAP = {"legislative": "parliamentary", "federal": "parliamentary", "senate": "parliamentary", "municipal": "local",
              "mayoral": "local", "gubernatorial": "regional", "provincial": "regional",
-             "constitutional": "referendum", "harmonised": "general", "harmonized": "general", "tripartite": "general"}
+             "constitutional": "referendum", "harmonised": "general", "harmonized": "general", "tripartite": "general",
+             "multi-tier": "general", "multi-tiered": "general"}
 _TYPE_WORD = r"(?:presidential|parliamentary|legislative|local(?:\s+government)?|municipal|regional|provincial|senate)"
 #: "presidential, parliamentary and local government elections": several types on one day.
 _TYPE_LIST = re.compile(rf"\b{_TYPE_WORD}(?:,\s+{_TYPE_WORD})+,?\s+and\s+{_TYPE_WORD}\s+(?:elections?|polls?|votes?)\b", re.I)
-_LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mazhilis|Majilis|Duma|Kenesh|Rada|Congress|Senate|"
+_LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mejlis|Mazhilis|Majilis|Sabor|Sobranie|Sobranje|Skupshtina|Sangsad|Sabha|Riigikogu|Eduskunta|Folketing|Althing|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
 _TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
                              rf"(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
@@ -138,7 +139,7 @@ _VOTING_DAY = re.compile(
 
 
 _DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|in|at|and|by|with|after|before)\s)"
-                               r"[a-z][a-z-]*(?<!ing)\s+){0,2}$")
+                               r"(?:\d+(?:st|nd|rd|th)|[a-z][a-z-]*(?<!ing))\s+){0,2}$")
 _DATE_AFTER_GLUE = re.compile(
     r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
     r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?)"

@@ -80,7 +80,7 @@ _STRONG_MEMBER = re.compile(
 _WEAK_MEMBER = re.compile(
     r"\b(?:representatives?|delegates|members|MPs|deputies|parliamentarians|diplomats|officials|experts|"
     r"staff|lawmakers|senators|coordinators|observers|monitors|employees|ambassadors|judges|nationals|citizens)\s+"
-    r"(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
+    r"(?:(?:in|on)\s+(?:the\s+)?(?:country|ground|field),?\s+)?(?:of|from|at|representing)\b|\bworking\s+(?:at|in|for)\b|\bmember\s+(?:states|countries)\b|"
     r"\b(?:come|comes|came|coming|drawn|hail|hails|hailing)\s+from\b|\bwho\s+represent(?:s|ed)?\b|"
     r"\b(?:supported|assisted|backed)\s+by\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:staff|team|experts|secretariat)\s+"
     r"(?:\w+\s+)?(?:of|from)\b", re.I)
