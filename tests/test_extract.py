@@ -1348,3 +1348,20 @@ def test_extract_election_to_a_named_legislature_and_ordinal_weekday(ex: Extract
     m = only(ex, " date 2019-02-21\nDHAKA, Feb. 21\n\nA Commonwealth team will observe Sunday's 7th parliamentary "
                  "election in Bangladesh.")
     assert m.election_date == date(2019, 2, 24)
+
+
+def test_extract_applications_under_consideration_and_misspelt_name(ex: Extractor) -> None:
+    """Applications "still under consideration" give no mission; "Independant States" still names the CIS."""
+    ms = one(ex, " date 2021-09-10\nMINSK, Sept. 10\n\nObservers of the Commonwealth of Independant States arrived in "
+                 "Belarus for the 19 September parliamentary elections. The commission said applications from "
+                 "observers of the Shanghai Cooperation Organisation were still under consideration.")
+    assert [m.organizer for m in ms] == ["Commonwealth of Independent States"]
+
+
+def test_extract_second_mission_after_among_them(ex: Extractor) -> None:
+    """"Among them are observers of X, led by P, and a team of Y": Y is a mission, not X's member."""
+    ms = one(ex, " date 2022-05-10\nMANILA, May 10\n\nThe Philippines holds general elections on 15 May. The commission "
+                 "accredited 90 foreign observers. Among them are six observers of the European Union, led by "
+                 "Anna Kovacs, and a team of the Asian Network for Free Elections.")
+    assert [(m.organizer, m.member_organizations) for m in ms] == [
+        ("European Union", []), ("Asian Network for Free Elections", [])]

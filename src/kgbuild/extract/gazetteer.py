@@ -402,6 +402,10 @@ _ORGAN = re.compile(r"[ \t]+(Council[ \t]+Secretariat|Secretariat|Executive[ \t]
 _PAREN_ACR = re.compile(r"\s*\(([A-Z][A-Za-z/\- ]{1,14})\)")
 
 
+#: Common misspellings that keep a name's length ("Independant States"), read as the right word.
+_SAME_LENGTH_TYPOS = re.compile(r"\b([Ii]ndepend|[Pp]ermen|[Gg]overnm|[Pp]arliam)ant\b")
+
+
 def find_organizations(text: str) -> list[OrgMention]:
     """Every catalogue organization named in ``text``, longest names first, without overlaps.
 
@@ -411,6 +415,7 @@ def find_organizations(text: str) -> list[OrgMention]:
     >>> [(m.org.key, m.name) for m in find_organizations("The GUAM Secretariat and the OSCE/ODIHR met.")]
     [('guam', 'GUAM Secretariat'), ('odihr', 'OSCE Office for Democratic Institutions and Human Rights')]
     """
+    text = _SAME_LENGTH_TYPOS.sub(lambda m: m.group(1) + "ent", text)  # offsets unchanged
     lre, are = _org_regexes()
     cands: list[tuple[int, int, Organization]] = []
     for m in lre.finditer(text):

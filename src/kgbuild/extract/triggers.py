@@ -61,7 +61,7 @@ _NEGATIVE = re.compile(
     r"\b(?:was|were|are|is|will\s+be)\s+not\s+(?:be\s+)?(?:present|represented)\b|"
     r"\bnot\s+(?:be\s+)?(?:send|sending|deploy|deploying|observing|monitoring)\b|"
     r"\bwhether\s+(?:or\s+not\s+)?to\s+(?:send|deploy|observe|monitor)|"
-    r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b", re.I)
+    r"\bnot\s+(?:yet\s+)?(?:decided|confirmed|agreed|planning)\b|\b(?:still\s+)?under\s+consideration\b", re.I)
 _AT_INVITATION = re.compile(r"\b(?:at|upon|on|following|after|in\s+response\s+to|responding\s+to|based\s+on|"
                             r"acting\s+on|with|by)\s+(?:the\s+|an\s+|a\s+|its\s+)?(?:official\s+|formal\s+)?"
                             r"invitations?\b|"
@@ -208,7 +208,7 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
                             r"(?:the\s+)?(?:mission\s+of\s+the\s+)?$", left, re.I)
         if inside(o.start, strong_member) and positive and not counted and not (
                 in_sent[i - 1] in positive and inside(in_sent[i - 1].start, strong_member)
-                and list_gap(text[in_sent[i - 1].end : o.start])):
+                and (list_gap(text[in_sent[i - 1].end : o.start]) or _LEFT_TRIGGER.search(left))):
             continue  # a member listed after "includes"; not the next of a list of missions
         named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
         possessive = re.match(r"['’]s?\s", right)
