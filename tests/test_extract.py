@@ -1365,3 +1365,12 @@ def test_extract_second_mission_after_among_them(ex: Extractor) -> None:
                  "Anna Kovacs, and a team of the Asian Network for Free Elections.")
     assert [(m.organizer, m.member_organizations) for m in ms] == [
         ("European Union", []), ("Asian Network for Free Elections", [])]
+
+
+def test_extract_flagged_off_and_joined_by_a_delegation(ex: Extractor) -> None:
+    """"X has flagged off a mission" deploys one; "the mission ... has been joined by a delegation of Y" makes Y a member."""
+    ms = one(ex, " date 2022-08-01\nNAIROBI, Aug. 1\n\nThe Southern African Development Community has flagged off an "
+                 "election observer mission for Kenya's general elections of August 9. The mission, in the country "
+                 "since 20 July, has since been joined by a delegation of the Pan-African Parliament.")
+    assert [(m.organizer, m.member_organizations) for m in ms] == [
+        ("Southern African Development Community", ["Pan-African Parliament"])]

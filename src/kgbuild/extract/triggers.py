@@ -42,7 +42,7 @@ _VERB_TRIGGER = re.compile(
     r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|observing|monitoring|"
-    r"launched|launches|fielded|fields|set\s+up|sets\s+up|observe|monitor|send|deploy|dispatch|open|launch|"
+    r"launched|launches|fielded|fields|set\s+up|sets\s+up|flagged\s+off|flags\s+off|inaugurated|inaugurates|observe|monitor|send|deploy|dispatch|open|launch|"
     r"(?:registered|accredited)\s+(?=(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+[- ]?[a-z]*\s+observers)\S*\s+(?:[\w-]+\s+)?observers)|"
     r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team)|"
     r"(?:has|had|have)\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors)|"
@@ -94,6 +94,10 @@ ANAPHOR = re.compile(
     r"\b(?:It|Its|They|Their|them)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b|"
     r"\b[Mm]ission\s+(?:head|chief|leader)\b")
 
+
+#: A mission as the subject before a strong member cue ("The mission ... has been joined by").
+_MISSION_SUBJECT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]ission|[Dd]elegation|"
+                              r"team|EOM)\b")
 
 _WEAK_END = re.compile(r"[.;:]|\s(?:ahead|in|on|to|for|at|during|had|have|has|were|was|will|would|are|is|"
                        r"said|says|told|who|which|that|took|take|arrived|monitored|observed)\s")
@@ -210,6 +214,9 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
                 in_sent[i - 1] in positive and inside(in_sent[i - 1].start, strong_member)
                 and (list_gap(text[in_sent[i - 1].end : o.start]) or _LEFT_TRIGGER.search(left))):
             continue  # a member listed after "includes"; not the next of a list of missions
+        seg = next((a for a, z in strong_member if a <= o.start < z), None)
+        if seg is not None and not positive and not counted and s <= seg and _MISSION_SUBJECT.search(text, s, seg):
+            continue  # "The mission ... has been joined by a delegation of X": X is its member
         named = re.search(r"(?:mission|group|EOM|delegation|team)(?:\s*\([^)]*\))?$", text[o.start : o.end], re.I)
         possessive = re.match(r"['’]s?\s", right)
         counted = counted or re.match(r"\s*\(\s*\d[\d,]*\s*(?:[a-z]+\s*)?\)", right)  # "the CIS (300)"
