@@ -1374,3 +1374,10 @@ def test_extract_flagged_off_and_joined_by_a_delegation(ex: Extractor) -> None:
                  "since 20 July, has since been joined by a delegation of the Pan-African Parliament.")
     assert [(m.organizer, m.member_organizations) for m in ms] == [
         ("Southern African Development Community", ["Pan-African Parliament"])]
+
+
+def test_extract_increased_the_number_of_its_observers_to(ex: Extractor) -> None:
+    """"X has increased the number of its observers to N" gives the total N."""
+    m = only(ex, " date 2022-08-01\nNAIROBI, Aug. 1\n\nThe African Union mission to Kenya's 9 August general elections "
+                 "has increased the number of its observers to 75, its head said.")
+    assert m.observers_total == 75

@@ -541,7 +541,8 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
 _INITIAL = re.compile(r"\b(?:initially|originally|at\s+first|first\s+(?:announced|planned)|had\s+planned|previously\s+"
                       r"(?:announced|planned))\b", re.I)
 #: A figure that states the new size of the mission.
-_NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|taking|takes)\s+(?:the|its|their)\s+"
+_NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|raised|taking|takes|increased|increases|increase|"
+                        r"increasing|expanded|expands|boosted|boosts)\s+(?:the|its|their)\s+"
                         r"(?:total|overall|number|strength|size|mission|team|delegation|group)"
                         r"(?:['’]s)?(?:\s+(?:number|strength|size|total))?"
                         r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors|members))?\s+to\s+"
