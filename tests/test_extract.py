@@ -1381,3 +1381,11 @@ def test_extract_increased_the_number_of_its_observers_to(ex: Extractor) -> None
     m = only(ex, " date 2022-08-01\nNAIROBI, Aug. 1\n\nThe African Union mission to Kenya's 9 August general elections "
                  "has increased the number of its observers to 75, its head said.")
     assert m.observers_total == 75
+
+
+def test_extract_domestic_accreditation_is_not_a_missions(ex: Extractor) -> None:
+    """A commission accrediting domestic observers of a "Monitoring Group" accredits no foreign mission."""
+    m = only(ex, " date 2022-08-01\nNAIROBI, Aug. 1\n\nThe Commonwealth Observer Group arrived for Kenya's 9 August "
+                 "general elections. The IEBC said it had accredited over 2,000 domestic observers from the Elections "
+                 "Observation Group and other civil society groups.")
+    assert m.accredited_by is None

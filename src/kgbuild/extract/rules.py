@@ -764,6 +764,10 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
         if not (active or passive):
             continue
         explicit = [r for r in refs if r.explicit]
+        domestic = re.search(r"\b(?:domestic|local|citizen|national|non-partisan|party)\s+(?:[\w-]+\s+)?(?:observers|monitors)\b",
+                             text[max(s, c.start - 90) : min(e, c.end + 90)], re.I)
+        if domestic and not explicit:
+            continue  # "the ECZ accredited 3,000 domestic observers from the X Monitoring Group"
         if explicit or refs:  # "its observers were accredited by": only the mission(s) the clause names
             for key in dict.fromkeys(r.key for r in (explicit or refs)):
                 _set_accreditor(b, key, c)
