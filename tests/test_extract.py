@@ -1389,3 +1389,11 @@ def test_extract_domestic_accreditation_is_not_a_missions(ex: Extractor) -> None
                  "general elections. The IEBC said it had accredited over 2,000 domestic observers from the Elections "
                  "Observation Group and other civil society groups.")
     assert m.accredited_by is None
+
+
+def test_extract_council_of_europe_congress_is_its_own_organizer(ex: Extractor) -> None:
+    """The Council of Europe's Congress of Local and Regional Authorities is a mission of its own, not the CoE's."""
+    m = only(ex, " date 2024-05-10\nCHISINAU, May 10\n\nThe Congress of Local and Regional Authorities of the Council of "
+                 "Europe will send a delegation of six members to Moldova's 2 June local elections.")
+    assert (m.organizer, m.observers_total, m.election_type) == (
+        "Congress of Local and Regional Authorities of the Council of Europe", 6, "local")
