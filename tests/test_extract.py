@@ -1397,3 +1397,13 @@ def test_extract_council_of_europe_congress_is_its_own_organizer(ex: Extractor) 
                  "Europe will send a delegation of six members to Moldova's 2 June local elections.")
     assert (m.organizer, m.observers_total, m.election_type) == (
         "Congress of Local and Regional Authorities of the Council of Europe", 6, "local")
+
+
+def test_extract_specialists_count_and_grown_to(ex: Extractor) -> None:
+    """"consists of N specialists and observers" is a total; "initially N ..., but had grown to M" gives M."""
+    m = only(ex, " date 2024-06-01\nBOGOTA, June 1\n\nThe OAS mission to Colombia's 9 June presidential election "
+                 "consists of 41 specialists and observers from 12 countries.")
+    assert m.observers_total == 41
+    m = only(ex, " date 2024-06-01\nBOGOTA, June 1\n\nThe OAS mission to Colombia's 9 June presidential election "
+                 "initially consisted of 20 specialists, but on Friday the OAS said the team had grown to 28 observers.")
+    assert m.observers_total == 28

@@ -41,7 +41,7 @@ _COUNT_NOUN = re.compile(
     r"independent|technical|legal|electoral|election|political|[A-Z][\w/-]*|"
     r"[a-z]+-[a-z]+|staff|core)\s+){0,4})"
     r"(?:observers|monitors|[Mm]embers|people|persons|officials|parliamentarians|MPs|MEPs|deputies|senators|"
-    r"lawmakers|representatives|delegates|experts|diplomats|observer\b(?!\s+missions?))")
+    r"lawmakers|representatives|delegates|experts|specialists|analysts|diplomats|observer\b(?!\s+missions?))")
 _NUMBER_BLOCK = re.compile(r"\s*(?:%|per\s*cent|percent)|\s+(?:regions|countries|organi[sz]ations|states|days|"
                            r"years|polling|candidates|journalists|media|parties|times|km)\b")
 _LT = re.compile(r"\s+(?:(?:more|additional|new|international|other|further)\s+)?(?:long[- ]term|LTOs?\b)|"
@@ -548,7 +548,7 @@ _NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|raised
                         r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors|members))?\s+to\s+"
                         r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", re.I)
 #: A later figure that revises the count just given in the same sentence.
-_REVISED = re.compile(r"\b(?:rise|rises|rising|rose|increase[sd]?|increasing|grow|grows|growing|grew|expand(?:s|ed|ing)?|"
+_REVISED = re.compile(r"\b(?:rise|rises|rising|rose|risen|increase[sd]?|increasing|grow|grows|growing|grew|grown|expand(?:s|ed|ing)?|"
                       r"climb(?:s|ed|ing)?|go\s+up|reach(?:es|ed|ing)?)\s+(?:to\s+)?(?:(?:some|about|around|nearly|"
                       r"over|more\s+than|at\s+least)\s+)?$", re.I)
 
