@@ -1407,3 +1407,11 @@ def test_extract_specialists_count_and_grown_to(ex: Extractor) -> None:
     m = only(ex, " date 2024-06-01\nBOGOTA, June 1\n\nThe OAS mission to Colombia's 9 June presidential election "
                  "initially consisted of 20 specialists, but on Friday the OAS said the team had grown to 28 observers.")
     assert m.observers_total == 28
+
+
+def test_extract_hyphenated_observers_anaphor_takes_accreditation(ex: Extractor) -> None:
+    """"The long-term observers were accredited by the CEC" refers to the article's mission."""
+    m = only(ex, " date 2024-09-10\nTBILISI, Sept. 10\n\nThe ODIHR mission to Georgia's 26 October parliamentary "
+                 "elections opened in Tbilisi today. The long-term observers were accredited by the Central Election "
+                 "Commission on Monday.")
+    assert m.accredited_by is not None and m.accredited_by.startswith("Central Election Commission")

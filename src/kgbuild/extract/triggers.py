@@ -90,7 +90,7 @@ _ITS_MISSION = re.compile(_APPOS + r"\s+(?:\w+\s+){0,2}?(?:said|says|announced|a
                           r"its\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|observers|monitors|team)\b", re.I)
 ANAPHOR = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?(?:[Mm]ission|[Dd]elegation|team|"
-    r"[Oo]bserver\s+[Gg]roup|monitoring\s+group|[Gg]roup|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?observers\b|"
+    r"[Oo]bserver\s+[Gg]roup|monitoring\s+group|[Gg]roup|EOM)\b|\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?observers\b|"
     r"\b(?:It|Its|They|Their|them)\b|\b(?:mission|delegation)['’]s\b|\bMission\s+members\b|"
     r"\b[Mm]ission\s+(?:head|chief|leader)\b")
 
