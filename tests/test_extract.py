@@ -1415,3 +1415,10 @@ def test_extract_hyphenated_observers_anaphor_takes_accreditation(ex: Extractor)
                  "elections opened in Tbilisi today. The long-term observers were accredited by the Central Election "
                  "Commission on Monday.")
     assert m.accredited_by is not None and m.accredited_by.startswith("Central Election Commission")
+
+
+def test_extract_start_expected_in_a_city_on_a_date(ex: Extractor) -> None:
+    """"The delegation is expected in <City> on D" gives the start D."""
+    m = only(ex, " date 2024-09-10\nTBILISI, Sept. 10\n\nThe OSCE Parliamentary Assembly will send a delegation to "
+                 "Georgia's 26 October parliamentary elections. The delegation is expected in Tbilisi on October 22.")
+    assert m.start_date == date(2024, 10, 22)

@@ -102,7 +102,7 @@ _START_OPEN = re.compile(
     r"(?:\s+(?:its|their)\s+(?:work|activities|activity|operations|monitoring|observation))?", re.I)
 _START_ARRIVE = re.compile(r"\b(?:arrive|arrives|arrived|arriving|arrival|be\s+in|will\s+be\s+in|be\s+deployed|"
                            r"been\s+present|been\s+in|been\s+deployed|been\s+working|been\s+on\s+the\s+ground|"
-                           r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based)\b", re.I)
+                           r"was\s+deployed|were\s+deployed|deployed|stay|be\s+based|be\s+present|expected(?=\s+in\s+[A-Z]))\b", re.I)
 _START_WORK = re.compile(r"\b(?:monitor(?:ed|ing|s)?|observ(?:ed|ing|es)|work(?:ed|ing)?|operat(?:ed|ing|es))\b", re.I)
 _GLUE_OPEN = re.compile(r"^\s*(?:(?:an?|the|limited|full|full-scale|expert|deploying|deployment|observers|teams|work|working|operations|operating|officially|formally|in|its|their|headquarters|"
                         r"office|offices|doors|monitoring|observation|observing|activities|activity|mission|core|team|"
