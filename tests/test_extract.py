@@ -1422,3 +1422,12 @@ def test_extract_start_expected_in_a_city_on_a_date(ex: Extractor) -> None:
     m = only(ex, " date 2024-09-10\nTBILISI, Sept. 10\n\nThe OSCE Parliamentary Assembly will send a delegation to "
                  "Georgia's 26 October parliamentary elections. The delegation is expected in Tbilisi on October 22.")
     assert m.start_date == date(2024, 10, 22)
+
+
+def test_extract_all_members_accredited_is_the_focus_missions(ex: Extractor) -> None:
+    """"All members have been accredited by C" after one mission's paragraph gives C to that mission only."""
+    ms = one(ex, " date 2024-09-10\nTUNIS, Sept. 10\n\nThe African Union mission to Tunisia's 6 October presidential "
+                 "election comprises 30 observers. All members have been accredited by the High Independent Authority "
+                 "for Elections (ISIE), the statement said.\n\nThe Arab League has also deployed 20 observers.")
+    assert [(m.organizer, m.accredited_by is not None) for m in ms] == [
+        ("African Union", True), ("Arab League", False)]

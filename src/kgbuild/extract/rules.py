@@ -386,6 +386,8 @@ def extract_missions(ctx: Context) -> list[Mission]:
         accred_generic = _accreditation(b, s, e, refs)
         if accred_generic is not None and _ALL_MISSIONS.search(sent):  # "The IEBC accredited both missions."
             accred_all.append(accred_generic)
+        elif accred_generic is not None and focus and _ALL_MEMBERS.search(sent):
+            _set_accreditor(b, focus, accred_generic)
         explicit = [r for r in refs if r.explicit]
         if explicit:
             focus = explicit[0].key
@@ -416,7 +418,9 @@ def _total_after_mission(b: _Builder, s: int, e: int, focus: str | None, pronoun
 
 #: A statement about every mission of the article ("accredited both missions", "All the observers").
 _ALL_MISSIONS = re.compile(r"\b(?:[Bb]oth|[Aa]ll|[Ee]ach|[Tt]he\s+(?:two|three|four|five|six))\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-                           r"(?:missions|delegations|groups|teams|observer\s+missions|observers)\b|^\s*(?:Both|All|Each)\b")
+                           r"(?:missions|delegations|groups|teams|observer\s+missions|observers)\b|^\s*(?:Both|All|Each)\b(?!\s+(?:of\s+)?(?:its\s+|the\s+|their\s+)?members\b)")
+#: "All (its) members have been accredited": the members of the mission in focus, not of every mission.
+_ALL_MEMBERS = re.compile(r"\b(?:[Aa]ll|[Ee]ach)\s+(?:of\s+)?(?:its\s+|the\s+|their\s+)?members\b")
 #: A sentence that lists the parts of a figure just given ("Among them are ...", "They include ...").
 _LISTING = re.compile(r"\s*[\"“]?(?:Among\s+(?:them|those|these|the\s+\w+)|(?:They|These|Those)\s+include|"
                       r"The\s+(?:largest|biggest|main|major)\s+(?:delegations|groups|contingents|missions)|"
@@ -777,7 +781,7 @@ def _accreditation(b: _Builder, s: int, e: int, refs: list[_Ref]) -> CommissionM
         if re.search(r"\b(?:domestic|local|citizen|national|non-partisan|party)\s+(?:[\w-]+\s+)?(?:observers|monitors)\b",
                      text[max(s, c.start - 90) : min(e, c.end + 90)], re.I):
             continue  # "INEC has also accredited thousands of domestic observers"
-        if re.match(r"\s*(?:Both|All|Each)\b(?!\s+(?:candidates|parties|journalists))", text[s:e]) \
+        if re.match(r"\s*(?:Both|All|Each)\b(?!\s+(?:candidates|parties|journalists))", text[s:e]) or _ALL_MEMBERS.search(text[s:e]) \
                 or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[c.end : min(e, c.end + 90)]) \
                 or re.search(r"\b(?:observers|monitors|missions?|delegations?)\b", text[max(s, c.start - 90) : c.start]):
             return c
