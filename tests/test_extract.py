@@ -1431,3 +1431,11 @@ def test_extract_all_members_accredited_is_the_focus_missions(ex: Extractor) -> 
                  "for Elections (ISIE), the statement said.\n\nThe Arab League has also deployed 20 observers.")
     assert [(m.organizer, m.accredited_by is not None) for m in ms] == [
         ("African Union", True), ("Arab League", False)]
+
+
+def test_extract_mostly_local_observers_are_not_the_missions_count(ex: Extractor) -> None:
+    """"N observers, almost all of them local" is not the size of the foreign mission."""
+    m = only(ex, " date 2024-09-10\nBAKU, Sept. 10\n\nThe 12-strong CIS team arrived for Azerbaijan's 1 October "
+                 "parliamentary elections. The CEC chairman said that in total more than 50,000 observers, almost all "
+                 "of them local, had been registered.")
+    assert m.observers_total == 12

@@ -525,6 +525,9 @@ def _counts(b: _Builder, s: int, e: int, refs: list[_Ref], focus: str | None) ->
             continue
         if _spans_orgs(b, n.end, e):
             continue  # "500 observers from the CIS, the SCO and the OIC": a sum over missions
+        if re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors),?\s+(?:(?:almost|nearly|mostly|most|all)\s+)*"
+                    r"(?:of\s+(?:them|whom)\s+)?(?:local|domestic|citizen)\b", after):
+            continue  # "60,000 observers, almost all of them local": the country's own observers
         if labelled and not owner_org and not member and not re.match(
                 r"\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:including|of\s+whom|of\s+which|among\s+them)\b", after):
             continue  # a part of the mission ("13 observers arrived ... another 24 long-term")
