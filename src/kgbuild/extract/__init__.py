@@ -69,33 +69,47 @@ class Extractor:
 
         Articles are read lazily, ``batch_size`` at a time; the stream never holds the corpus.
         """
-        from .components import MISSIONS_KEY, mission_from_data
-
         nlp = self.nlp
+        if n_process > 1:
+            # One nlp.pipe over the whole stream: spaCy starts its workers once. (Chunked calls
+            # started two fresh workers every 128 articles and made 2 processes slower than 1.)
+            # The rule component records its own failures, so one bad article is reported and
+            # the stream goes on.
+            stream = nlp.pipe(((self._doc(a), a) for a in articles), as_tuples=True,
+                              batch_size=batch_size, n_process=n_process)
+            for doc, a in stream:
+                yield a, _result(a, doc)
+            return
         it = iter(articles)
-        chunk = max(batch_size * max(n_process, 1) * 4, batch_size)
+        chunk = max(batch_size * 4, batch_size)
         while True:
             batch = list(islice(it, chunk))
             if not batch:
                 return
             try:
-                docs = list(nlp.pipe((self._doc(a) for a in batch), batch_size=batch_size,
-                                     n_process=n_process))
+                docs = list(nlp.pipe((self._doc(a) for a in batch), batch_size=batch_size))
             except Exception:  # one bad article must not stop the stream: redo one by one
                 for a in batch:
                     yield a, self._one(a)
                 continue
             for a, doc in zip(batch, docs, strict=True):
-                try:
-                    yield a, [mission_from_data(d) for d in doc.user_data[MISSIONS_KEY]]
-                except Exception as exc:  # pragma: no cover - defensive
-                    yield a, ExtractionError(a.id, f"{type(exc).__name__}: {exc}")
+                yield a, _result(a, doc)
 
     def _one(self, article: Article) -> list[Mission] | Exception:
-        from .components import MISSIONS_KEY, mission_from_data
-
         try:
-            doc = self.nlp(self._doc(article))
-            return [mission_from_data(d) for d in doc.user_data[MISSIONS_KEY]]
+            return _result(article, self.nlp(self._doc(article)))
         except Exception as exc:
             return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
+
+
+def _result(article: Article, doc: object) -> list[Mission] | Exception:
+    """The missions the rule component stored on ``doc``, or the error it recorded."""
+    from .components import ERROR_KEY, MISSIONS_KEY, mission_from_data
+
+    data = doc.user_data  # type: ignore[attr-defined]
+    if data.get(ERROR_KEY):
+        return ExtractionError(article.id, data[ERROR_KEY])
+    try:
+        return [mission_from_data(d) for d in data[MISSIONS_KEY]]
+    except Exception as exc:  # pragma: no cover - defensive
+        return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")

@@ -18,10 +18,11 @@ from ..model import Evidence, Mission
 from .context import Context
 from .rules import extract_missions
 
-__all__ = ["MISSIONS_KEY", "PUBLISHED_KEY", "mission_from_data", "mission_to_data", "missions_component"]
+__all__ = ["ERROR_KEY", "MISSIONS_KEY", "PUBLISHED_KEY", "mission_from_data", "mission_to_data", "missions_component"]
 
 MISSIONS_KEY = "kgbuild.missions"
 PUBLISHED_KEY = "kgbuild.published"
+ERROR_KEY = "kgbuild.error"
 
 _DATE_FIELDS = ("election_date", "start_date")
 _FIELDS = ("organizer", "country", "organizer_wikidata", "election_type", "election_date", "early",
@@ -64,6 +65,10 @@ def missions_component(doc: Doc) -> Doc:
     published = date.fromisoformat(pub) if pub else None
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    ctx = Context.build(doc.text, published, sents, persons)
-    doc.user_data[MISSIONS_KEY] = [mission_to_data(m) for m in extract_missions(ctx)]
+    try:
+        ctx = Context.build(doc.text, published, sents, persons)
+        doc.user_data[MISSIONS_KEY] = [mission_to_data(m) for m in extract_missions(ctx)]
+    except Exception as exc:  # reported for this article; the pipe (and its workers) go on
+        doc.user_data[MISSIONS_KEY] = []
+        doc.user_data[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
     return doc
