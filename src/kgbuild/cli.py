@@ -498,12 +498,12 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
             for p in report.failed:
                 click.echo(f"error: {p}", err=True)
             click.echo(f"build: {report.summary()}")
+            from .publish import publish as do_publish
+
+            counts = do_publish(kg, out_dir)  # also stores the VoID graph, so count after it
             click.echo(f"graph: {_summary_line(kg.summary())} (store: {store_path})")
             rows, names = kg.query_terms("missions")
             _print_rows(rows, names, "table", title=kg.catalog["missions"].title)
-            from .publish import publish as do_publish
-
-            counts = do_publish(kg, out_dir)
             click.echo(f"wrote {counts['kgbuild.ttl']} triples to {Path(out_dir) / 'kgbuild.ttl'} "
                        f"(also TriG, N-Quads, JSON-LD, void.ttl and the ontology under {out_dir}/)")
 
