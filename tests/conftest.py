@@ -50,13 +50,13 @@ def examples_copy(examples_store: Path, tmp_path: Path) -> Path:
     return dest
 
 
-def load_gold_into(kg: Any) -> dict[str, list[dict[str, Any]]]:
+def load_gold_into(kg: Any, *, reverse: bool = False) -> dict[str, list[dict[str, Any]]]:
     """Write every example's gold missions as RDF into ``kg`` (no spaCy); returns them by article."""
     from kgbuild.model import Article, Mission
     from kgbuild.triples import article_quads
 
     golds = {}
-    for gold_file in sorted(EXAMPLES.glob("*.gold.json")):
+    for gold_file in sorted(EXAMPLES.glob("*.gold.json"), reverse=reverse):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         text = (EXAMPLES / gold["article"]).read_text(encoding="utf-8")
         article = Article.from_text(gold["article"], text)
