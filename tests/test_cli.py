@@ -62,6 +62,16 @@ def test_cli_query_formats(gold_store: str) -> None:
     assert len(out.strip().splitlines()) == 5 and "\t" in out
 
 
+def test_cli_query_pages_with_limit_and_offset(gold_store: str) -> None:
+    """--limit/--offset print that slice of the rows; a negative limit is a usage error."""
+    code, out, _ = run("query", "missions", "--store", gold_store, "--format", "csv")
+    everything = list(csv.DictReader(io.StringIO(out)))
+    code, out, _ = run("query", "missions", "--store", gold_store, "--format", "csv", "--limit", "5", "--offset", "3")
+    assert code == 0 and list(csv.DictReader(io.StringIO(out))) == everything[3:8]
+    code, _, err = run("query", "missions", "--store", gold_store, "--limit", "-1")
+    assert code == 2 and "--limit" in err
+
+
 def test_cli_query_bad_parameter_is_one_line_exit_2(gold_store: str) -> None:
     """A malformed parameter prints one error line naming it and exits 2."""
     code, _, err = run("query", "missions", "--param", "year=nineteen", "--store", gold_store)

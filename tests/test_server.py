@@ -216,6 +216,15 @@ def test_prepared_query_binds_parameters_like_the_cli(server: InProcess, example
     assert rows and {r["country"] for r in rows} == {"AZ"}
 
 
+def test_prepared_query_pages_with_limit_and_offset(server: InProcess) -> None:
+    """limit/offset in the query string give that slice; a bad limit is a 400 naming it."""
+    whole = list(csv.DictReader(io.StringIO(server.get("/queries/missions", params={"format": "csv"}).text)))
+    page = server.get("/queries/missions", params={"format": "csv", "limit": "2", "offset": "1"})  # 5 rows at most
+    assert len(whole) == 5 and page.status_code == 200 and list(csv.DictReader(io.StringIO(page.text))) == whole[1:3]
+    err = assert_error(server.get("/queries/missions", params={"limit": "-3"}), 400)
+    assert "limit" in json.dumps(err)
+
+
 def test_prepared_query_parameter_errors_name_the_parameter(server: InProcess) -> None:
     """Unknown, malformed, missing and repeated parameters are 400s naming the parameter; unknown query 404."""
     err = assert_error(server.get("/queries/missions", params={"country": "Atlantis"}), 400)

@@ -220,6 +220,7 @@ class KnowledgeGraph:
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
         self.store.replace_graph(self.iris.article_graph(article.id), quads)
+        self.relink()
         return len(missions)
 
     def remove(self, article: str) -> bool:
@@ -251,8 +252,15 @@ class KnowledgeGraph:
         return rows[0]["g"] if rows else None  # type: ignore[return-value]
 
     def relink(self) -> int:
-        """Rebuild the links graph (ISO codes, Wikidata, GeoNames) for every country and organization."""
+        """Rebuild the derived graphs from the article graphs; returns the links graph's size.
+
+        The links graph holds the external identifiers (ISO codes, Wikidata, GeoNames) of every
+        country and organization; the mission listing (:mod:`kgbuild.listing`) holds one row per
+        mission for the listing queries. ``build``, ``remove`` and ``add_article`` call this; call
+        it yourself after writing article graphs through :attr:`store` directly.
+        """
         from .link.graph import link_quads
+        from .listing import listing_quads
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
@@ -270,6 +278,7 @@ class KnowledgeGraph:
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
+        self.store.replace_graph(self.iris.listing_graph(), listing_quads(self.store, self.iris))
         return len(quads)
 
     # --- reading ----------------------------------------------------------------------------
@@ -280,20 +289,25 @@ class KnowledgeGraph:
             self._catalog = Catalog.load()
         return self._catalog
 
-    def query(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+    def query(self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any) -> list[dict[str, Any]]:
         """Run a prepared query from ``queries/``; rows as dicts of plain Python values.
+
+        ``limit`` and ``offset`` page the result: ``kg.query("missions", limit=100, offset=200)``
+        is rows 200–299 of ``kg.query("missions")``, in the same order.
 
         :raises QueryError: no such query.
         :raises ParameterError: a parameter is unknown, missing or malformed.
         """
-        rows, _ = self.query_terms(name, **params)
+        rows, _ = self.query_terms(name, limit=limit, offset=offset, **params)
         return [{k: term_to_python(v) for k, v in row.items()} for row in rows]
 
-    def query_terms(self, name: str, /, **params: Any) -> tuple[list[dict[str, Any]], list[str]]:
+    def query_terms(
+        self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any
+    ) -> tuple[list[dict[str, Any]], list[str]]:
         """Like :meth:`query`, but rows keep their RDF terms; also returns the column names."""
         pq = self.catalog[name]
         subs = bind_params(pq, params, iris=self.iris)
-        result = self.store.query(pq.text, substitutions=subs)
+        result = self.store.query(pq.paged(limit, offset, subs), substitutions=subs)
         return _rows(result)
 
     def sparql(self, text: str) -> tuple[list[dict[str, Any]], list[str]] | bool | list[ox.Triple]:

@@ -212,10 +212,13 @@ def list_queries(as_json: bool) -> None:
 @main.command("query")
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows (a page).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many rows first.")
 @store_options
 @output_format_option
-def run_query(name: str, params: tuple[str, ...], store_path: str, base_iri: str, fmt: str) -> None:
-    """Run the prepared query NAME (see `kgbuild queries`)."""
+def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int, store_path: str, base_iri: str,
+              fmt: str) -> None:
+    """Run the prepared query NAME (see `kgbuild queries`); --limit/--offset give one page of it."""
     values: dict[str, str] = {}
     with errors_to_exit():
         for p in params:
@@ -224,7 +227,7 @@ def run_query(name: str, params: tuple[str, ...], store_path: str, base_iri: str
             k, v = p.split("=", 1)
             values[k.strip()] = v
         with _open(store_path, base_iri, read_only=True) as kg:
-            rows, names = kg.query_terms(name, **values)
+            rows, names = kg.query_terms(name, limit=limit, offset=offset, **values)
             _print_rows(rows, names, fmt, title=kg.catalog[name].title)
 
 

@@ -49,13 +49,18 @@ def _sort_key(t: ox.Triple | ox.Quad) -> tuple[str, ...]:
 
 def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Triple]:
     """Every data triple of the store, de-duplicated across graphs and sorted."""
-    skip = {store.iris.void_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
+    skip = {store.iris.void_graph(), store.iris.listing_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
     triples: set[ox.Triple] = set()
     for q in store.quads():
         if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name in skip:
             continue
         triples.add(q.triple)
     return sorted(triples, key=_sort_key)
+
+
+def _not_data(store: Store) -> tuple[ox.NamedNode, ...]:
+    """Graphs the merged formats leave out: the VoID description, the ontology, the derived listing."""
+    return (store.iris.void_graph(), ONTOLOGY_GRAPH, store.iris.listing_graph())
 
 
 def _on_disk(store: Store) -> bool:
@@ -69,7 +74,7 @@ def _has_default_graph(store: Store) -> bool:
 
 def _merged_in_key_order(store: Store) -> ox.QueryTriples:
     """The merged data triples of an on-disk store, de-duplicated by pyoxigraph, in key order."""
-    skip = " && ".join(f"?g != <{g.value}>" for g in (store.iris.void_graph(), ONTOLOGY_GRAPH))
+    skip = " && ".join(f"?g != <{g.value}>" for g in _not_data(store))
     return store.backend.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}")
 
 
@@ -78,8 +83,8 @@ def _dataset_nquads_in_key_order(store: Store) -> bytes | None:
     if _has_default_graph(store):
         return None
     data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
-    suffix = f" <{ONTOLOGY_GRAPH.value}> .".encode()
-    return b"".join(line + b"\n" for line in data.split(b"\n") if line and not line.endswith(suffix))
+    skip = tuple(f" <{g.value}> .".encode() for g in (ONTOLOGY_GRAPH, store.iris.listing_graph()))
+    return b"".join(line + b"\n" for line in data.split(b"\n") if line and not line.endswith(skip))
 
 
 def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
@@ -96,7 +101,7 @@ def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
     if not isinstance(store, Store) or _has_default_graph(store):
         return None
     data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
-    skip = tuple(f" <{g.value}> .".encode() for g in (store.iris.void_graph(), ONTOLOGY_GRAPH))
+    skip = tuple(f" <{g.value}> .".encode() for g in _not_data(store))
     triples = {line.rsplit(b" ", 2)[0] for line in data.split(b"\n") if line and not line.endswith(skip)}
     del data
     lines = sorted(triples)
@@ -134,7 +139,8 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
         return count
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         items = sorted(
-            (q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ONTOLOGY_GRAPH),
+            (q for q in store.quads()
+             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in (ONTOLOGY_GRAPH, store.iris.listing_graph())),
             key=_sort_key,
         )
     else:

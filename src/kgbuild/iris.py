@@ -101,6 +101,10 @@ class Iris:
     def void_graph(self) -> NamedNode:
         return self._node("graph", "_void")
 
+    def listing_graph(self) -> NamedNode:
+        """The derived mission listing (:mod:`kgbuild.listing`), rebuilt after every build."""
+        return self._node("graph", "_missions")
+
     def dataset(self) -> NamedNode:
         return self._node("dataset")
 

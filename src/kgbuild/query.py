@@ -11,6 +11,15 @@ A parameter is bound with pyoxigraph's ``substitutions=`` as an RDF term (never 
 the query text), after validation by its type. A bound variable must appear in the query's
 SELECT projection (pyoxigraph's rule), which the catalogue test checks for every query.
 
+Every SELECT query can be paged (``limit``, ``offset``; :meth:`PreparedQuery.paged`), so a page
+is exactly that slice of the whole result. A query may mark, with a trailing ``# page`` comment,
+the one line whose pattern (with its filter) chooses the rows: it is then run as a subquery
+with the query's own ``ORDER BY``, the page clauses and the parameters, before anything else is
+joined (the listing queries: 100 of 8,272 missions in a few ms instead of joining all of them).
+The marked line must bind the ``ORDER BY`` variables, and the rest of the query must keep each
+of its rows exactly once (a test checks every marked query against the unmarked text and
+against slices of the whole result).
+
 >>> cat = Catalog.load()
 >>> "missions" in cat
 True
@@ -36,7 +45,9 @@ __all__ = [
     "Catalog",
     "Param",
     "PreparedQuery",
+    "PAGE_PARAMS",
     "bind_params",
+    "page_params",
     "check_read_only",
     "code_only",
     "term_to_python",
@@ -55,6 +66,11 @@ PARAM_TYPES = {
     "node": "IRI of any node, or its path under the base IRI (e.g. country/AZ)",
 }
 
+#: names a query cannot use for parameters: they page the result
+PAGE_PARAMS = ("limit", "offset")
+
+_PAGE_MARK = re.compile(r"^(?P<indent>[ \t]*)(?P<pattern>\S.*?)\s*#\s*page\s*$", re.M)
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b(?P<keys>[^{}]*)$", re.I)
 _HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>\w+)(?P<opt>\s*,\s*optional)?\)\s*:?\s*(?P<desc>.*)$")
 
@@ -100,10 +116,50 @@ class PreparedQuery:
                 pm = _PARAM.match(value)
                 if not pm or pm.group("type") not in PARAM_TYPES:
                     raise QueryError(f"bad parameter declaration {value!r}", query=name)
+                if pm.group("name") in PAGE_PARAMS:
+                    raise QueryError(f"parameter name {pm.group('name')!r} is reserved for paging", query=name)
                 params.append(Param(pm.group("name"), pm.group("type"), pm.group("desc").strip(), bool(pm.group("opt"))))
             else:
                 meta[key] = value
         return cls(name, text, meta.get("title", name), meta.get("description", ""), tuple(params))
+
+    def paged(self, limit: Any = None, offset: Any = None, substitutions: Mapping[ox.Variable, Any] | None = None) -> str:
+        """The query text to run: at most ``limit`` rows after skipping ``offset``.
+
+        Without a ``# page`` line, ``LIMIT``/``OFFSET`` close the query. With one, that line's
+        pattern becomes a subquery with the query's ``ORDER BY`` and the page clauses, and the
+        bound parameters as a ``VALUES`` block (pyoxigraph's ``substitutions=`` do not reach into
+        subqueries; the terms are validated and written by pyoxigraph, never raw text), so the
+        rows are chosen, filtered, sorted and cut before anything else is joined.
+
+        >>> q = PreparedQuery.parse("q", "SELECT ?s WHERE {\\n  ?s ?p ?o  # page\\n}\\nORDER BY ?s\\n")
+        >>> q.paged(10, 20).splitlines()[1].strip()
+        '{ SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 10 OFFSET 20 }'
+        >>> q.paged(substitutions={ox.Variable("o"): ox.Literal("AZ")}).splitlines()[1].strip()
+        '{ SELECT * WHERE { VALUES (?o) { ("AZ") } ?s ?p ?o } ORDER BY ?s }'
+        >>> PreparedQuery.parse("r", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s").paged(5).splitlines()[-1]
+        'LIMIT 5'
+
+        :raises ParameterError: ``limit`` or ``offset`` is not a whole number >= 0.
+        :raises QueryError: a page of a query that is not a SELECT.
+        """
+        limit, offset = page_params(limit, offset)
+        clause = " ".join(([f"LIMIT {limit}"] if limit is not None else []) + ([f"OFFSET {offset}"] if offset else []))
+        if clause and self.form != "SELECT":
+            raise QueryError(f"only SELECT queries can be paged (this one is {self.form})", query=self.name)
+        mark = _PAGE_MARK.search(self.text)
+        # comments and strings blanked, same length: the last ORDER BY of the code is the query's
+        masked = _COMMENTS_STRINGS.sub(lambda m: " " * len(m.group(0)), self.text).rstrip()
+        order = _ORDER_BY.search(masked)
+        if mark and order:
+            keys = self.text[order.start("keys") : order.end("keys")].strip()
+            values = _values_block(substitutions) + " " if substitutions else ""
+            modifiers = f"ORDER BY {keys}" + (f" {clause}" if clause else "")
+            sub = f"{mark.group('indent')}{{ SELECT * WHERE {{ {values}{mark.group('pattern')} }} {modifiers} }}"
+            return self.text[: mark.start()] + sub + self.text[mark.end() :]
+        if not clause:
+            return self.text
+        return self.text.rstrip() + "\n" + clause + "\n"
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -149,6 +205,27 @@ class Catalog(Mapping[str, PreparedQuery]):
 
     def __len__(self) -> int:
         return len(self._queries)
+
+
+def page_params(limit: Any = None, offset: Any = None) -> tuple[int | None, int]:
+    """Validated ``(limit, offset)``: whole numbers >= 0 (strings of digits accepted), or None / 0.
+
+    :raises ParameterError: a value is negative, fractional, a bool or not a number.
+    """
+    out: list[int | None] = []
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            out.append(None)
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or (
+            isinstance(value, str) and not value.strip().isdigit()
+        ):
+            raise ParameterError(name, value, "is not a whole number >= 0")
+        number = int(value)
+        if number < 0:
+            raise ParameterError(name, value, "is not a whole number >= 0")
+        out.append(number)
+    return out[0], out[1] or 0
 
 
 def _parse_date(name: str, value: str) -> date:
@@ -240,6 +317,7 @@ _STRIP = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
     r"|[?$]\w+|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]+"
 )
+_COMMENTS_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
 _UPDATE_WORDS = re.compile(
     r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
 )
@@ -280,6 +358,11 @@ def with_values(sparql: str, substitutions: Mapping[ox.Variable, Any]) -> str:
     brace = m.end() - 1 if m else masked.find("{")
     if brace < 0:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return f"{sparql[: brace + 1]} {_values_block(substitutions)}{sparql[brace + 1 :]}"
+
+
+def _values_block(substitutions: Mapping[ox.Variable, Any]) -> str:
+    """``VALUES (?a ?b) { (term term) }``, the terms in pyoxigraph's N-Triples form."""
     names = " ".join(f"?{v.value}" for v in substitutions)
     terms = " ".join(str(t) for t in substitutions.values())
-    return f"{sparql[: brace + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[brace + 1 :]}"
+    return f"VALUES ({names}) {{ ({terms}) }}"

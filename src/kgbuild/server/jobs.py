@@ -3,7 +3,8 @@
 Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pipe:
 
 - ``("sparql", {"text", "format", "max_rows"})``: an ad-hoc query (already checked read-only);
-- ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query, parameters
+- ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query (``limit`` and
+  ``offset`` among the params page it), parameters
   validated and bound exactly as the CLI does (:func:`kgbuild.query.bind_params`);
 - ``("missions", {})``, ``("mission", {"key"})``, ``("void", {})``: data for the HTML pages.
 """
@@ -36,8 +37,10 @@ def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
         return serialize_result(result, _format(p["format"]), p["max_rows"])
     if kind == "prepared":
         pq = kg.catalog[p["name"]]
-        subs = bind_params(pq, p["params"], iris=kg.iris)
-        result = kg.store.query(pq.text, substitutions=subs)
+        values = dict(p["params"])
+        limit, offset = values.pop("limit", None), values.pop("offset", None)
+        subs = bind_params(pq, values, iris=kg.iris)
+        result = kg.store.query(pq.paged(limit, offset, subs), substitutions=subs)
         return serialize_result(result, _format(p["format"]), p["max_rows"])
     if kind == "missions":
         return kg.query("missions")

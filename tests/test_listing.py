@@ -1,0 +1,180 @@
+"""The mission listing: a derived graph that listing queries read, always equal to the per-article aggregation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kgbuild.api import KnowledgeGraph
+from kgbuild.listing import AGGREGATION, COLUMNS
+
+from .conftest import load_gold_into
+
+
+def _aggregated(kg: KnowledgeGraph) -> Counter:
+    """Rows of the aggregation over the article graphs, computed now, as the missions query shapes them."""
+    cols = ["mission", *COLUMNS]
+    return Counter(tuple(str(r.get(c)) if r.get(c) is not None else None for c in cols)
+                   for r in kg.store.select(AGGREGATION))
+
+
+def _listed(kg: KnowledgeGraph, **params: object) -> Counter:
+    rows, _ = kg.query_terms("missions", **params)
+    cols = ["mission", *COLUMNS]
+    return Counter(tuple(str(r[c]) if r.get(c) is not None else None for c in cols) for r in rows)
+
+
+def test_listing_equals_the_aggregation_over_article_graphs(gold_kg) -> None:
+    """Every mission's listed row is exactly what grouping its article graphs gives."""
+    listed = _listed(gold_kg)
+    assert listed == _aggregated(gold_kg)
+    assert sum(listed.values()) == 22  # the examples' missions, once each
+
+
+def test_listing_follows_removal_and_rebuild(tmp_path: Path) -> None:
+    """After remove (and after re-adding), the listing is the aggregation again; no stale rows."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        load_gold_into(kg)
+        before = _listed(kg)
+        articles = {r["file"]: r["missions"] for r in kg.query("articles")}
+        name = max(articles, key=lambda k: articles[k])
+        assert kg.remove(name)
+        after = _listed(kg)
+        assert after == _aggregated(kg) and sum(after.values()) < sum(before.values())
+        load_gold_into(kg)
+        assert _listed(kg) == before
+
+
+def test_listing_filters_match_filtering_all_rows(gold_kg) -> None:
+    """The optional country and year parameters keep exactly the rows of that country / year."""
+    rows = gold_kg.query("missions")
+    for country in {r["country"] for r in rows}:
+        assert [r["mission"] for r in gold_kg.query("missions", country=country)] == \
+            [r["mission"] for r in rows if r["country"] == country]
+    for year in {r["year"] for r in rows if r.get("year") is not None}:
+        assert [r["mission"] for r in gold_kg.query("missions", year=year)] == \
+            [r["mission"] for r in rows if r.get("year") == year]
+    totals = gold_kg.query("observer-totals")
+    assert sum(t["missions"] for t in totals) == len(rows)
+    assert sum(t["observers"] for t in totals) == sum(r.get("total") or 0 for r in rows)
+
+
+def test_exports_leave_the_listing_out(gold_kg, tmp_path: Path) -> None:
+    """The listing is an index, not data: no export carries an eo:listed* triple or its graph."""
+    listing = gold_kg.iris.listing_graph()
+    assert any(True for _ in gold_kg.store.quads(listing))
+    for fmt, rdf_format in (("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG)):
+        out = tmp_path / f"kg.{fmt}"
+        gold_kg.export(out, format=fmt)
+        text = out.read_text(encoding="utf-8")
+        assert "listed" not in text and listing.value not in text
+        assert len(list(ox.parse(path=str(out), format=rdf_format))) > 500
+
+
+REFERENCE = Path(__file__).parent / "data" / "reference-queries"
+
+
+def _param_sets(kg: KnowledgeGraph) -> list[tuple[str, dict[str, object]]]:
+    """Every listing query with no parameter, and with each country / year found in the graph."""
+    rows = kg.query("missions")
+    countries = sorted({r["country"] for r in rows})
+    years = sorted({r["year"] for r in rows if r.get("year") is not None})
+    commission_countries = sorted({r["commission_country"] for r in kg.query("accreditations") if r.get("commission_country")})
+    out: list[tuple[str, dict[str, object]]] = [("missions", {}), ("observer-totals", {}), ("articles", {}),
+                                                ("accreditations", {})]
+    out += [("missions", {"country": c}) for c in countries] + [("missions", {"year": y}) for y in years]
+    out += [("missions", {"country": countries[0], "year": y}) for y in years]
+    out += [("missions-in-country", {"country": c}) for c in countries]
+    out += [("observer-totals", {"year": y}) for y in years]
+    out += [("accreditations", {"country": c}) for c in [*commission_countries, "FR"]]
+    assert len(countries) >= 5 and len(years) >= 4
+    return out
+
+
+def _multiset(rows: object) -> Counter:
+    return Counter(tuple(sorted((k, str(v)) for k, v in r.items())) for r in rows)  # type: ignore[attr-defined]
+
+
+def _check_against_reference(kg: KnowledgeGraph) -> int:
+    from kgbuild.query import bind_params
+
+    checked = 0
+    for name, params in _param_sets(kg):
+        pq = kg.catalog[name]
+        subs = bind_params(pq, params, iris=kg.iris)
+        reference = (REFERENCE / f"{name}.rq").read_text(encoding="utf-8")
+        expected = _multiset(kg.store.select(reference, substitutions=subs))
+        rows, _ = kg.query_terms(name, **params)
+        assert _multiset(rows) == expected, (name, params)
+        # the text as written (no page subquery) gives the same rows as the one kgbuild runs
+        assert _multiset(kg.store.select(pq.text, substitutions=subs)) == expected, (name, params)
+        checked += sum(expected.values())
+    return checked
+
+
+def test_listing_queries_give_the_rows_of_the_per_article_aggregation(gold_kg) -> None:
+    """Each listing query gives exactly the rows of its reference: the same question grouped over
+    the article graphs at query time (the catalogue's text before the listing existed)."""
+    assert _check_against_reference(gold_kg) > 100
+
+
+def test_listing_queries_match_the_reference_on_the_extracted_examples(examples_store: Path) -> None:
+    """The same on the graph the extractor builds from examples/ (on disk; commissions with countries)."""
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        assert any(r.get("commission_country") for r in kg.query("accreditations"))
+        assert _check_against_reference(kg) > 100
+
+
+def test_every_catalogue_query_pages_as_slices_of_its_result(gold_kg) -> None:
+    """limit/offset give exactly the slice of the whole result, for every query and parameter set."""
+    sets = _param_sets(gold_kg) + [("country-participation", {"member": "BY"}), ("mission-members",
+                                   {"mission": "cis-az-parliamentary-2020"})]
+    for name, params in sets:
+        full = gold_kg.query(name, **params)
+        n = len(full)
+        for limit, offset in ((1, 0), (2, 1), (3, max(n - 2, 0)), (None, 1), (0, 0), (5, n + 3)):
+            page = gold_kg.query(name, limit=limit, offset=offset, **params)
+            assert page == full[offset: None if limit is None else offset + limit], (name, params, limit, offset)
+
+
+def test_paging_parameters_are_validated(gold_kg) -> None:
+    """A negative, fractional or non-numeric limit/offset is a ParameterError naming it."""
+    import pytest
+
+    from kgbuild.errors import ParameterError
+
+    for bad in ({"limit": -1}, {"limit": "ten"}, {"offset": 1.5}, {"limit": True}):
+        with pytest.raises(ParameterError) as e:
+            gold_kg.query("missions", **bad)
+        assert next(iter(bad)) in str(e.value)
+
+
+def test_listing_orders_follow_the_declared_sort(gold_kg) -> None:
+    """Missions by host country and year; accreditations by commission, organizer, newest figure first."""
+    from datetime import date
+
+    from kgbuild.model import Article, Mission
+    from kgbuild.triples import article_quads
+
+    # a later article with a newer accredited figure, so one commission has figures of two dates
+    later = Article(id="later.txt", text="The CEC accredited 300 CIS observers.", published=date(2020, 2, 8))
+    m = Mission(organizer="Commonwealth of Independent States", country="AZ", election_type="parliamentary",
+                election_date=date(2020, 2, 9), observers_total=300,
+                accredited_by="Central Election Commission of Azerbaijan")
+    gold_kg.store.replace_graph(gold_kg.iris.article_graph(later.id),
+                                article_quads(later, [m], iris=gold_kg.iris, extractor_version="t", ingested_at=None))
+    gold_kg.relink()
+    missions = gold_kg.query("missions")
+    assert [(m["country"], m.get("year") or 0) for m in missions] == sorted(
+        (m["country"], m.get("year") or 0) for m in missions)
+    rows = gold_kg.query("accreditations")
+    assert len(rows) > 3 and len({r.get("as_of") for r in rows if r["organizer"].startswith("Commonwealth of I")}) > 1
+    for a, b in zip(rows, rows[1:], strict=False):
+        assert (a["commission_label"], a["organizer"]) <= (b["commission_label"], b["organizer"])
+        if (a["commission_label"], a["organizer"]) == (b["commission_label"], b["organizer"]) and b.get("as_of"):
+            assert a.get("as_of") is not None and a["as_of"] >= b["as_of"]
+    totals = gold_kg.query("observer-totals")
+    assert [(t.get("year") or 0, t["organizer"]) for t in totals] == sorted((t.get("year") or 0, t["organizer"])
+                                                                            for t in totals)
