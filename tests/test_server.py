@@ -304,6 +304,26 @@ def test_missions_index_links_every_mission(server: InProcess, examples_store: P
         assert f'href="/mission/{m.rsplit("/", 1)[-1]}"' in r.text
 
 
+def test_missions_index_pages_and_filters_by_country(server: InProcess, examples_store: Path) -> None:
+    """/missions?country= lists that country's missions; pages link to each other; a bad page is a 400."""
+    from kgbuild.api import KnowledgeGraph
+    from kgbuild.server import pages
+    from kgbuild.server.jobs import missions_page_data
+
+    r = server.get("/missions", params={"country": "Azerbaijan"})
+    assert r.status_code == 200 and "in AZ" in r.text and 'href="/mission/cis-az-parliamentary-2020"' in r.text
+    assert 'href="/mission/odihr-kz-presidential-2019"' not in r.text
+    assert_error(server.get("/missions", params={"page": "0"}), 400)
+    assert_error(server.get("/missions", params={"country": "Atlantis"}), 400)
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        everything = kg.query("missions")
+        data = missions_page_data(kg, page=2, size=5)
+        html = pages.missions_page(data, kg.iris.base)
+    assert data["total"] == len(everything) and data["rows"] == everything[5:10]
+    assert f"Missions 6–10 of {len(everything)}" in html
+    assert 'href="/missions?page=1"' in html and 'href="/missions?page=3"' in html
+
+
 def test_mission_page_shows_facts_members_links_evidence_and_picture(server: InProcess, examples_store: Path) -> None:
     """A mission page shows organizer, members with Wikidata/GeoNames links, highlighted evidence and an SVG."""
     from kgbuild.api import KnowledgeGraph

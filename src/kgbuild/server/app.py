@@ -221,8 +221,13 @@ async def query_page(request: Request) -> Response:
 
 
 async def missions_page(request: Request) -> Response:
-    rows = _answer(await _pool(request).run(("missions", {})))
-    return HTMLResponse(pages.missions_page(rows, _cfg(request).base_iri))
+    raw = request.query_params.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ApiError(400, "Bad Request", f"parameter 'page' = {raw!r} is not a page number (1, 2, ...)",
+                       extra={"parameter": "page"})
+    job = {"page": int(raw), "country": request.query_params.get("country") or None}
+    data = _answer(await _pool(request).run(("missions", job)))
+    return HTMLResponse(pages.missions_page(data, _cfg(request).base_iri))
 
 
 async def _mission(request: Request) -> dict[str, Any]:

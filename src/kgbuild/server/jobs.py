@@ -30,6 +30,24 @@ OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 SKOS_EXACT_MATCH = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")
 
 
+#: missions per page of /missions
+MISSIONS_PAGE = 100
+
+
+def missions_page_data(kg: Any, *, page: int = 1, size: int = MISSIONS_PAGE, country: str | None = None) -> dict[str, Any]:
+    """One page of the ``missions`` query (rows ``(page - 1) * size`` on) and how many missions match."""
+    params = {"country": country} if country else {}
+    rows = kg.query("missions", limit=size, offset=(page - 1) * size, **params)
+    subs = bind_params(kg.catalog["missions"], params, iris=kg.iris)
+    counts = kg.store.select(
+        "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?l { ?m eo:listedCountry ?country } } GROUP BY ?country",
+        substitutions=subs,
+    )
+    total = sum(int(r["n"].value) for r in counts)
+    return {"rows": rows, "total": total, "page": page, "size": size,
+            "country": subs[ox.Variable("country")].value if subs else None}
+
+
 def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
     kind, p = job
     if kind == "sparql":
@@ -43,7 +61,7 @@ def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
         result = kg.store.query(pq.paged(limit, offset, subs), substitutions=subs)
         return serialize_result(result, _format(p["format"]), p["max_rows"])
     if kind == "missions":
-        return kg.query("missions")
+        return missions_page_data(kg, page=p.get("page", 1), size=p.get("size", MISSIONS_PAGE), country=p.get("country"))
     if kind == "mission":
         return mission_data(kg, p["key"])
     if kind == "void":

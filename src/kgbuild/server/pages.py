@@ -86,8 +86,13 @@ def _script_json(data: Any) -> str:
     return json.dumps(data).replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def missions_page(rows: list[dict[str, Any]], base: str) -> str:
-    """The list of missions (the ``missions`` prepared query), each linking to its page."""
+def missions_page(data: dict[str, Any], base: str) -> str:
+    """One page of the mission list (the ``missions`` prepared query), each linking to its page.
+
+    ``data`` is :func:`kgbuild.server.jobs.missions_page_data`: ``rows``, ``total``, ``page``,
+    ``size`` and ``country`` (or None).
+    """
+    rows, total, page, size, country = data["rows"], data["total"], data["page"], data["size"], data["country"]
     trs = []
     for r in rows:
         key = r["mission"][len(base + "mission/"):] if r["mission"].startswith(base + "mission/") else None
@@ -98,8 +103,18 @@ def missions_page(rows: list[dict[str, Any]], base: str) -> str:
             f"<td>{_v(r.get('election_date') or r.get('year'))}</td><td>{_v(r.get('start_date'))}</td>"
             f"<td>{_v(r.get('head'))}</td><td class=num>{_v(r.get('total'))}</td><td class=num>{_v(r.get('articles'))}</td></tr>"
         )
-    body = f"""<h1>Observation missions</h1>
-<p>{len(rows)} missions. Download: <a href="/queries/missions?format=csv">CSV</a> · <a href="/queries/missions?format=json">JSON</a></p>
+    query = f"country={quote(country)}&" if country else ""
+    first = (page - 1) * size + 1
+    nav = []
+    if page > 1:
+        nav.append(f'<a rel="prev" href="/missions?{query}page={page - 1}">previous {size}</a>')
+    if page * size < total:
+        nav.append(f'<a rel="next" href="/missions?{query}page={page + 1}">next {size}</a>')
+    shown = f"{first:,}–{first + len(rows) - 1:,} of {total:,}" if rows else f"none of {total:,}"
+    where = f" in {escape(country)}" if country else ""
+    download = f"/queries/missions?{query}format="
+    body = f"""<h1>Observation missions{where}</h1>
+<p>Missions {shown}. {' · '.join(nav)}{' · ' if nav else ''}Download all: <a href="{download}csv">CSV</a> · <a href="{download}json">JSON</a></p>
 <table class="results"><thead><tr><th>Organizer</th><th>Country</th><th>Election</th><th>Date</th><th>Start</th>
 <th>Head</th><th>Observers</th><th>Articles</th></tr></thead><tbody>
 {''.join(trs)}
