@@ -178,3 +178,33 @@ def test_listing_orders_follow_the_declared_sort(gold_kg) -> None:
     totals = gold_kg.query("observer-totals")
     assert [(t.get("year") or 0, t["organizer"]) for t in totals] == sorted((t.get("year") or 0, t["organizer"])
                                                                             for t in totals)
+
+
+def test_refresh_switches_versions_and_removes_old_and_orphans(tmp_path: Path) -> None:
+    """Each relink writes a new listing version and points the index at it; the old version and one
+    a crash left behind (named in the index, never made current) are removed."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        load_gold_into(kg)
+        index = kg.iris.listing_graph()
+
+        def versions() -> list[str]:
+            return sorted(g.value for g in kg.store.named_graphs() if g.value.startswith(index.value + "/"))
+
+        def current() -> str:
+            (row,) = kg.store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} eo:currentListing ?g }} }}")
+            return row["g"].value
+
+        first = current()
+        assert versions() == [first]
+        rows = kg.query("missions")
+        # a crash after a new version was named and partly written
+        orphan = kg.iris.listing_version(99)
+        kg.store.replace_graph(index, [*kg.store.quads(index), ox.Quad(index, ox.NamedNode(
+            "https://w3id.org/kgbuild/ontology#listingVersion"), orphan, index)])
+        kg.store.write_graph(orphan, [ox.Quad(q.subject, q.predicate, q.object, orphan)
+                                      for q in kg.store.quads(ox.NamedNode(first))])
+        assert kg.query("missions") == rows  # a whole second listing, but not current: not seen
+        assert kg.query("missions", limit=5) == rows[:5]
+        kg.relink()
+        assert versions() == [current()] and current() not in (first, orphan.value)
+        assert kg.query("missions") == rows

@@ -260,7 +260,7 @@ class KnowledgeGraph:
         it yourself after writing article graphs through :attr:`store` directly.
         """
         from .link.graph import link_quads
-        from .listing import listing_quads
+        from .listing import refresh
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
@@ -278,7 +278,7 @@ class KnowledgeGraph:
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
-        self.store.replace_graph(self.iris.listing_graph(), listing_quads(self.store, self.iris))
+        refresh(self.store, self.iris)
         return len(quads)
 
     # --- reading ----------------------------------------------------------------------------

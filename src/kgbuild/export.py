@@ -49,18 +49,23 @@ def _sort_key(t: ox.Triple | ox.Quad) -> tuple[str, ...]:
 
 def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Triple]:
     """Every data triple of the store, de-duplicated across graphs and sorted."""
-    skip = {store.iris.void_graph(), store.iris.listing_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
+    skip = {store.iris.void_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
     triples: set[ox.Triple] = set()
     for q in store.quads():
-        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name in skip:
+        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name in skip or store.iris.is_listing_graph(q.graph_name):
             continue
         triples.add(q.triple)
     return sorted(triples, key=_sort_key)
 
 
 def _not_data(store: Store) -> tuple[ox.NamedNode, ...]:
-    """Graphs the merged formats leave out: the VoID description, the ontology, the derived listing."""
-    return (store.iris.void_graph(), ONTOLOGY_GRAPH, store.iris.listing_graph())
+    """Graphs the merged formats leave out: the VoID description, the ontology, the listings."""
+    return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
+
+
+def _listing_graphs(store: Store) -> list[ox.NamedNode]:
+    """The listings' index and version graphs (derived from the data, never exported)."""
+    return [g for g in store.named_graphs() if store.iris.is_listing_graph(g)]
 
 
 def _on_disk(store: Store) -> bool:
@@ -83,7 +88,7 @@ def _dataset_nquads_in_key_order(store: Store) -> bytes | None:
     if _has_default_graph(store):
         return None
     data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
-    skip = tuple(f" <{g.value}> .".encode() for g in (ONTOLOGY_GRAPH, store.iris.listing_graph()))
+    skip = tuple(f" <{g.value}> .".encode() for g in (ONTOLOGY_GRAPH, *_listing_graphs(store)))
     return b"".join(line + b"\n" for line in data.split(b"\n") if line and not line.endswith(skip))
 
 
@@ -140,7 +145,8 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         items = sorted(
             (q for q in store.quads()
-             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in (ONTOLOGY_GRAPH, store.iris.listing_graph())),
+             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ONTOLOGY_GRAPH
+             and not store.iris.is_listing_graph(q.graph_name)),
             key=_sort_key,
         )
     else:

@@ -102,8 +102,17 @@ class Iris:
         return self._node("graph", "_void")
 
     def listing_graph(self) -> NamedNode:
-        """The derived mission listing (:mod:`kgbuild.listing`), rebuilt after every build."""
+        """The listings' index graph (:mod:`kgbuild.listing`): which listing version is current."""
         return self._node("graph", "_missions")
+
+    def listing_version(self, n: int) -> NamedNode:
+        """The graph of one version of the listings (``{base}graph/_missions/{n}``)."""
+        return self._node("graph", "_missions", str(n))
+
+    def is_listing_graph(self, graph: NamedNode) -> bool:
+        """Whether ``graph`` is the listings' index or one of their versions (derived, not data)."""
+        index = self.listing_graph().value
+        return graph.value == index or graph.value.startswith(index + "/")
 
     def dataset(self) -> NamedNode:
         return self._node("dataset")

@@ -3,8 +3,9 @@
 Listing queries would otherwise group every article graph at query time (at 10k articles:
 ``missions`` 1.4 s for 8,272 missions, ``articles`` 1.8 s, ``accreditations`` 1.0 s,
 ``observer-totals`` 0.6 s). :func:`listing_quads` computes their rows once, when the graph changes
-(``KnowledgeGraph.relink`` runs after every build, removal and added article), into the graph
-``iris.listing_graph()`` (``{base}graph/_missions``):
+(``KnowledgeGraph.relink`` runs after every build, removal and added article), into a new
+version graph ``{base}graph/_missions/N``, which the index graph ``iris.listing_graph()``
+(``{base}graph/_missions``) then names ``eo:currentListing`` (:func:`refresh`):
 
 - one row per mission: the ``eo:listed*`` values of :data:`AGGREGATION` on the mission's IRI
   (the earliest election and start dates, any ``early``, a head, the number of articles, and
@@ -19,6 +20,11 @@ characters) for pyoxigraph to keep it inside its index entries. A listing query 
 and sorts its rows by that one triple, and reads the other values only for the rows it returns.
 The listing states nothing that the article graphs do not, and exports leave it out.
 
+A new version is written in one bulk step and becomes current with a one-triple switch; the old
+one is then removed in small steps. So readers see a whole listing, before or after; a crash
+leaves at most an unused version (its name is recorded first, and the next refresh removes it);
+and memory stays small (at 10k articles, 190k quads: one transaction would hold 170 MB).
+
 >>> mission_key("AZ", 2020, 123), totals_key(None, 7), accreditation_key("", 42)
 ('AZ|2020|0000123', '----|000000007', '--|000000042')
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
@@ -36,6 +43,7 @@ from .vocab import EO
 
 __all__ = [
     "ACCREDITATIONS",
+    "refresh",
     "AGGREGATION",
     "ARTICLES",
     "COLUMNS",
@@ -168,44 +176,86 @@ def accreditation_key(country: str, rank: int) -> str:
     return f"{country or '--'}|{rank:0{ROW_DIGITS}d}"
 
 
-def listing_quads(store: Any, iris: Iris) -> list[ox.Quad]:
-    """The listing graph's quads, computed from the article graphs of ``store``."""
-    graph = iris.listing_graph()
-    quads: list[ox.Quad] = []
+def refresh(store: Any, iris: Iris) -> int:
+    """Compute the listings from the article graphs into a new version, make it current and
+    remove the others; returns the number of listing quads."""
+    index = iris.listing_graph()
+    versions = _versions(store, iris)
+    new = iris.listing_version(max((n for n, _ in versions), default=0) + 1)
+    current = _current(store, index)
+    # record the new version's name before writing it, so that a crash leaves nothing unnamed
+    store.replace_graph(index, _index_quads(index, current, [g for _, g in versions] + [new]))
+    n = store.write_graph(new, listing_quads(store, iris, graph=new))
+    store.replace_graph(index, _index_quads(index, new, [new]))  # the switch: one small transaction
+    for _, old in versions:
+        store.drop_graph(old)
+    return n
 
-    def put(subject: ox.NamedNode, row: dict[str, Any], columns: dict[str, ox.NamedNode]) -> None:
-        for column, prop in columns.items():
-            value = row.get(column)
-            if value is not None:
-                quads.append(ox.Quad(subject, prop, value, graph))
+
+def _index_quads(index: ox.NamedNode, current: ox.NamedNode | None, versions: list[ox.NamedNode]) -> list[ox.Quad]:
+    quads = [ox.Quad(index, EO.currentListing, current, index)] if current is not None else []
+    return quads + [ox.Quad(index, EO.listingVersion, v, index) for v in versions]
+
+
+def _current(store: Any, index: ox.NamedNode) -> ox.NamedNode | None:
+    row = next(store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} eo:currentListing ?g }} }}", union=False), {})
+    g = row.get("g")
+    return g if isinstance(g, ox.NamedNode) else None
+
+
+def _versions(store: Any, iris: Iris) -> list[tuple[int, ox.NamedNode]]:
+    """Every listing version graph in the store, with its number."""
+    prefix = iris.listing_graph().value + "/"
+    out = []
+    for g in store.named_graphs():
+        if g.value.startswith(prefix) and g.value[len(prefix):].isdigit():
+            out.append((int(g.value[len(prefix):]), g))
+    return sorted(out, key=lambda t: t[0])
+
+
+def listing_quads(store: Any, iris: Iris, *, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+    """The listings' quads (in ``graph``, by default the index graph), computed from the article
+    graphs of ``store``: the rows are read and sorted now, the quads made as they are consumed."""
+    graph = graph or iris.listing_graph()
 
     missions = [r for r in store.select(AGGREGATION) if isinstance(r.get("mission"), ox.NamedNode)]
     missions.sort(key=_mission_order)
-    for rank, row in enumerate(missions, start=1):
-        put(row["mission"], row, COLUMNS)
-        key = mission_key(row["country"].value, _int(row.get("year")), rank)
-        quads.append(ox.Quad(row["mission"], EO.listedKey, ox.Literal(key), graph))
-
+    accreditations = _accreditation_order(list(store.select(ACCREDITATIONS)))
     articles = sorted(store.select(ARTICLES), key=lambda r: (r["file"].value, r["article"].value))
-    for rank, row in enumerate(articles, start=1):
-        quads.append(ox.Quad(row["article"], EO.listedRank, ox.Literal(rank), graph))
-        quads.append(ox.Quad(row["article"], EO.listedMissions, row["missions"], graph))
+    return _quads(iris, graph, missions, articles, accreditations)
+
+
+def _quads(iris: Iris, graph: ox.NamedNode, missions: list[dict[str, Any]], articles: list[dict[str, Any]],
+           accreditations: list[dict[str, Any]]) -> Iterator[ox.Quad]:
+    def row(subject: ox.NamedNode, values: dict[str, Any], columns: dict[str, ox.NamedNode]) -> Iterator[ox.Quad]:
+        for column, prop in columns.items():
+            value = values.get(column)
+            if value is not None:
+                yield ox.Quad(subject, prop, value, graph)
+
+    for rank, r in enumerate(missions, start=1):
+        yield from row(r["mission"], r, COLUMNS)
+        key = mission_key(r["country"].value, _int(r.get("year")), rank)
+        yield ox.Quad(r["mission"], EO.listedKey, ox.Literal(key), graph)
+
+    for rank, r in enumerate(articles, start=1):
+        yield ox.Quad(r["article"], EO.listedRank, ox.Literal(rank), graph)
+        yield ox.Quad(r["article"], EO.listedMissions, r["missions"], graph)
 
     for rank, (organizer, year, counts) in enumerate(_totals(missions), start=1):
         node = _row_node(iris, "observer-totals", organizer, str(year))
-        quads.append(ox.Quad(node, EO.totalsKey, ox.Literal(totals_key(year, rank)), graph))
-        quads.append(ox.Quad(node, EO.listedOrganizer, ox.Literal(organizer), graph))
+        yield ox.Quad(node, EO.totalsKey, ox.Literal(totals_key(year, rank)), graph)
+        yield ox.Quad(node, EO.listedOrganizer, ox.Literal(organizer), graph)
         if year is not None:
-            quads.append(ox.Quad(node, EO.listedYear, ox.Literal(year), graph))
+            yield ox.Quad(node, EO.listedYear, ox.Literal(year), graph)
         for prop, n in zip((EO.listedMissionCount, EO.listedObservers, EO.listedMissionsWithTotal), counts, strict=True):
-            quads.append(ox.Quad(node, prop, ox.Literal(n), graph))
+            yield ox.Quad(node, prop, ox.Literal(n), graph)
 
-    for rank, row in enumerate(_accreditation_order(list(store.select(ACCREDITATIONS))), start=1):
-        node = _row_node(iris, "accreditation", *(str(row.get(c, "")) for c in ACCREDITATION_COLUMNS))
-        country = row["commission_country"].value if row.get("commission_country") is not None else ""
-        quads.append(ox.Quad(node, EO.accreditationKey, ox.Literal(accreditation_key(country, rank)), graph))
-        put(node, row, ACCREDITATION_COLUMNS)
-    return quads
+    for rank, r in enumerate(accreditations, start=1):
+        node = _row_node(iris, "accreditation", *(str(r.get(c, "")) for c in ACCREDITATION_COLUMNS))
+        country = r["commission_country"].value if r.get("commission_country") is not None else ""
+        yield ox.Quad(node, EO.accreditationKey, ox.Literal(accreditation_key(country, rank)), graph)
+        yield from row(node, r, ACCREDITATION_COLUMNS)
 
 
 def _row_node(iris: Iris, kind: str, *parts: str) -> ox.NamedNode:

@@ -226,6 +226,23 @@ class RemoteStore:
         """A :class:`RemoteBatchWriter` on this store (use it as a context manager)."""
         return RemoteBatchWriter(self, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
 
+    def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        """Write a new graph (one update request); returns how many quads."""
+        quads = list(quads)
+        self.replace_graph(graph, quads)
+        return len(quads)
+
+    def drop_graph(self, graph: ox.NamedNode) -> int:
+        """Remove a graph nothing reads any more (the server does it in one request)."""
+        n = self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        self.remove_graph(graph)
+        return n
+
+    def named_graphs(self) -> list[ox.NamedNode]:
+        """Every named graph on the server."""
+        return [r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", union=False)
+                if isinstance(r.get("g"), ox.NamedNode)]
+
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph and its quads; False when it was not there."""
         self._check_writable()

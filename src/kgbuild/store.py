@@ -18,6 +18,7 @@ graph with ``GRAPH``.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -191,6 +192,44 @@ class Store:
         self._store.remove_graph(graph)
         return True
 
+    def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        """Write a new graph's quads in one bulk step (little memory: 190k quads cost 33 MB where
+        one transaction costs 170 MB); returns how many. Not a transaction: callers that need the
+        graph complete switch to it afterwards (see :mod:`kgbuild.listing`).
+
+        :raises StoreError: the graph already exists.
+        """
+        self._check_writable()
+        if self._store.contains_named_graph(graph):
+            raise StoreError(f"graph {graph} exists already; write_graph only writes new graphs", path=self.path)
+        counted = _Counted(quads)
+        self._store.bulk_extend(counted)
+        self._store.add_graph(graph)
+        self._written(counted.n)
+        return counted.n
+
+    def drop_graph(self, graph: ox.NamedNode, *, chunk: int = 20_000) -> int:
+        """Remove a graph in steps of ``chunk`` quads (one transaction holds all its deletions in
+        memory: 165 MB for 190k quads); returns how many quads. Not atomic: for graphs nothing
+        reads any more."""
+        self._check_writable()
+        removed = 0
+        while True:
+            batch = [ox.Triple(q.subject, q.predicate, q.object)
+                     for q in itertools.islice(self._store.quads_for_pattern(None, None, None, graph), chunk)]
+            if not batch:
+                break
+            body = (ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+            self._store.update(f"DELETE DATA {{ GRAPH {graph} {{\n{body}}} }}")
+            removed += len(batch)
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+        return removed
+
+    def named_graphs(self) -> list[ox.NamedNode]:
+        """Every named graph of the store."""
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("is open read-only", path=self.path)
@@ -274,6 +313,22 @@ class Store:
 
     def quads(self, graph: Any = None) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+
+class _Counted:
+    """Passes items through and counts them."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self.n = 0
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self._items)
+        self.n += 1
+        return item
 
 
 class BatchWriter:

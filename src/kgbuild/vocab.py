@@ -159,6 +159,9 @@ EO_TERMS = frozenset(
         "sourceAgency",
         "ingestedAt",
         # the listings (derived index graph, kgbuild.listing)
+        "Listing",
+        "currentListing",
+        "listingVersion",
         "listedOrganizer",
         "listedCountry",
         "listedType",

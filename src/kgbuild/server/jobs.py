@@ -40,7 +40,8 @@ def missions_page_data(kg: Any, *, page: int = 1, size: int = MISSIONS_PAGE, cou
     rows = kg.query("missions", limit=size, offset=(page - 1) * size, **params)
     subs = bind_params(kg.catalog["missions"], params, iris=kg.iris)
     counts = kg.store.select(
-        "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?l { ?m eo:listedCountry ?country } } GROUP BY ?country",
+        "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?index { ?index eo:currentListing ?l } "
+        "GRAPH ?l { ?m eo:listedCountry ?country } } GROUP BY ?country",
         substitutions=subs,
     )
     total = sum(int(r["n"].value) for r in counts)
