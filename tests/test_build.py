@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -26,13 +27,15 @@ def kgbuild(*args: str, **kw) -> subprocess.CompletedProcess[str]:
 
 
 def canonical(store: Path) -> list[str]:
-    """The store's quads as sorted N-Quads lines, without ingestion timestamps (no blank nodes in data)."""
+    """The store's quads as sorted N-Quads lines, without ingestion timestamps (no blank nodes in
+    data), and with the listing's version number (a counter of refreshes) written as N."""
     with KnowledgeGraph(store, read_only=True) as kg:
         lines = []
+        version = re.compile(re.escape(kg.iris.listing_graph().value) + r"/\d+>")
         for q in kg.store.quads():
             if q.graph_name == ONTOLOGY_GRAPH or q.predicate.value.endswith("#ingestedAt"):
                 continue
-            lines.append(str(q))
+            lines.append(version.sub(kg.iris.listing_graph().value + "/N>", str(q)))
     return sorted(lines)
 
 
