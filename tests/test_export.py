@@ -119,6 +119,14 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
     (triples,) = list(void.objects(None, VOID.triples))
     assert int(triples) == counts["kgbuild.ttl"] == len(rdflib.Graph().parse(tmp_path / "kgbuild.ttl"))
     assert (None, VOID.sparqlEndpoint, rdflib.URIRef("http://127.0.0.1:7878/query")) in void
+    data = rdflib.Graph().parse(tmp_path / "kgbuild.ttl")
+    (subjects,) = list(void.objects(None, VOID.distinctSubjects))
+    (properties,) = list(void.objects(None, VOID.properties))
+    assert int(subjects) == len(set(data.subjects())) and int(properties) == len(set(data.predicates()))
+    partitions = {str(void.value(p, VOID["class"])): int(void.value(p, VOID.entities))
+                  for p in void.objects(None, VOID.classPartition)}
+    eo_mission = rdflib.URIRef("https://w3id.org/kgbuild/ontology#ObservationMission")
+    assert partitions[str(eo_mission)] == len(set(data.subjects(rdflib.RDF.type, eo_mission))) == 22
     assert list(void.objects(None, VOID.exampleResource))
     stored = list(gold_kg.store.select(
         "SELECT ?n WHERE { GRAPH ?g { ?d void:triples ?n } }", union=False))

@@ -14,15 +14,14 @@ The VoID figures are counted from the same merged data that ``kgbuild.ttl`` hold
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .export import export, jsonld_context, merged_data
-from .vocab import DCAT, DCTERMS, EO, EO_NS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD
+from .export import export, jsonld_context
+from .vocab import DCAT, DCTERMS, EO_NS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD
 
 if TYPE_CHECKING:
     from .api import KnowledgeGraph
@@ -50,11 +49,54 @@ class DatasetInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def void_quads(kg: KnowledgeGraph, triples: list[ox.Triple], info: DatasetInfo) -> list[ox.Quad]:
-    """The VoID + DCAT description of ``triples`` (the merged data), in the ``_void`` graph."""
+def _data_filter(kg: KnowledgeGraph) -> str:
+    """A FILTER on ?g keeping the data graphs: not the VoID description, the ontology or a listing."""
+    from .store import ONTOLOGY_GRAPH
+
+    skip = [kg.iris.void_graph(), ONTOLOGY_GRAPH] + [g for g in kg.store.named_graphs() if kg.iris.is_listing_graph(g)]
+    return "FILTER(" + " && ".join(f"?g != {g}" for g in skip) + ")"
+
+
+def data_statistics(kg: KnowledgeGraph) -> dict[str, Any]:
+    """VoID statistics of the merged data, computed by the store (no Python object per triple):
+    triples, distinct subjects/objects/properties, typed entities, entities per class, the
+    property namespaces, the first and last ingestion time and three example missions."""
+    data = f"GRAPH ?g {{ ?s ?p ?o }} {_data_filter(kg)}"
+
+    def one(sparql: str) -> dict[str, Any]:
+        return next(kg.store.select(sparql), {})
+
+    def count(name: str, sparql: str) -> int:
+        term = one(sparql).get(name)
+        return int(term.value) if term is not None else 0
+
+    out: dict[str, Any] = {
+        "triples": count("n", f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {data} }} }}"),
+        "subjects": count("n", f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {data} }}"),
+        "objects": count("n", f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ {data} }}"),
+    }
+    properties = [r["p"] for r in kg.store.select(f"SELECT DISTINCT ?p WHERE {{ {data} }}")]
+    out["properties"] = len(properties)
+    out["namespaces"] = {p.value[: max(p.value.rfind("#"), p.value.rfind("/")) + 1] for p in properties}
+    typed = f"GRAPH ?g {{ ?s a ?c }} {_data_filter(kg)}"
+    out["entities"] = count("n", f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {typed} }}")
+    out["classes"] = {r["c"]: int(r["n"].value) for r in kg.store.select(
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {typed} FILTER(isIRI(?c)) }} GROUP BY ?c")}
+    stamps = one(f"SELECT (MIN(STR(?t)) AS ?first) (MAX(STR(?t)) AS ?last) WHERE {{ GRAPH ?g {{ ?a eo:ingestedAt ?t }} "
+                 f"{_data_filter(kg)} }}")
+    out["issued"] = stamps["first"].value if "first" in stamps else None
+    out["modified"] = stamps["last"].value if "last" in stamps else None
+    out["examples"] = [r["m"].value for r in kg.store.select(
+        "SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a eo:ObservationMission } } ORDER BY STR(?m) LIMIT 3")]
+    return out
+
+
+def void_quads(kg: KnowledgeGraph, info: DatasetInfo) -> list[ox.Quad]:
+    """The VoID + DCAT description of the merged data, in the ``_void`` graph."""
     g = kg.iris.void_graph()
     ds = kg.iris.dataset()
     out: list[ox.Quad] = []
+    stats = data_statistics(kg)
 
     def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         out.append(ox.Quad(s, p, o, g))
@@ -70,27 +112,23 @@ def void_quads(kg: KnowledgeGraph, triples: list[ox.Triple], info: DatasetInfo) 
     add(ds, DCTERMS.creator, ox.Literal(info.creator))
     add(ds, DCTERMS.conformsTo, ox.NamedNode(ONTOLOGY_IRI))
     add(ds, VOID.uriSpace, ox.Literal(kg.iris.base))
-    stamps = sorted(t.object.value for t in triples if t.predicate == EO.ingestedAt)
-    if stamps:
-        add(ds, DCTERMS.issued, ox.Literal(stamps[0], datatype=XSD.dateTime))
-        add(ds, DCTERMS.modified, ox.Literal(stamps[-1], datatype=XSD.dateTime))
-    add(ds, VOID.triples, integer(len(triples)))
-    add(ds, VOID.distinctSubjects, integer(len({t.subject for t in triples})))
-    add(ds, VOID.distinctObjects, integer(len({t.object for t in triples})))
-    add(ds, VOID.properties, integer(len({t.predicate for t in triples})))
-    classes = Counter(t.object for t in triples if t.predicate == RDF.type and isinstance(t.object, ox.NamedNode))
-    add(ds, VOID.entities, integer(len({t.subject for t in triples if t.predicate == RDF.type})))
-    namespaces = {p.value[: max(p.value.rfind("#"), p.value.rfind("/")) + 1] for p in {t.predicate for t in triples}}
-    for ns in sorted(namespaces | {EO_NS}):
+    if stats["issued"]:
+        add(ds, DCTERMS.issued, ox.Literal(stats["issued"], datatype=XSD.dateTime))
+        add(ds, DCTERMS.modified, ox.Literal(stats["modified"], datatype=XSD.dateTime))
+    add(ds, VOID.triples, integer(stats["triples"]))
+    add(ds, VOID.distinctSubjects, integer(stats["subjects"]))
+    add(ds, VOID.distinctObjects, integer(stats["objects"]))
+    add(ds, VOID.properties, integer(stats["properties"]))
+    add(ds, VOID.entities, integer(stats["entities"]))
+    for ns in sorted(stats["namespaces"] | {EO_NS}):
         if ns in PREFIXES.values():
             add(ds, VOID.vocabulary, ox.NamedNode(ns))
-    for cls, n in sorted(classes.items(), key=lambda kv: kv[0].value):
+    for cls, n in sorted(stats["classes"].items(), key=lambda kv: kv[0].value):
         part = ox.NamedNode(f"{ds.value}/class/{cls.value.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}")
         add(ds, VOID.classPartition, part)
         add(part, VOID["class"], cls)
         add(part, VOID.entities, integer(n))
-    missions = sorted({t.subject.value for t in triples if t.predicate == RDF.type and t.object == EO.ObservationMission})
-    for m in missions[:3]:
+    for m in stats["examples"]:
         add(ds, VOID.exampleResource, ox.NamedNode(m))
     if info.endpoint:
         add(ds, VOID.sparqlEndpoint, ox.NamedNode(info.endpoint))
@@ -121,8 +159,7 @@ def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None 
     for fmt, ext in (("turtle", "ttl"), ("ntriples", "nt"), ("jsonld", "jsonld"), ("trig", "trig"), ("nquads", "nq")):
         counts[f"kgbuild.{ext}"] = export(kg.store, out / f"kgbuild.{ext}", format=fmt)
     (out / "context.jsonld").write_text(json.dumps(jsonld_context(), indent=1) + "\n", encoding="utf-8")
-    triples = merged_data(kg.store)
-    void = void_quads(kg, triples, info)
+    void = void_quads(kg, info)
     if not kg.store.read_only:
         kg.store.replace_graph(kg.iris.void_graph(), void)
     body = ox.serialize([q.triple for q in sorted(void, key=str)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
