@@ -51,8 +51,12 @@ class Extractor:
     def _doc(self, article: Article):  # noqa: ANN202 - spaCy type stays inside extract/
         from .components import PUBLISHED_KEY
 
+        from .dates import dateline_date
+
         doc = self.nlp.make_doc(article.text)
-        doc.user_data[PUBLISHED_KEY] = article.published.isoformat() if article.published else None
+        # without a date line, a full date in the dateline anchors "on Sunday" and "this week"
+        published = article.published or dateline_date(article.text)
+        doc.user_data[PUBLISHED_KEY] = published.isoformat() if published else None
         return doc
 
     def extract(self, article: Article) -> list[Mission]:

@@ -140,6 +140,22 @@ def _mk(y: str | None, m: int, d: str, published: date | None) -> date | None:
         return None
 
 
+def dateline_date(text: str) -> date | None:
+    """The full date of an article's dateline ("PODGORICA, June 8, 2023 (Adriatic News)"), if its
+    first paragraph opens with one: the publication date of an article that has no ` date` line.
+
+    >>> dateline_date("DILI, 16 March 2022 (Lusophone Service)\\n\\nObservers ...").isoformat()
+    '2022-03-16'
+    >>> dateline_date("BAKU, March 27\\n\\nThe mission ...") is None  # no year: nothing to anchor
+    True
+    """
+    head = text.lstrip()[:160].split("\n\n", 1)[0].split("\n", 1)[0]
+    for d in find_dates(head):
+        if d.kind == "date" and d.explicit_year and d.start < 80:
+            return d.value
+    return None
+
+
 def find_dates(text: str, *, published: date | None = None, offset: int = 0) -> list[DateMention]:
     """Every resolvable date in ``text`` (offsets shifted by ``offset``)."""
     out: list[DateMention] = []

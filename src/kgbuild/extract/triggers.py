@@ -34,17 +34,23 @@ _LEFT_TRIGGER = re.compile(
     r"joint\s+(?:undertaking|effort|mission|observation)\s+(?:of|by)|IEOM\s+(?:of|by)|"
     r"\b(?:including|among\s+them|such\s+as)\s+those\s+(?:of|from|sent\s+by)|"
     r"(?:observers|monitors|group)\b[^.;]{0,20}?\b(?:comes?|came|are|were)\s+from)\s+(?:the\s+)?$", re.I)
+#: When a statement was made, between "said" and what was said ("said on Friday that ...").
+_WHEN = (r"(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week)\s+|"
+         r"today\s+|yesterday\s+|in\s+a\s+(?:statement|press\s+release)\s+)?")
 #: An acronym or an apposition between an organization and its verb ("CIS-EMO, a monitoring group, said").
-_APPOS = (r"(?:\s*\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,.;()]{1,70},|,\s+(?:for\s+(?:its|their)\s+part|meanwhile|"
+_APPOS = (r"(?:\s*\([^)]{1,40}\))?(?:,\s+(?:an?|the)\s+(?:[^,.;()]|\.(?=[\w-])){1,80},|,\s+(?:for\s+(?:its|their)\s+part|meanwhile|"
           r"in\s+turn|too|also|separately|likewise|for\s+instance),)?")
 _VERB_TRIGGER = re.compile(
-    _APPOS + r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they)\s+)?"
+    _APPOS + r"\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:said|says|announced|confirmed|reported)\s+" + _WHEN + r"(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:has|have|had|will|would|is|are|was|were|also|today|already|officially|formally|"
     r"currently|to|be|been|now|yesterday|jointly)\s+)*"
     r"(?:opened|opens|deployed|deploys|sent|sends|dispatched|observed|observes|monitored|monitors|observing|monitoring|"
     r"launched|launches|fielded|fields|set\s+up|sets\s+up|flagged\s+off|flags\s+off|inaugurated|inaugurates|observe|monitor|send|deploy|dispatch|open|launch|"
     r"(?:registered|accredited)\s+(?=(?:some\s+|about\s+|more\s+than\s+)?(?:\d|[a-z]+[- ]?[a-z]*\s+observers)\S*\s+(?:[\w-]+\s+)?observers)|"
     r"(?:has|had|have|maintains)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:mission|delegation|team)|"
+    # "X said on Friday that its international election observation mission would have ..."
+    r"(?:said|says|announced|confirmed|reported|stated)\s+" + _WHEN + r"(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:mission|delegation|team)\s+(?:would|will|is|was|has|had|now|also|comprises|includes|consists)|"
     r"(?:has|had|have)\s+(?:(?:some|about|around|nearly|over|more\s+than)\s+)?" + _NUM + r"\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors)|"
     r"(?:confirmed|announced|decided|agreed|plans?|planned|intends?|intended|is\s+going|expects?|prepared|ready|"
     r"set)\s+(?:that\s+)?(?:it\s+)?(?:will\s+|would\s+|to\s+)(?:send|deploy|dispatch|field|observe|monitor))\b",
@@ -204,7 +210,7 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
     for i, o in enumerate(in_sent):
         if o.organ or not o.org.can_observe:
             continue
-        right = text[o.end : min(e, o.end + 70)]
+        right = text[o.end : min(e, o.end + 160)]
         if _MODIFIER.match(right):
             continue  # "observers from CIS countries", "OSCE commitments"
         left = text[max(s, o.start - 70) : o.start]
