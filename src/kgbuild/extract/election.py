@@ -34,6 +34,10 @@ _TYPE_WORD = r"(?:presidential|parliamentary|legislative|local(?:\s+government)?
 _TYPE_LIST = re.compile(rf"\b{_TYPE_WORD}(?:,\s+{_TYPE_WORD})+,?\s+and\s+{_TYPE_WORD}\s+(?:elections?|polls?|votes?)\b", re.I)
 _LEGISLATURE_WORDS = (r"Assembly|Parliament|Majlis|Mejlis|Mazhilis|Majilis|Sabor|Sobranie|Sobranje|Skupshtina|Sangsad|Sabha|Riigikogu|Eduskunta|Folketing|Althing|Duma|Kenesh|Rada|Congress|Senate|"
                       r"Chamber|House|Sejm|Seimas|Saeima|Khural|Legislature|Bundestag|Knesset|Storting|Riksdag")
+#: "election(s)" as the modifier of an institution ("Election Commission", "electoral law").
+_ELECTION_BODY = re.compile(r"\s+(?:[Cc]ommissions?|[Cc]ommittees?|[Tt]ribunals?|[Aa]uthorit(?:y|ies)|[Bb]oards?|"
+                           r"[Cc]ouncils?|[Bb]od(?:y|ies)|[Oo]ffices?|[Aa]dministrations?|[Mm]anagement|[Ii]nstitutes?|"
+                           r"[Aa]genc(?:y|ies)|[Cc]ourts?|[Ll]aws?|[Cc]odes?|[Oo]fficials?|[Ww]orkers)\b")
 _TO_LEGISLATURE = re.compile(rf"\s+(?:of\s+(?:the\s+)?(?:deputies|members)\s+)?(?:to|for|of)\s+the\s+"
                              rf"(?:[A-Z][\w-]*\s+){{0,4}}?(?:{_LEGISLATURE_WORDS})\b")
 _OF_PRESIDENT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:President|head\s+of\s+state)\b")
@@ -62,6 +66,8 @@ def find_elections(ctx: Context) -> list[Election]:
         if re.search(r"\b(?:opinion|exit|straw|public|recent|latest)\s+$", text[max(0, m.start() - 10) : m.start()], re.I) \
                 and m.group("noun").lower().startswith("poll"):
             continue  # "an opinion poll"
+        if _ELECTION_BODY.match(text, m.end()):
+            continue  # "the Election Commission of Sri Lanka": a body, not an election
         ym = _YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if ym and not any(d.start <= ym.start(1) < d.end for d in ctx.dates) and (
                 ctx.published is not None and int(ym.group(1)) < ctx.published.year):
@@ -142,7 +148,7 @@ _DATE_BEFORE_GLUE = re.compile(r"^(?:['’]s)?\s*(?:(?!(?:the|a|an|of|to|for|on|
                                r"(?:\d+(?:st|nd|rd|th)|[a-z][a-z-]*(?<!ing))\s+){0,2}$")
 _DATE_AFTER_GLUE = re.compile(
     r"^(?:\s*,?\s*(?:which|that|is|are|was|were|will|be|been|to|being|held|scheduled|set|slated|due|planned|"
-    r"take|takes|taking|place|in|on|for|of|the|country|[A-Z][\w’'-]+(?:['’]s)?)"
+    r"take|takes|taking|place|in|on|for|of|the|country|next|this|coming|[A-Z][\w’'-]+(?:['’]s)?)"
     r"|\s*,\s+(?:the|a|an)\s+[^,.;()]{1,40},)*\s*,?\s*$")  # ", the country's parliament,"
 #: "the referendum on the new constitution to be held on": any short topic before "held on".
 _DATE_AFTER_HELD = re.compile(r"^[^.;,()]{0,60}?\b(?:held|scheduled|set|slated|due|planned|take\s+place)\s+"
