@@ -1439,3 +1439,26 @@ def test_extract_mostly_local_observers_are_not_the_missions_count(ex: Extractor
                  "parliamentary elections. The CEC chairman said that in total more than 50,000 observers, almost all "
                  "of them local, had been registered.")
     assert m.observers_total == 12
+
+
+def test_extract_said_on_a_day_that_its_mission_would(ex: Extractor) -> None:
+    """"X, an apposition with U.S. in it, said on Friday that its ... mission would have N" deploys a mission."""
+    m = only(ex, " date 2022-08-05\nNAIROBI, Aug. 5\n\nThe Carter Center, the U.S.-based organisation founded by a "
+                 "former president, said on Friday that its international election observation mission would have "
+                 "60 short-term observers in the field for Kenya's general election next Tuesday.")
+    assert (m.country, m.election_date, m.observers_short_term) == ("KE", date(2022, 8, 9), 60)
+
+
+def test_extract_election_commission_is_not_an_election(ex: Extractor) -> None:
+    """A head's past post at "the Election Commission of Sri Lanka" does not make Sri Lanka the host."""
+    m = only(ex, " date 2025-05-08\nMANILA, May 8\n\nANFREL has fielded a mission for the Philippines' general "
+                 "election on Monday. The mission is led by Rohana Wickramasinghe of Sri Lanka, a former commissioner "
+                 "of the Election Commission of Sri Lanka.")
+    assert (m.country, m.election_date) == ("PH", date(2025, 5, 12))
+
+
+def test_extract_dateline_date_anchors_weekdays_without_a_date_line(ex: Extractor) -> None:
+    """Without a ` date` line, "on Sunday" resolves against the dateline's full date."""
+    m = only(ex, "PODGORICA, June 8, 2023 (Adriatic News)\n\nThe OSCE PA will observe Montenegro's snap "
+                 "parliamentary elections on Sunday.")
+    assert (m.country, m.election_date, m.early) == ("ME", date(2023, 6, 11), True)

@@ -23,6 +23,8 @@ BLIND_FINAL = ROOT / "tests" / "data" / "blind-final"  # written blind; develope
 BLIND_FINAL_FLOOR = 0.97  # measured 0.930 before round 3 of issue 3, 0.997 (tp 166, fp 0, fn 1) after it
 BLIND_3 = ROOT / "tests" / "data" / "blind-3"  # written blind; developed on in round 4 of issue 3
 BLIND_3_FLOOR = 0.96  # measured 0.824 before round 4 of issue 3, 0.980 (tp 221, fp 5, fn 4) after it
+BLIND_4 = ROOT / "tests" / "data" / "blind-4"  # written blind in session 3; one round of general fixes
+BLIND_4_FLOOR = 0.77  # measured 0.714 blind, 0.791 (tp 176, fp 27, fn 66) after that round
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +72,10 @@ def test_extract_corpus_micro_f1_floor(predictions: dict[str, list[dict[str, obj
 
 
 @pytest.mark.parametrize(("corpus", "floor", "size"), [(BLIND_DEV, BLIND_DEV_FLOOR, 16), (BLIND_FINAL, BLIND_FINAL_FLOOR, 12),
-                                                     (BLIND_3, BLIND_3_FLOOR, 14)],
-                         ids=["blind-dev", "blind-final", "blind-3"])
+                                                     (BLIND_3, BLIND_3_FLOOR, 14), (BLIND_4, BLIND_4_FLOOR, 14)],
+                         ids=["blind-dev", "blind-final", "blind-3", "blind-4"])
 def test_extract_corpus_blind_micro_f1_floor(ex: Extractor, tmp_path: Path, corpus: Path, floor: float, size: int) -> None:
-    """The reference scorer gives at least the floor micro-F1 over tests/data/blind-dev, blind-final and blind-3."""
+    """The reference scorer gives at least the floor micro-F1 over tests/data/blind-dev, blind-final, blind-3, blind-4."""
     arts = [Article.from_text(p.name, p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))]
     assert len(arts) >= size
     out = []

