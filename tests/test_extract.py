@@ -1462,3 +1462,18 @@ def test_extract_dateline_date_anchors_weekdays_without_a_date_line(ex: Extracto
     m = only(ex, "PODGORICA, June 8, 2023 (Adriatic News)\n\nThe OSCE PA will observe Montenegro's snap "
                  "parliamentary elections on Sunday.")
     assert (m.country, m.election_date, m.early) == ("ME", date(2023, 6, 11), True)
+
+
+def test_extract_bringing_the_mission_to_a_total_of(ex: Extractor) -> None:
+    """"N short-term observers arrived, bringing the mission to a total of forty observers" is the total."""
+    m = only(ex, " date 2022-03-16\nDILI, 16 March 2022\n\nThe EU mission will observe Saturday's presidential "
+                 "election. Fourteen long-term observers joined on 13 February, and twenty-six short-term observers "
+                 "arrived this week, bringing the mission to a total of forty observers.")
+    assert (m.observers_total, m.observers_long_term, m.observers_short_term) == (40, 14, 26)
+
+
+def test_extract_national_and_local_elections_are_general(ex: Extractor) -> None:
+    """"national and local elections" on one day are general elections; "national" alone names no type."""
+    m = only(ex, " date 2025-05-08\nMANILA, May 8\n\nANFREL has fielded a mission for the Philippines' national "
+                 "and local elections on Monday.")
+    assert (m.election_type, m.election_date) == ("general", date(2025, 5, 12))

@@ -17,7 +17,7 @@ __all__ = ["PERSON_TITLE", "Election", "find_elections", "host_country", "senten
 _ELECTION = re.compile(
     r"\b(?:(?P<early>early|snap|extraordinary|pre-term|preterm|pre-schedule|pre-scheduled)\s+)?"
     r"(?:(?P<type>presidential|parliamentary|legislative|local|municipal|regional|general|"
-    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|tripartite|multi-tier|multi-tiered|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|"
+    r"gubernatorial|provincial|federal|mayoral|senate|constitutional|congressional|harmoni[sz]ed|tripartite|multi-tier|multi-tiered|runoff|run-off|(?:State\s+)?Duma|National\s+Assembly|national|"
     r"Bundestag|Sejm|Knesset|Majlis|Mejlis|Mazhilis|Jogorku\s+Kenesh|Verkhovna\s+Rada)\s+"
     r"(?:and\s+(?P<type2>National\s+Assembly|State\s+Duma|\w+)\s+)?"
     r"(?:(?:council|runoff|run-off|second-round|by-|municipal|city|district)\s+)?)?"
@@ -90,6 +90,8 @@ def find_elections(ctx: Context) -> list[Election]:
         other = (m.group("type2") or "").lower()
         if re.search(r"assembly|duma|parliament", other):
             other = "parliamentary"
+        if typ == "national":  # "national and local elections": general; "national elections" alone: no type
+            typ = "general" if _TYPE_MAP.get(other, other) in ELECTION_TYPES else None
         if typ and _TYPE_MAP.get(other, other) in ELECTION_TYPES and _TYPE_MAP.get(other, other) != typ:
             typ = "general"  # "presidential and parliamentary elections" on one day
         if typ not in ELECTION_TYPES:

@@ -553,6 +553,7 @@ _NEW_TOTAL = re.compile(r"\b(?:bringing|brings|bring|raising|raises|raise|raised
                         r"(?:total|overall|number|strength|size|mission|team|delegation|group)"
                         r"(?:['’]s)?(?:\s+(?:number|strength|size|total))?"
                         r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?(?:observers|monitors|members))?\s+to\s+"
+                        r"(?:an?\s+(?:total|overall\s+strength|strength)\s+of\s+)?"  # "bringing the mission to a total of"
                         r"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$", re.I)
 #: A later figure that revises the count just given in the same sentence.
 _REVISED = re.compile(r"\b(?:rise|rises|rising|rose|risen|increase[sd]?|increasing|grow|grows|growing|grew|grown|expand(?:s|ed|ing)?|"
