@@ -13,7 +13,8 @@ version graph ``{base}graph/_missions/N``, which the index graph ``iris.listing_
   the larger count), and ``eo:listedKey``;
 - one per article: ``eo:listedRank`` (by file name) and ``eo:listedMissions``;
 - one per organizer and election year (``eo:totalsKey``): missions, observers, missions with a total;
-- one per accredited figure (:data:`ACCREDITATIONS`, ``eo:accreditationKey``).
+- one per accredited figure (:data:`ACCREDITATIONS`, ``eo:accreditationKey``);
+- one per participating country and mission (:data:`PARTICIPATION`, ``eo:participationKey``).
 
 Each listing has a key or rank that sorts like the listing and is short enough (at most 15
 characters) for pyoxigraph to keep it inside its index entries. A listing query chooses, filters
@@ -47,9 +48,11 @@ __all__ = [
     "AGGREGATION",
     "ARTICLES",
     "COLUMNS",
+    "PARTICIPATION",
     "accreditation_key",
     "listing_quads",
     "mission_key",
+    "participation_key",
     "totals_key",
 ]
 
@@ -151,6 +154,29 @@ WHERE {
   }
 }"""
 
+#: one row per participating country and mission
+PARTICIPATION = """SELECT DISTINCT ?member ?mission ?organizer ?host ?type ?election_date
+WHERE {
+  GRAPH ?g {
+    ?c eo:alpha2 ?member ; eo:memberOf ?mission .
+    ?mission eo:organizer/rdfs:label ?organizer ; eo:observes ?e .
+    ?e eo:electionCountry/eo:alpha2 ?host .
+    OPTIONAL { ?e eo:electionType ?t }
+    OPTIONAL { ?e eo:electionDate ?election_date }
+  }
+  BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?type)
+}"""
+
+#: result column of :data:`PARTICIPATION` -> property of the participation listing
+PARTICIPATION_COLUMNS: dict[str, ox.NamedNode] = {
+    "member": EO.listedMember,
+    "mission": EO.listedMission,
+    "organizer": EO.listedOrganizer,
+    "host": EO.listedCountry,
+    "type": EO.listedType,
+    "election_date": EO.listedElectionDate,
+}
+
 #: digits of a rank, so that every key has at most 15 characters: pyoxigraph keeps such strings
 #: inside the index entry, and sorts 8k of them in 3 ms (220 ms at 16 characters)
 RANK_DIGITS = 7
@@ -169,6 +195,11 @@ def mission_key(country: str, year: int | None, rank: int) -> str:
 def totals_key(year: int | None, rank: int) -> str:
     """An observer-totals row's key: election year (``----`` unknown) and rank."""
     return f"{_year(year)}|{rank:0{ROW_DIGITS}d}"
+
+
+def participation_key(member: str, rank: int) -> str:
+    """A participation row's key: the member country and rank (by election date, host, organizer)."""
+    return f"{member}|{rank:0{ROW_DIGITS}d}"
 
 
 def accreditation_key(country: str, rank: int) -> str:
@@ -222,11 +253,12 @@ def listing_quads(store: Any, iris: Iris, *, graph: ox.NamedNode | None = None) 
     missions.sort(key=_mission_order)
     accreditations = _accreditation_order(list(store.select(ACCREDITATIONS)))
     articles = sorted(store.select(ARTICLES), key=lambda r: (r["file"].value, r["article"].value))
-    return _quads(iris, graph, missions, articles, accreditations)
+    participation = sorted(store.select(PARTICIPATION), key=_participation_order)
+    return _quads(iris, graph, missions, articles, accreditations, participation)
 
 
 def _quads(iris: Iris, graph: ox.NamedNode, missions: list[dict[str, Any]], articles: list[dict[str, Any]],
-           accreditations: list[dict[str, Any]]) -> Iterator[ox.Quad]:
+           accreditations: list[dict[str, Any]], participation: list[dict[str, Any]]) -> Iterator[ox.Quad]:
     def row(subject: ox.NamedNode, values: dict[str, Any], columns: dict[str, ox.NamedNode]) -> Iterator[ox.Quad]:
         for column, prop in columns.items():
             value = values.get(column)
@@ -256,6 +288,11 @@ def _quads(iris: Iris, graph: ox.NamedNode, missions: list[dict[str, Any]], arti
         country = r["commission_country"].value if r.get("commission_country") is not None else ""
         yield ox.Quad(node, EO.accreditationKey, ox.Literal(accreditation_key(country, rank)), graph)
         yield from row(node, r, ACCREDITATION_COLUMNS)
+
+    for rank, r in enumerate(participation, start=1):
+        node = _row_node(iris, "participation", *(str(r.get(c, "")) for c in PARTICIPATION_COLUMNS))
+        yield ox.Quad(node, EO.participationKey, ox.Literal(participation_key(r["member"].value, rank)), graph)
+        yield from row(node, r, PARTICIPATION_COLUMNS)
 
 
 def _row_node(iris: Iris, kind: str, *parts: str) -> ox.NamedNode:
@@ -296,6 +333,13 @@ def _totals(missions: list[dict[str, Any]]) -> list[tuple[str, int | None, tuple
             counts[2] += 1
     order = sorted(groups, key=lambda k: (k[1] is not None, k[1] or 0, k[0]))
     return [(org, year, (groups[(org, year)][0], groups[(org, year)][1], groups[(org, year)][2])) for org, year in order]
+
+
+def _participation_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Member, election date (unknown first), host, organizer, mission IRI."""
+    edate = row.get("election_date")
+    return (row["member"].value, (0, "") if edate is None else (1, edate.value), row["host"].value,
+            row["organizer"].value, row["mission"].value)
 
 
 def _accreditation_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -182,6 +182,8 @@ EO_TERMS = frozenset(
         "listedObservers",
         "listedMissionsWithTotal",
         "accreditationKey",
+        "participationKey",
+        "listedMember",
         "listedCommission",
         "listedCommissionLabel",
         "listedCommissionCountry",

@@ -41,7 +41,7 @@ def missions_page_data(kg: Any, *, page: int = 1, size: int = MISSIONS_PAGE, cou
     subs = bind_params(kg.catalog["missions"], params, iris=kg.iris)
     counts = kg.store.select(
         "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?index { ?index eo:currentListing ?l } "
-        "GRAPH ?l { ?m eo:listedCountry ?country } } GROUP BY ?country",
+        "GRAPH ?l { ?m eo:listedKey ?key ; eo:listedCountry ?country } } GROUP BY ?country",
         substitutions=subs,
     )
     total = sum(int(r["n"].value) for r in counts)
