@@ -625,28 +625,23 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(a.workdir or tempfile.mkdtemp(prefix="kgbench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        if parts & {"build", "parallel"}:
+        if parts & {"build", "parallel", "rss"}:
             why = extractor_available()
             results["build"] = []
             for n in sizes:
                 if why:
                     results["build"].append({"n": n, "skipped": why})
-                    continue
-                print(f"build {n} ...", file=sys.stderr, flush=True)
-                results["build"].append(
-                    bench_build(n, a.seed, parallel="parallel" in parts, batch_size=a.batch_size, runs=a.build_runs)
-                )
-        if "rss" in parts and not (parts & {"build", "parallel"}):  # peak RSS only: one 1-process build per size
-            why = extractor_available()
-            results["build"] = []
-            for n in sizes:
-                if why:
-                    results["build"].append({"n": n, "skipped": why})
-                    continue
-                print(f"rss {n} ...", file=sys.stderr, flush=True)
-                r = in_child("build", corpus=str(corpus_dir(n, a.seed)), n_process=1, batch_size=a.batch_size)
-                print(f"  {n}: build {r['seconds']:.1f} s, peak RSS {r['maxrss_mib']:.0f} MiB", file=sys.stderr, flush=True)
-                results["build"].append({"n": n, "build": r, "rss_only": True})
+                elif parts & {"build", "parallel"}:
+                    print(f"build {n} ...", file=sys.stderr, flush=True)
+                    results["build"].append(
+                        bench_build(n, a.seed, parallel="parallel" in parts, batch_size=a.batch_size, runs=a.build_runs)
+                    )
+                else:  # "rss" alone: peak RSS only, one 1-process build per size
+                    print(f"rss {n} ...", file=sys.stderr, flush=True)
+                    r = in_child("build", corpus=str(corpus_dir(n, a.seed)), n_process=1, batch_size=a.batch_size)
+                    print(f"  {n}: build {r['seconds']:.1f} s, peak RSS {r['maxrss_mib']:.0f} MiB", file=sys.stderr,
+                          flush=True)
+                    results["build"].append({"n": n, "build": r, "rss_only": True})
         if "store" in parts:
             results["store"] = []
             for n in sizes:

@@ -305,10 +305,13 @@ class KnowledgeGraph:
         self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any
     ) -> tuple[list[dict[str, Any]], list[str]]:
         """Like :meth:`query`, but rows keep their RDF terms; also returns the column names."""
+        return _rows(self.query_result(name, limit=limit, offset=offset, **params))
+
+    def query_result(self, name: str, /, *, limit: Any = None, offset: Any = None, **params: Any) -> Any:
+        """Run a prepared query; pyoxigraph's result (solutions, boolean or triples), for serializers."""
         pq = self.catalog[name]
         subs = bind_params(pq, params, iris=self.iris)
-        result = self.store.query(pq.paged(limit, offset, subs), substitutions=subs)
-        return _rows(result)
+        return self.store.query(pq.paged(limit, offset, subs), substitutions=subs)
 
     def sparql(self, text: str) -> tuple[list[dict[str, Any]], list[str]] | bool | list[ox.Triple]:
         """Run an ad-hoc read-only query (updates and SERVICE are refused)."""

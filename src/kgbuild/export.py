@@ -28,7 +28,7 @@ from .errors import ParameterError
 from .store import ONTOLOGY_GRAPH, Store
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data"]
+__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -60,8 +60,9 @@ def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Trip
     return sorted(triples, key=_sort_key)
 
 
-def _not_data(store: Store) -> tuple[ox.NamedNode, ...]:
-    """Graphs the merged formats leave out: the VoID description, the ontology, the listings."""
+def non_data_graphs(store: Store) -> tuple[ox.NamedNode, ...]:
+    """Graphs the merged formats (and the VoID statistics) leave out: the VoID description, the
+    ontology, the listings."""
     return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
 
 
@@ -81,7 +82,7 @@ def _has_default_graph(store: Store) -> bool:
 
 def _merged_in_key_order(store: Store) -> ox.QueryTriples:
     """The merged data triples of an on-disk store, de-duplicated by pyoxigraph, in key order."""
-    skip = " && ".join(f"?g != <{g.value}>" for g in _not_data(store))
+    skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
     return store.backend.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}")
 
 
@@ -108,7 +109,7 @@ def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
     if not isinstance(store, Store) or _has_default_graph(store):
         return None
     data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
-    skip = tuple(f" <{g.value}> .".encode() for g in _not_data(store))
+    skip = tuple(f" <{g.value}> .".encode() for g in non_data_graphs(store))
     triples = {line.rsplit(b" ", 2)[0] for line in data.split(b"\n") if line and not line.endswith(skip)}
     del data
     lines = sorted(triples)
@@ -136,13 +137,7 @@ def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtl
     if fast is not None:
         body, count = fast
 
-        def write_fast(fh: IO[bytes]) -> None:
-            if fmt == ox.RdfFormat.N_TRIPLES:
-                fh.write(body)
-            else:
-                ox.serialize(ox.parse(body, format=ox.RdfFormat.N_TRIPLES), fh, format=fmt, prefixes=prefixes)
-
-        _write(output, write_fast)
+        _write(output, lambda fh: _convert(body, ox.RdfFormat.N_TRIPLES, fh, fmt, prefixes))
         return count
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         items = sorted(
@@ -171,16 +166,8 @@ def _export_in_key_order(store: Store, output: str | Path | IO[bytes], fmt: ox.R
         data = _dataset_nquads_in_key_order(store)
         if data is None:
             return None
-        count = data.count(b"\n")
-
-        def write_dataset(fh: IO[bytes]) -> None:
-            if fmt == ox.RdfFormat.N_QUADS:
-                fh.write(data)
-            else:
-                ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), fh, format=fmt, prefixes=prefixes)
-
-        _write(output, write_dataset)
-        return count
+        _write(output, lambda fh: _convert(data, ox.RdfFormat.N_QUADS, fh, fmt, prefixes))
+        return data.count(b"\n")
     if _has_default_graph(store):
         return None
     # counted without a Python call per triple: zip pulls one number per triple it passes on
@@ -188,6 +175,15 @@ def _export_in_key_order(store: Store, output: str | Path | IO[bytes], fmt: ox.R
     triples = map(operator.itemgetter(0), zip(_merged_in_key_order(store), numbers, strict=False))
     _write(output, lambda fh: ox.serialize(triples, fh, format=fmt, prefixes=prefixes))
     return next(numbers)
+
+
+def _convert(data: bytes, data_format: ox.RdfFormat, fh: IO[bytes], fmt: ox.RdfFormat,
+             prefixes: dict[str, str] | None) -> None:
+    """Write ``data`` (in ``data_format``) to ``fh`` in ``fmt``: as is, or parsed and serialized."""
+    if fmt == data_format:
+        fh.write(data)
+    else:
+        ox.serialize(ox.parse(data, format=data_format), fh, format=fmt, prefixes=prefixes)
 
 
 def _write(output: str | Path | IO[bytes], write: Any) -> None:

@@ -244,10 +244,9 @@ def _versions(store: Any, iris: Iris) -> list[tuple[int, ox.NamedNode]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def listing_quads(store: Any, iris: Iris, *, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
-    """The listings' quads (in ``graph``, by default the index graph), computed from the article
-    graphs of ``store``: the rows are read and sorted now, the quads made as they are consumed."""
-    graph = graph or iris.listing_graph()
+def listing_quads(store: Any, iris: Iris, *, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    """The listings' quads in ``graph`` (a listing version), computed from the article graphs of
+    ``store``: the rows are read and sorted now, the quads made as they are consumed."""
 
     missions = [r for r in store.select(AGGREGATION) if isinstance(r.get("mission"), ox.NamedNode)]
     missions.sort(key=_mission_order)
@@ -332,7 +331,7 @@ def _totals(missions: list[dict[str, Any]]) -> list[tuple[str, int | None, tuple
             counts[1] += total
             counts[2] += 1
     order = sorted(groups, key=lambda k: (k[1] is not None, k[1] or 0, k[0]))
-    return [(org, year, (groups[(org, year)][0], groups[(org, year)][1], groups[(org, year)][2])) for org, year in order]
+    return [(org, year, tuple(groups[(org, year)])) for org, year in order]  # type: ignore[misc]
 
 
 def _participation_order(row: dict[str, Any]) -> tuple[Any, ...]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .export import export, jsonld_context
+from .export import export, jsonld_context, non_data_graphs
 from .vocab import DCAT, DCTERMS, EO_NS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD
 
 if TYPE_CHECKING:
@@ -49,19 +49,12 @@ class DatasetInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _data_filter(kg: KnowledgeGraph) -> str:
-    """A FILTER on ?g keeping the data graphs: not the VoID description, the ontology or a listing."""
-    from .store import ONTOLOGY_GRAPH
-
-    skip = [kg.iris.void_graph(), ONTOLOGY_GRAPH] + [g for g in kg.store.named_graphs() if kg.iris.is_listing_graph(g)]
-    return "FILTER(" + " && ".join(f"?g != {g}" for g in skip) + ")"
-
-
 def data_statistics(kg: KnowledgeGraph) -> dict[str, Any]:
     """VoID statistics of the merged data, computed by the store (no Python object per triple):
     triples, distinct subjects/objects/properties, typed entities, entities per class, the
     property namespaces, the first and last ingestion time and three example missions."""
-    data = f"GRAPH ?g {{ ?s ?p ?o }} {_data_filter(kg)}"
+    data_only = "FILTER(" + " && ".join(f"?g != {g}" for g in non_data_graphs(kg.store)) + ")"
+    data = f"GRAPH ?g {{ ?s ?p ?o }} {data_only}"
 
     def one(sparql: str) -> dict[str, Any]:
         return next(kg.store.select(sparql), {})
@@ -78,12 +71,12 @@ def data_statistics(kg: KnowledgeGraph) -> dict[str, Any]:
     properties = [r["p"] for r in kg.store.select(f"SELECT DISTINCT ?p WHERE {{ {data} }}")]
     out["properties"] = len(properties)
     out["namespaces"] = {p.value[: max(p.value.rfind("#"), p.value.rfind("/")) + 1] for p in properties}
-    typed = f"GRAPH ?g {{ ?s a ?c }} {_data_filter(kg)}"
+    typed = f"GRAPH ?g {{ ?s a ?c }} {data_only}"
     out["entities"] = count("n", f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {typed} }}")
     out["classes"] = {r["c"]: int(r["n"].value) for r in kg.store.select(
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {typed} FILTER(isIRI(?c)) }} GROUP BY ?c")}
     stamps = one(f"SELECT (MIN(STR(?t)) AS ?first) (MAX(STR(?t)) AS ?last) WHERE {{ GRAPH ?g {{ ?a eo:ingestedAt ?t }} "
-                 f"{_data_filter(kg)} }}")
+                 f"{data_only} }}")
     out["issued"] = stamps["first"].value if "first" in stamps else None
     out["modified"] = stamps["last"].value if "last" in stamps else None
     out["examples"] = [r["m"].value for r in kg.store.select(

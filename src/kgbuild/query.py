@@ -149,7 +149,7 @@ class PreparedQuery:
             raise QueryError(f"only SELECT queries can be paged (this one is {self.form})", query=self.name)
         mark = _PAGE_MARK.search(self.text)
         # comments and strings blanked, same length: the last ORDER BY of the code is the query's
-        masked = _COMMENTS_STRINGS.sub(lambda m: " " * len(m.group(0)), self.text).rstrip()
+        masked = _LITERALS_RE.sub(lambda m: " " * len(m.group(0)), self.text).rstrip()
         order = _ORDER_BY.search(masked)
         if mark and order:
             keys = self.text[order.start("keys") : order.end("keys")].strip()
@@ -313,11 +313,11 @@ def term_to_python(term: Any) -> Any:
     return str(term)
 
 
-_STRIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
-    r"|[?$]\w+|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]+"
-)
-_COMMENTS_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+#: strings, IRIs and comments (an IRI's "#" starts no comment)
+_LITERALS = (r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*')
+_LITERALS_RE = re.compile(_LITERALS)
+#: all of those, variables and prefixed names: what is left are keywords and punctuation
+_STRIP = re.compile(_LITERALS + r"|[?$]\w+|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]+")
 _UPDATE_WORDS = re.compile(
     r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
 )

@@ -232,11 +232,9 @@ class RemoteStore:
         self.replace_graph(graph, quads)
         return len(quads)
 
-    def drop_graph(self, graph: ox.NamedNode) -> int:
+    def drop_graph(self, graph: ox.NamedNode) -> None:
         """Remove a graph nothing reads any more (the server does it in one request)."""
-        n = self._count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
         self.remove_graph(graph)
-        return n
 
     def named_graphs(self) -> list[ox.NamedNode]:
         """Every named graph on the server."""

@@ -55,11 +55,9 @@ def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
         result = kg.store.query(p["text"])
         return serialize_result(result, _format(p["format"]), p["max_rows"])
     if kind == "prepared":
-        pq = kg.catalog[p["name"]]
         values = dict(p["params"])
         limit, offset = values.pop("limit", None), values.pop("offset", None)
-        subs = bind_params(pq, values, iris=kg.iris)
-        result = kg.store.query(pq.paged(limit, offset, subs), substitutions=subs)
+        result = kg.query_result(p["name"], limit=limit, offset=offset, **values)
         return serialize_result(result, _format(p["format"]), p["max_rows"])
     if kind == "missions":
         return missions_page_data(kg, page=p.get("page", 1), size=p.get("size", MISSIONS_PAGE), country=p.get("country"))
