@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kgbuild.evaluate import load_gold, score
+from kgbuild.evaluate import ERROR_KINDS, load_gold, score
 
 from .conftest import DATA, EXAMPLES
 
@@ -73,6 +73,91 @@ def test_evaluate_cli_min_f1_sets_the_exit_status(tmp_path: Path) -> None:
                         capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert "micro P=1.000 R=1.000 F1=1.000" in ok.stdout
-    bad = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(tmp_path), "--min-f1", "0.9"],
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(empty), "--min-f1", "0.9"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "no *.gold.json" in bad.stderr
+
+
+def _doc(name: str, missions: list[dict], writer: str = "", style: str = "") -> dict:
+    return {"article": name, "missions": missions, "writer": writer, "style": style}
+
+
+def _m(org: str, country: str, **kw: object) -> dict:
+    m: dict = {"organizer": org, "country": country, "election": {"type": None, "date": None, "early": False},
+               "member_countries": [], "member_organizations": [], "observers": {"total": None}}
+    m.update(kw)
+    return m
+
+
+def test_evaluate_error_kinds() -> None:
+    """Missed and spurious missions, wrong, missing and extra values are each counted once."""
+    gold = [_doc("a.txt", [_m("African Union", "UG", head="Ann Smith", observers={"total": 38}),
+                           _m("Carter Center", "KE")])]
+    pred = {"articles": [{"article": "a.txt", "missions": [
+        _m("African Union", "UG", head="Bob Jones", member_countries=["KE"]),
+        _m("European Union", "GH")]}]}
+    s = score(gold, pred)
+    assert dict(s.errors) == {"missed mission": 1, "spurious mission": 1, "wrong value": 1,
+                              "missing value": 1, "extra value": 1}
+    assert tuple(s.errors) == ERROR_KINDS
+
+
+def test_evaluate_bootstrap_intervals_are_seeded_and_bracket_the_estimate() -> None:
+    """Intervals come from article resamples: the same seed gives the same bounds, which hold the point."""
+    gold = load_gold(EXAMPLES)
+    pred = _perturb(gold, 3)
+    s = score(gold, pred)
+    a = s.intervals(resamples=300, seed=7)
+    assert a == s.intervals(resamples=300, seed=7)
+    for name, values in a.items():
+        for k, iv in values.items():
+            assert iv.low <= iv.value + 1e-9 and iv.value - 1e-9 <= iv.high, (name, k, iv)
+    micro = a["micro"]["f1"]
+    assert micro.low < micro.value < micro.high  # perturbed predictions: a real spread
+    assert "micro" in s.report(resamples=100) and "errors: missed mission" in s.report(resamples=100)
+
+
+def test_evaluate_by_writer_and_style_partition_the_units() -> None:
+    """Scores by writer (and by style) add up to the whole."""
+    gold = [_doc("a.txt", [_m("African Union", "UG")], "w1", "wire"),
+            _doc("b.txt", [_m("Carter Center", "KE")], "w2", "wire"),
+            _doc("c.txt", [], "w2", "live")]
+    pred = {"articles": [{"article": "a.txt", "missions": [_m("African Union", "UG")]},
+                         {"article": "c.txt", "missions": [_m("Carter Center", "KE")]}]}
+    s = score(gold, pred)
+    by_writer = s.by("writer")
+    assert set(by_writer) == {"w1", "w2"}
+    assert (by_writer["w1"].micro.tp, by_writer["w2"].micro.fn, by_writer["w2"].micro.fp) == (1, 1, 1)
+    by_style = s.by("style")
+    assert sum(x.micro.tp + x.micro.fp + x.micro.fn for x in by_style.values()) == \
+        s.micro.tp + s.micro.fp + s.micro.fn
+    with pytest.raises(ValueError, match="cannot group by 'head'"):
+        s.by("head")
+
+
+def test_evaluate_load_gold_recurses_and_refuses_duplicates(tmp_path: Path) -> None:
+    """Gold files are found in sub-folders; two gold files for one article are an error naming both."""
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.gold.json").write_text(json.dumps(_doc("x.txt", [])), encoding="utf-8")
+    with pytest.raises(ValueError, match="x.txt"):
+        load_gold(tmp_path)
+    assert [g["article"] for g in load_gold(tmp_path / "a")] == ["x.txt"]
+
+
+def test_evaluate_cli_ci_and_by_writer(tmp_path: Path) -> None:
+    """`kgbuild evaluate --ci N --by-writer` prints intervals, error kinds and one line per writer."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    name = "azerbaijan-2020-cis-interim"
+    (d / (name + ".txt")).write_bytes((EXAMPLES / (name + ".txt")).read_bytes())
+    gold = json.loads((EXAMPLES / (name + ".gold.json")).read_text(encoding="utf-8"))
+    gold["writer"] = "w9"
+    (d / (name + ".gold.json")).write_text(json.dumps(gold), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(d), "--ci", "50", "--by-writer"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "1.000 [1.000, 1.000]" in out.stdout and "errors: missed mission 0" in out.stdout
+    assert "writer w9: 1 articles, micro P=1.000 R=1.000 F1=1.000" in out.stdout

@@ -338,34 +338,101 @@ def facts(store_path: str, base_iri: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.argument("directories", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--model", default=None, help="spaCy pipeline to load.")
 @click.option("--verbose", "-v", is_flag=True, help="List each missed, spurious and wrong fact.")
 @click.option("--min-f1", type=click.FloatRange(0, 1), default=None, help="Exit 1 when micro-F1 is below this.")
-@click.option("--json", "as_json", is_flag=True, help="Scores as JSON.")
-def evaluate(directory: str, model: str | None, verbose: bool, min_f1: float | None, as_json: bool) -> None:
-    """Build a temporary graph from DIRECTORY's articles and score it against its *.gold.json files."""
-    from .api import KnowledgeGraph
-    from .evaluate import load_gold, score
+@click.option("--json", "as_json", is_flag=True, help="Scores as JSON (with intervals when --ci is given).")
+@click.option("--ci", "resamples", type=click.IntRange(0), default=0, show_default=True,
+              help="Bootstrap 95% confidence intervals from this many article resamples (e.g. 1000).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
+@click.option("--by-writer", is_flag=True, help="Also score each writer's articles on their own.")
+@click.option("--by-style", is_flag=True, help="Also score each source style's articles on their own.")
+def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min_f1: float | None, as_json: bool,
+             resamples: int, seed: int, by_writer: bool, by_style: bool) -> None:
+    """Build a temporary graph from DIRECTORIES' articles and score it against their *.gold.json files.
+
+    Folders are searched recursively. --ci adds intervals and the error kinds (missed and spurious
+    missions, wrong, missing and extra values); --by-writer/--by-style use the gold files' labels.
+    """
+    from .evaluate import evaluate as run_evaluation
 
     with errors_to_exit():
-        gold = load_gold(directory)
-        if not gold:
-            raise ParameterError("DIRECTORY", directory, "holds no *.gold.json files")
-        with KnowledgeGraph(None, model=model) as kg:
-            report = kg.build([directory])
-            for p in report.failed:
-                click.echo(f"error: {p}", err=True)
-            result = score(gold, kg.facts())
+        result = run_evaluation(*directories, model=model)
+    for line in result.details:
+        if line.startswith("error: "):
+            click.echo(line, err=True)
+    groups = [g for g, on in (("writer", by_writer), ("style", by_style)) if on]
     if as_json:
-        click.echo(json.dumps(result.as_dict(), indent=2))
+        data = result.as_dict(resamples=resamples, seed=seed)
+        for g in groups:
+            data[f"by_{g}"] = {k: v.as_dict(resamples=resamples, seed=seed) for k, v in result.by(g).items()}
+        click.echo(json.dumps(data, indent=2))
     else:
         if verbose:
-            click.echo("\n".join(result.details))
-        click.echo(result.table())
+            click.echo("\n".join(line for line in result.details if not line.startswith("error: ")))
+        click.echo(result.report(resamples=resamples, seed=seed) if resamples else result.table())
+        for g in groups:
+            for key, part in result.by(g).items():
+                m = part.micro
+                click.echo(f"{g} {key}: {len(part.articles)} articles, micro P={m.precision:.3f} "
+                           f"R={m.recall:.3f} F1={m.f1:.3f} (tp {m.tp}, fp {m.fp}, fn {m.fn})")
     if min_f1 is not None and result.micro.f1 < min_f1:
         click.echo(f"micro-F1 {result.micro.f1:.3f} is below --min-f1 {min_f1}", err=True)
         sys.exit(EXIT_FAILED)
+
+
+@main.command("check-gold")
+@click.argument("directories", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+def check_gold(directories: tuple[str, ...]) -> None:
+    """Check every *.gold.json below DIRECTORIES against FORMAT.md and its evidence against the text.
+
+    Prints one line per problem (file, place, what is wrong) and exits 1 if there is any.
+    """
+    from .corpus import check_corpus, iter_corpus
+
+    bad = 0
+    for root in directories:
+        problems = check_corpus(root)
+        for problem in problems:
+            click.echo(str(problem))
+        count = sum(1 for _ in iter_corpus(root))
+        click.echo(f"{root}: {count} gold files, {len(problems)} problems")
+        bad += len(problems)
+    if bad:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("suite", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--model", default=None, help="spaCy pipeline to load.")
+@click.option("--verbose", "-v", is_flag=True, help="List each failing row and why.")
+@click.option("--json", "as_json", is_flag=True, help="Per-family results and failures as JSON.")
+def invariance(suite: str | None, model: str | None, verbose: bool, as_json: bool) -> None:
+    """Run the invariance suite (default corpus/invariance/suite.jsonl) and print the pass rate per family."""
+    from .extract import DEFAULT_MODEL, Extractor
+    from .invariance import extractor_predict, load_suite, run_suite
+
+    path = Path(suite) if suite else Path("corpus/invariance/suite.jsonl")
+    with errors_to_exit():
+        if not path.is_file():
+            raise ParameterError("SUITE", str(path), "does not exist; give the suite's path")
+        try:
+            rows = load_suite(path)
+        except ValueError as exc:
+            raise ParameterError("SUITE", str(path), str(exc)) from exc
+        report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL)))
+    if as_json:
+        click.echo(json.dumps({
+            "passed": report.passed, "total": report.total,
+            "families": {k: {"expect": f.expect, "passed": f.passed, "total": f.total, "failed": f.failed}
+                         for k, f in report.families.items()},
+        }, indent=2, ensure_ascii=False))
+        return
+    if verbose:
+        for rid, why in report.failures.items():
+            click.echo(f"{rid}: {'; '.join(why)}")
+    click.echo(report.table())
 
 
 @main.command()

@@ -4,6 +4,10 @@ This is the library form of the corpus's reference scorer ``score.py`` (a test c
 give the same counts on the same predictions): every fact is one unit (a mission's existence, each
 stated election field, start date, head, each member, the accrediting body, each observer count);
 precision, recall and F1 are micro-averaged over all units and reported per slot.
+
+Beyond ``score.py`` it gives what a researcher reports: bootstrap confidence intervals over
+articles (:meth:`Score.intervals`), a confusion summary of error kinds (:data:`ERROR_KINDS`),
+and breakdowns by the gold files' ``writer`` and ``style`` labels (:meth:`Score.by`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Score", "SlotScore", "same_name", "score"]
+__all__ = ["ERROR_KINDS", "ArticleResult", "Interval", "Score", "SlotScore", "evaluate", "load_gold", "same_name", "score"]
 
 _ALIASES = [
     (r"commonwealth of independent states", "cis"),
@@ -161,8 +165,14 @@ def _match_units(gu: list[tuple[str, Any]], pu: list[tuple[str, Any]]) -> tuple[
     return tp, missed, used
 
 
+#: The kinds of error a confusion summary counts (see :attr:`Score.errors`).
+ERROR_KINDS = ("missed mission", "spurious mission", "wrong value", "missing value", "extra value")
+
+
 @dataclass(frozen=True)
 class SlotScore:
+    """True positives, false positives and false negatives of one slot (or of all: ``micro``)."""
+
     slot: str
     tp: int
     fp: int
@@ -183,17 +193,71 @@ class SlotScore:
 
 
 @dataclass
+class ArticleResult:
+    """One article's counts: the unit of resampling for confidence intervals."""
+
+    article: str
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    writer: str = ""
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A bootstrap percentile interval around a point estimate."""
+
+    value: float
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.value:.3f} [{self.low:.3f}, {self.high:.3f}]"
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    s = SlotScore("", tp, fp, fn)
+    return s.precision, s.recall, s.f1
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+@dataclass
 class Score:
-    """Per-slot and micro-averaged scores, with one line per missed, spurious or wrong fact."""
+    """Per-slot and micro-averaged scores, per-article counts, and one line per wrong fact.
+
+    ``articles`` keeps each article's counts, so :meth:`intervals` can resample articles
+    (a cluster bootstrap: units of one article are not independent) and :meth:`by` can
+    break the score down by writer or style.
+    """
 
     slots: list[SlotScore]
     details: list[str] = field(default_factory=list)
+    articles: list[ArticleResult] = field(default_factory=list)
 
     @property
     def micro(self) -> SlotScore:
         return SlotScore("micro", sum(s.tp for s in self.slots), sum(s.fp for s in self.slots), sum(s.fn for s in self.slots))
 
+    @property
+    def errors(self) -> Counter[str]:
+        """How many errors of each kind in :data:`ERROR_KINDS`, over all articles."""
+        total: Counter[str] = Counter({k: 0 for k in ERROR_KINDS})
+        for a in self.articles:
+            total.update(a.errors)
+        return total
+
     def table(self) -> str:
+        """The table ``score.py`` prints, line for line."""
         lines = [f"{'slot':22} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}"]
         for s in self.slots:
             lines.append(f"{s.slot:22} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
@@ -201,18 +265,123 @@ class Score:
         lines.append(f"micro P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f} (tp {m.tp}, fp {m.fp}, fn {m.fn})")
         return "\n".join(lines)
 
-    def as_dict(self) -> dict[str, Any]:
+    def intervals(self, *, resamples: int = 1000, seed: int = 0, level: float = 0.95) -> dict[str, dict[str, Interval]]:
+        """Bootstrap percentile intervals for P, R and F1, micro (key ``micro``) and per slot.
+
+        Articles are drawn with replacement ``resamples`` times with a seeded generator, so the
+        same score gives the same intervals.
+
+        >>> s = score([{"article": "a.txt", "missions": [{"organizer": "CIS", "country": "AZ"}]}],
+        ...           {"articles": [{"article": "a.txt", "missions": []}]})
+        >>> str(s.intervals(resamples=50)["micro"]["f1"])
+        '0.000 [0.000, 0.000]'
+        """
+        import random
+
+        rng = random.Random(seed)
+        names = ["micro"] + [s.slot for s in self.slots]
+        draws: dict[str, dict[str, list[float]]] = {n: {"precision": [], "recall": [], "f1": []} for n in names}
+        n = len(self.articles)
+        for _ in range(resamples if n else 0):
+            tp: Counter[str] = Counter()
+            fp: Counter[str] = Counter()
+            fn: Counter[str] = Counter()
+            for _ in range(n):
+                a = self.articles[rng.randrange(n)]
+                tp.update(a.tp)
+                fp.update(a.fp)
+                fn.update(a.fn)
+            for name in names:
+                if name == "micro":
+                    t, f_p, f_n = sum(tp.values()), sum(fp.values()), sum(fn.values())
+                else:
+                    t, f_p, f_n = tp[name], fp[name], fn[name]
+                p, r, f = _prf(t, f_p, f_n)
+                # a resample without any unit of a slot leaves its measure undefined, not zero
+                if t + f_p:
+                    draws[name]["precision"].append(p)
+                if t + f_n:
+                    draws[name]["recall"].append(r)
+                if t + f_p + f_n:
+                    draws[name]["f1"].append(f)
+        lo, hi = (1 - level) / 2, 1 - (1 - level) / 2
+        out: dict[str, dict[str, Interval]] = {}
+        for name in names:
+            point = self.micro if name == "micro" else next(s for s in self.slots if s.slot == name)
+            values = {"precision": point.precision, "recall": point.recall, "f1": point.f1}
+            out[name] = {
+                k: Interval(values[k], _percentile(v, lo), _percentile(v, hi)) if v else Interval(values[k], values[k], values[k])
+                for k, v in draws[name].items()
+            }
+        return out
+
+    def by(self, label: str) -> dict[str, Score]:
+        """The score of each group of articles that share a ``writer`` or ``style`` label."""
+        if label not in ("writer", "style"):
+            raise ValueError(f"cannot group by {label!r}: use 'writer' or 'style'")
+        groups: dict[str, list[ArticleResult]] = {}
+        for a in self.articles:
+            groups.setdefault(getattr(a, label) or "(none)", []).append(a)
+        return {k: _from_articles(v) for k, v in sorted(groups.items())}
+
+    def report(self, *, resamples: int = 1000, seed: int = 0) -> str:
+        """A researcher's table: P, R and F1 with 95% intervals, micro and per slot, and the error kinds."""
+        ci = self.intervals(resamples=resamples, seed=seed)
+        head = f"{'slot':22} {'tp':>5} {'fp':>5} {'fn':>5}  {'P [95% CI]':>21}  {'R [95% CI]':>21}  {'F1 [95% CI]':>21}"
+        lines = [head]
+        for s in [*self.slots, self.micro]:
+            c = ci[s.slot]
+            lines.append(f"{s.slot:22} {s.tp:5} {s.fp:5} {s.fn:5}  {c['precision']!s:>21}  {c['recall']!s:>21}  {c['f1']!s:>21}")
+        lines.append(f"{len(self.articles)} articles; intervals from {resamples} article resamples (seed {seed})")
+        lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in self.errors.items()))
+        return "\n".join(lines)
+
+    def as_dict(self, *, resamples: int = 0, seed: int = 0) -> dict[str, Any]:
+        """Scores as plain data; with ``resamples`` > 0 each P/R/F1 also gets its interval."""
         m = self.micro
-        return {
+        out: dict[str, Any] = {
             "micro": {"precision": m.precision, "recall": m.recall, "f1": m.f1, "tp": m.tp, "fp": m.fp, "fn": m.fn},
             "slots": {s.slot: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn} for s in self.slots},
+            "articles": len(self.articles),
+            "errors": dict(self.errors),
             "details": self.details,
         }
+        if resamples > 0:
+            ci = self.intervals(resamples=resamples, seed=seed)
+            for name, values in ci.items():
+                target = out["micro"] if name == "micro" else out["slots"][name]
+                target["ci95"] = {k: [v.low, v.high] for k, v in values.items()}
+        return out
 
 
-def load_gold(gold_dir: str | Path) -> list[dict[str, Any]]:
-    """Every ``*.gold.json`` under ``gold_dir``, sorted by file name."""
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.gold.json"))]
+def _from_articles(articles: list[ArticleResult], details: list[str] | None = None) -> Score:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for a in articles:
+        tp.update(a.tp)
+        fp.update(a.fp)
+        fn.update(a.fn)
+    slots = sorted(set(tp) | set(fp) | set(fn))
+    return Score([SlotScore(s, tp[s], fp[s], fn[s]) for s in slots], details or [], articles)
+
+
+def load_gold(*roots: str | Path) -> list[dict[str, Any]]:
+    """Every ``*.gold.json`` below the given folders (recursively), sorted by path.
+
+    :raises ValueError: when two gold files name the same article.
+    """
+    out: list[dict[str, Any]] = []
+    seen: dict[str, Path] = {}
+    for root in roots:
+        for p in sorted(Path(root).rglob("*.gold.json")):
+            doc = json.loads(p.read_text(encoding="utf-8"))
+            name = str(doc.get("article", ""))
+            if name in seen:
+                raise ValueError(f"{p}: article {name!r} is also the subject of {seen[name]}")
+            seen[name] = p
+            out.append(doc)
+    return out
 
 
 def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list[Any]) -> Score:
@@ -224,12 +393,12 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
     """
     arts = predicted["articles"] if isinstance(predicted, Mapping) else predicted
     by_name = {Path(a["article"]).name: a.get("missions") or [] for a in arts}
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
     details: list[str] = []
+    results: list[ArticleResult] = []
     for doc in gold:
         name = doc["article"]
+        res = ArticleResult(name, writer=str(doc.get("writer") or ""), style=str(doc.get("style") or ""))
+        results.append(res)
         gms = doc.get("missions") or []
         pms = list(by_name.get(name, []))
         if name not in by_name:
@@ -241,17 +410,25 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
             gu = _units(g)
             if hit is None:
                 for s, _ in gu:
-                    fn[s] += 1
+                    res.fn[s] += 1
+                res.errors["missed mission"] += 1
                 details.append(f"{name}: missed mission {g.get('organizer')} -> {gcountry}")
                 continue
             free.remove(hit)
             pu = _units(pms[hit])
             t, missed, used = _match_units(gu, pu)
-            tp.update(t)
+            res.tp.update(t)
             for s, c in Counter(s for s, _ in gu).items():
-                fn[s] += c - t[s]
+                res.fn[s] += c - t[s]
             for s, c in Counter(s for s, _ in pu).items():
-                fp[s] += c - t[s]
+                res.fp[s] += c - t[s]
+            missed_by = Counter(s for s, _ in missed)
+            extra_by = Counter(s for i, (s, _) in enumerate(pu) if i not in used)
+            for s in set(missed_by) | set(extra_by):
+                wrong = min(missed_by[s], extra_by[s])
+                res.errors["wrong value"] += wrong
+                res.errors["missing value"] += missed_by[s] - wrong
+                res.errors["extra value"] += extra_by[s] - wrong
             for s, v in missed:
                 details.append(f"{name}: {g.get('organizer')} -> {gcountry}: missed {s} = {v!r}")
             for i, (s, v) in enumerate(pu):
@@ -260,7 +437,30 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
         for i in free:
             p = pms[i]
             for s, _ in _units(p):
-                fp[s] += 1
+                res.fp[s] += 1
+            res.errors["spurious mission"] += 1
             details.append(f"{name}: spurious mission {p.get('organizer')} -> {p.get('country')}")
-    slots = sorted(set(tp) | set(fp) | set(fn))
-    return Score([SlotScore(s, tp[s], fp[s], fn[s]) for s in slots], details)
+    return _from_articles(results, details)
+
+
+def evaluate(*roots: str | Path, model: str | None = None) -> Score:
+    """Extract every article below ``roots`` into a temporary graph and score it against the gold.
+
+    This is what ``kgbuild evaluate`` runs: the articles go through the whole build (extraction,
+    RDF, the facts view read back by SPARQL), so the score measures what a user's graph holds.
+
+    :param roots: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
+    :param model: the spaCy pipeline to load (default: the pinned English one).
+    :raises ParameterError: when no folder holds a gold file.
+    """
+    from .api import KnowledgeGraph
+    from .errors import ParameterError
+
+    gold = load_gold(*roots)
+    if not gold:
+        raise ParameterError("DIRECTORY", ", ".join(map(str, roots)), "holds no *.gold.json files")
+    with KnowledgeGraph(None, model=model) as kg:
+        report = kg.build([str(r) for r in roots])
+        result = score(gold, kg.facts())
+    result.details[:0] = [f"error: {p}" for p in report.failed]
+    return result
