@@ -389,15 +389,14 @@ def check_gold(directories: tuple[str, ...]) -> None:
 
     Prints one line per problem (file, place, what is wrong) and exits 1 if there is any.
     """
-    from .corpus import check_corpus, iter_corpus
+    from .corpus import check_corpus, corpus_stats
 
     bad = 0
     for root in directories:
         problems = check_corpus(root)
         for problem in problems:
             click.echo(str(problem))
-        count = sum(1 for _ in iter_corpus(root))
-        click.echo(f"{root}: {count} gold files, {len(problems)} problems")
+        click.echo(f"{root}: {corpus_stats(root)}; {len(problems)} problems")
         bad += len(problems)
     if bad:
         sys.exit(EXIT_FAILED)

@@ -40,11 +40,13 @@ from typing import Any
 __all__ = [
     "ELECTION_TYPES",
     "NO_MISSION_KINDS",
+    "CorpusStats",
     "EvidenceSpan",
     "GoldArticle",
     "Problem",
     "check_corpus",
     "check_text_and_gold",
+    "corpus_stats",
     "evidence_spans",
     "iter_corpus",
     "load_article",
@@ -134,7 +136,8 @@ def _iso_codes() -> frozenset[str] | None:
         import pycountry
     except ImportError:  # the checker also runs with a bare interpreter
         return None
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+    # XK (Kosovo) is a user-assigned code, not ISO's, but observers, the EU and Wikidata use it
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
 
 
 _CODES = _iso_codes()
@@ -367,6 +370,36 @@ def check_corpus(root: str | Path) -> list[Problem]:
         if not text_path.with_name(text_path.name.removesuffix(".txt") + ".gold.json").exists():
             problems.append(Problem(str(text_path), "", "article without a gold file"))
     return problems
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusStats:
+    """How big a corpus is: articles, articles without a mission, missions and scored units."""
+
+    articles: int
+    without_mission: int
+    missions: int
+    units: int
+    writers: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return (f"{self.articles} articles ({self.without_mission} without a mission), {self.missions} missions, "
+                f"{self.units} units, writers: {', '.join(self.writers) or '-'}")
+
+
+def corpus_stats(root: str | Path) -> CorpusStats:
+    """Count a corpus's articles, missions and scored units (the units of ``FORMAT.md``'s scoring)."""
+    from kgbuild.evaluate import _units
+
+    articles = [a for a in iter_corpus(root) if isinstance(a.gold.get("missions"), list)]
+    missions = [m for a in articles for m in a.gold["missions"]]
+    return CorpusStats(
+        articles=len(articles),
+        without_mission=sum(1 for a in articles if not a.gold["missions"]),
+        missions=len(missions),
+        units=sum(len(_units(m)) for m in missions),
+        writers=tuple(sorted({a.writer for a in articles if a.writer})),
+    )
 
 
 def evidence_spans(article: GoldArticle) -> list[EvidenceSpan]:
