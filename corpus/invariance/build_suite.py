@@ -5,8 +5,11 @@ some of its values, which every wording must yield; ``must-not`` rows state what
 yield (no mission at all, no mission of one organizer, or one wrong value). The scenarios use
 real elections and observer organizations; every sentence was written for this suite.
 
-Run ``python corpus/invariance/build_suite.py`` to regenerate the table after editing a family;
-the table, not this script, is what the tests read.
+After its own rows the table gets the rows of ``cases.jsonl`` beside this script (the extractor's
+single-text tests, families ``cases-*``, edited by hand), with their ids as they are.
+
+Run ``python corpus/invariance/build_suite.py`` to regenerate the table after editing a family or
+``cases.jsonl``; the table, not this script, is what the tests read.
 """
 
 from __future__ import annotations
@@ -472,6 +475,12 @@ row("passing-mention", "must-not", head(KE) + PASSING[0], published=KE["pub"],
 row("passing-mention", "must-not", head(GH) + PASSING[1], published=GH["pub"],
     forbid=[{"mission": {"organizer": GH["org"], "country": "GH", "election.date": "2024-12-07"}}],
     note="a 2020 mission is not a mission to the 2024 election")
+
+# cases.jsonl: the extractor's single-text tests (families "cases-*"), kept as rows written by hand;
+# they follow the generated rows unchanged, ids included.
+CASES = Path(__file__).with_name("cases.jsonl")
+with CASES.open(encoding="utf-8") as fh:
+    ROWS.extend(json.loads(line) for line in fh if line.strip())
 
 if __name__ == "__main__":
     out = Path(__file__).with_name("suite.jsonl")
