@@ -133,3 +133,26 @@ def test_corpus_annotator_agreement() -> None:
     gold = [load_article(TRAIN / n.split("-")[0] / n.replace(".txt", ".gold.json")).gold for n in names]
     s = score(gold, second)
     assert s.micro.f1 >= 0.95, s.table()  # 0.991 (tp 216, fp 3, fn 1) when it was made
+
+
+def test_corpus_readme_commands() -> None:
+    """The README's corpus commands run as shown: check-gold, evaluate with intervals by style, invariance."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kgbuild", *args], capture_output=True, text=True, cwd=ROOT)
+
+    checked = run("check-gold", "corpus/train", "corpus/locked")
+    assert checked.returncode == 0, checked.stdout
+    assert "corpus/locked: 104 articles" in checked.stdout
+    scored = run("evaluate", "corpus/dev", "--ci", "1000", "--by-style")
+    assert scored.returncode == 0, scored.stderr
+    assert "56 articles; intervals from 1000 article resamples (seed 0)" in scored.stdout
+    assert "style wire: 56 articles" in scored.stdout
+    inv = run("invariance")
+    assert inv.returncode == 0, inv.stderr
+    rows = (CORPUS / "invariance" / "suite.jsonl").read_text(encoding="utf-8").count("\n")
+    known = [line for line in (ROOT / "tests" / "data" / "invariance-known-failures.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    assert inv.stdout.splitlines()[-1].split()[:3] == ["all", str(rows - len(known)), str(rows)]
