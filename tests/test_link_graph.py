@@ -80,7 +80,7 @@ def test_link_graph_loads_into_store_and_answers_sparql():
 
 def test_link_graph_all_countries_yield_nine_quads_each():
     """Linking every ISO country gives nine distinct quads per country."""
-    from kgbuild.link.iso import all_countries
+    from kgbuild.catalog import all_countries
 
     quads = link_quads(IRIS, [c.alpha2 for c in all_countries()], [])
     assert len(quads) == len(set(quads)) == 9 * 249

@@ -67,14 +67,13 @@ def test_link_organizations_links_prefer_verified_and_refuse_conflicts():
     ]
 
 
-def test_link_organizations_catalogue_reads_dicts_and_objects(monkeypatch):
-    """catalogue() accepts the gazetteer's objects as well as raw dicts."""
-    import types
-
+def test_link_organizations_catalogue_is_the_catalog_packages():
+    """catalogue() lists every organization of kgbuild.catalog, with its key, name, id and kind."""
+    from kgbuild.catalog import organizations
     from kgbuild.link import organizations as mod
 
-    fake = types.SimpleNamespace(key="x", name="X Org", wikidata=" Q5 ", kind="igo")
-    monkeypatch.setattr(
-        "kgbuild.extract.gazetteer.organizations", lambda: [fake, {"key": "y", "name": "Y", "wikidata": None}]
-    )
-    assert mod.catalogue() == [CatalogueEntry("x", "X Org", "Q5", "igo"), CatalogueEntry("y", "Y", None, "")]
+    entries = mod.catalogue()
+    assert [(e.key, e.name, e.wikidata, e.kind) for e in entries] == [
+        (o.key, o.name, o.wikidata, o.kind) for o in organizations()
+    ]
+    assert CatalogueEntry("cis", "Commonwealth of Independent States", "Q7779", "igo") in entries

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
+from kgbuild.catalog import all_countries, country_ids, read_snapshot
 from kgbuild.errors import QueryError
-from kgbuild.link.iso import all_countries, country_ids, read_snapshot
 from kgbuild.link.wikidata import (
     DEFAULT_ENDPOINT,
     check_organizations,

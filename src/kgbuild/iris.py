@@ -14,7 +14,7 @@ diffed between releases.
 A mission's key is organizer + host country + election type + election year (the year of the
 election date, else of the article's publication), so an article that gives the voting day and one
 that does not still name the same mission node, whatever order they are built in. Organizations
-known to the extractor's catalogue get its short key (``cis``, ``odihr``, ``pace``); others a slug
+in the catalogue (:mod:`kgbuild.catalog`) get its short key (``cis``, ``odihr``, ``pace``); others a slug
 of their name.
 """
 
@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from pyoxigraph import NamedNode
 
+from .catalog import resolve_organization
 from .errors import ParameterError
 
 __all__ = ["DEFAULT_BASE_IRI", "Iris", "organization_slug", "slugify"]
@@ -58,8 +59,6 @@ def _year(when: str | None, year: int | None) -> str:
 
 def organization_slug(name: str) -> str:
     """The catalogue key of a known organization (``cis``, ``odihr``), else a slug of the name."""
-    from .extract.gazetteer import resolve_organization  # pure Python; no spaCy import
-
     org = resolve_organization(name)
     return org.key if org is not None else slugify(name, max_length=60)
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .catalog import resolve_country
 from .errors import ParameterError, QueryError
 from .iris import Iris
 from .resources import resource_names, resource_text
@@ -238,8 +239,6 @@ def _parse_date(name: str, value: str) -> date:
 def _bind_one(p: Param, raw: Any, iris: Iris) -> ox.NamedNode | ox.Literal:
     value = str(raw).strip() if not isinstance(raw, (int, date)) else raw
     if p.type == "country":
-        from .link.iso import resolve_country
-
         code = resolve_country(str(value))
         if code is None:
             raise ParameterError(p.name, raw, f"is not a known country ({PARAM_TYPES['country']})")

@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
+from .catalog import country_label, resolve_organization
 from .iris import Iris
 from .model import Article, Evidence, Mission, Value
 from .vocab import EO, NIF, PROV, RDF, RDFS, SCHEMA, XSD
@@ -43,7 +44,7 @@ COUNT_CATEGORIES: dict[str, NamedNode] = {
     "short_term": EO.ShortTermObservers,
 }
 
-#: Organization kinds of the extractor's catalogue and the ontology class each becomes.
+#: Organization kinds of the catalogue (:mod:`kgbuild.catalog`) and the ontology class each becomes.
 ORG_KIND_CLASSES: dict[str, NamedNode] = {
     "igo": EO.IntergovernmentalOrganization,
     "parliamentary_assembly": EO.ParliamentaryAssembly,
@@ -83,24 +84,11 @@ class _GraphWriter:
 
 
 def _org_info(name: str) -> tuple[str | None, str | None, str | None]:
-    """(acronym, wikidata, kind) for a catalogue organization, else Nones (no import cycle at load)."""
-    try:
-        from .extract.gazetteer import resolve_organization
-    except ImportError:  # pragma: no cover - the extractor package is part of kgbuild
-        return None, None, None
+    """(acronym, wikidata, kind) for a catalogue organization, else Nones."""
     org = resolve_organization(name)
     if org is None:
         return None, None, None
     return (org.acronyms[0] if org.acronyms else None), org.wikidata, org.kind
-
-
-def _country_label(alpha2: str) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=alpha2.upper())
-    if c is None:
-        return alpha2.upper()
-    return str(getattr(c, "common_name", None) or c.name)
 
 
 def article_quads(
@@ -160,7 +148,7 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
     country = _country(w, iris, m.country)
     election = iris.election(m.country, m.election_type, when, year)
     w.add(election, RDF.type, EO.Election)
-    label = f"{_country_label(m.country)} {m.election_type or 'election'} {when or year}"
+    label = f"{country_label(m.country)} {m.election_type or 'election'} {when or year}"
     w.add(election, RDFS.label, _str(label))
     w.add(node, RDFS.label, _str(f"{m.organizer} observation of {label}"))
     cite(election, EO.electionCountry, country, "mission", None)
@@ -234,7 +222,7 @@ def _country(w: _GraphWriter, iris: Iris, alpha2: str) -> NamedNode:
     node = iris.country(alpha2)
     w.add(node, RDF.type, EO.Country)
     w.add(node, EO.alpha2, _str(alpha2.upper()))
-    w.add(node, RDFS.label, _str(_country_label(alpha2)))
+    w.add(node, RDFS.label, _str(country_label(alpha2)))
     return node
 
 

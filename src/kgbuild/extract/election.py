@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from ..catalog import country_from_name
 from ..model import ELECTION_TYPES
 from .context import Context, inside
 from .dates import DateMention
-from .gazetteer import CountryMention, resolve_country
+from .gazetteer import CountryMention
 
 __all__ = ["PERSON_TITLE", "Election", "find_elections", "host_country", "sentence_tense"]
 
@@ -252,7 +253,7 @@ def _dateline_country(ctx: Context) -> CountryMention | None:
     if not m:
         return None
     name = m.group(1).strip().title()
-    code = resolve_country(name) or _city_countries().get(name)
+    code = country_from_name(name) or _city_countries().get(name)
     if code is None:
         return None
     return CountryMention(m.start(1), m.start(1) + len(m.group(1).strip()), code, False)

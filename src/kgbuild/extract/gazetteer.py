@@ -1,35 +1,44 @@
-"""Names of countries, observer organizations and election commissions, and where a text names them.
+"""Where a text names countries, observer organizations, legislatures and election commissions.
 
-Pure Python (pycountry and the packaged catalogue ``kgbuild/data/organizations.json``); nothing
-here imports spaCy, so the CLI and the linkers can resolve names cheaply.
+Text matching for the extractor, built on :mod:`kgbuild.catalog` (which holds the names, variants,
+demonyms and identifiers themselves). Pure Python; nothing here imports spaCy.
 
->>> resolve_country("the Kyrgyz Republic"), resolve_country("Byelorussia"), resolve_country("Dutch")
-('KG', 'BY', 'NL')
->>> resolve_country("Trend") is None
-True
->>> resolve_organization("OSCE/ODIHR").name
-'OSCE Office for Democratic Institutions and Human Rights'
+>>> [(m.code, m.demonym) for m in find_countries("Dutch observers went to the Kyrgyz Republic.")]
+[('NL', True), ('KG', False)]
+
+``organizations``, ``resolve_country`` and ``resolve_organization`` are the catalogue's, re-exported
+for the extractor's tests; new code imports them from :mod:`kgbuild.catalog`.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from ..catalog import (
+    COMMISSION_ACRONYMS,
+    VARIANTS,
+    Organization,
+    country_from_demonym,
+    country_from_name,
+    country_name,
+    is_country_name,
+    iso_country_names,
+    organizations,
+    resolve_country,
+    resolve_organization,
+)
 
 __all__ = [
     "CommissionMention",
     "CountryMention",
     "OrgMention",
-    "Organization",
-    "country_name",
     "find_commissions",
     "find_countries",
     "find_legislatures",
     "find_organizations",
+    # the catalogue's, for tests written against this module
     "organizations",
     "resolve_country",
     "resolve_organization",
@@ -38,191 +47,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # Countries
 # --------------------------------------------------------------------------------------------
-
-#: Older, transliterated and colloquial names that pycountry does not carry.
-_VARIANTS = {
-    "byelorussia": "BY", "belorussia": "BY", "white russia": "BY", "byelorussian ssr": "BY",
-    "kirgizia": "KG", "kirghizia": "KG", "kyrghyzstan": "KG", "kirgizstan": "KG", "kirghizstan": "KG",
-    "kyrghyz republic": "KG", "kirghiz republic": "KG", "kirgiz republic": "KG",
-    "moldavia": "MD", "russia": "RU", "turkey": "TR", "turkiye": "TR", "turkmenia": "TM",
-    "kazakstan": "KZ", "tadjikistan": "TJ", "tajikstan": "TJ", "azerbaidjan": "AZ",
-    "czech republic": "CZ", "macedonia": "MK", "former yugoslav republic of macedonia": "MK",
-    "bosnia": "BA", "bosnia-herzegovina": "BA", "ivory coast": "CI", "cote d'ivoire": "CI",
-    "cape verde": "CV", "swaziland": "SZ", "burma": "MM", "east timor": "TL",
-    "south korea": "KR", "republic of korea": "KR", "north korea": "KP", "dprk": "KP",
-    "dr congo": "CD", "drc": "CD", "democratic republic of congo": "CD",
-    "democratic republic of the congo": "CD", "congo-kinshasa": "CD", "congo-brazzaville": "CG",
-    "republic of the congo": "CG", "republic of congo": "CG",
-    "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
-    "us": "US", "usa": "US", "united states": "US", "united states of america": "US",
-    "holland": "NL", "netherlands": "NL", "vatican": "VA", "holy see": "VA", "palestine": "PS",
-    "laos": "LA", "syria": "SY", "iran": "IR", "vietnam": "VN", "brunei": "BN", "the gambia": "GM",
-    "gambia": "GM", "kosovo": "XK", "transnistria": None, "russian federation": "RU",
-}
-
-#: Demonyms that cannot be derived from a country's name by stripping a suffix.
-_DEMONYMS = {
-    "dutch": "NL", "french": "FR", "british": "GB", "scottish": "GB", "slovak": "SK", "afghan": "AF", "saudi": "SA", "panamanian": "PA",
-    "welsh": "GB", "irish": "IE", "swiss": "CH", "greek": "GR", "cypriot": "CY",
-    "danish": "DK", "dane": "DK", "norwegian": "NO", "turkish": "TR", "spanish": "ES",
-    "portuguese": "PT", "american": "US", "filipino": "PH", "philippine": "PH",
-    "emirati": "AE", "salvadoran": "SV", "ivorian": "CI", "malagasy": "MG", "montenegrin": "ME",
-    "macedonian": "MK", "peruvian": "PE", "mozambican": "MZ", "belarussian": "BY",
-    "byelorussian": "BY", "belorussian": "BY", "kirghiz": "KG", "kyrgyzstani": "KG",
-    "kazakhstani": "KZ", "uzbekistani": "UZ", "tajikistani": "TJ", "turkmenistani": "TM",
-    "azeri": "AZ", "thai": "TH", "lao": "LA", "burmese": "MM", "bangladeshi": "BD",
-    "nepali": "NP", "nepalese": "NP", "sri lankan": "LK", "icelandic": "IS", "czech": "CZ",
-    "serb": "RS", "croat": "HR", "pole": "PL", "finn": "FI", "finnish": "FI", "swede": "SE",
-    "swedish": "SE", "beninese": "BJ", "togolese": "TG", "burkinabe": "BF", "nigerien": "NE",
-    "gabonese": "GA", "motswana": "BW", "botswanan": "BW", "basotho": "LS", "swazi": "SZ",
-    "somali": "SO", "sierra leonean": "SL", "trinidadian": "TT", "barbadian": "BB",
-    "guyanese": "GY", "surinamese": "SR", "argentine": "AR", "new zealander": "NZ",
-    "kosovar": "XK", "kosovan": "XK", "slovene": "SI", "monegasque": "MC", "liechtensteiner": "LI",
-    "icelander": "IS", "polish": "PL", "south african": "ZA", "costa rican": "CR", "cape verdean": "CV", "south korean": "KR", "north korean": "KP",
-    "south sudanese": "SS", "equatorial guinean": "GQ", "papua new guinean": "PG", "el salvadoran": "SV", "welshman": "GB", "scot": "GB", "briton": "GB", "lebanese": "LB",
-    "dominican": "DO",  # in news, the Dominican Republic far more often than Dominica
-    "seychellois": "SC", "vincentian": "VC", "saint lucian": "LC", "st lucian": "LC", "marshallese": "MH",
-    "solomon islander": "SB",
-}
-
-#: Capitalized words that look like demonyms but name no state.
-_NOT_DEMONYMS = {
-    "european", "african", "asian", "christian", "roman", "latin", "arab", "arabian", "caucasian",
-    "islamic", "baltic", "nordic", "arabic", "slavic", "soviet", "eurasian", "atlantic", "pacific",
-    "oriental", "indian ocean", "mediterranean", "balkan", "ottoman", "persian", "hispanic",
-    "congolese", "korean", "guinean", "turkic", "romance", "indo", "dominic", "cyprian",
-}
-
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-
-
-def _norm(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name.translate(_APOS))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
-    s = re.sub(r"['’]s$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"\s+", " ", s)
-
-
-@cache
-def _country_table() -> dict[str, str]:
-    import pycountry
-
-    table: dict[str, str] = {}
-    short: dict[str, set[str]] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if not v:
-                continue
-            table.setdefault(_norm(v), c.alpha_2)
-            if "," in v:  # "Moldova, Republic of" -> "Moldova" when that is unambiguous
-                short.setdefault(_norm(v.split(",")[0]), set()).add(c.alpha_2)
-    for k, codes in short.items():
-        if len(codes) == 1:
-            table.setdefault(k, next(iter(codes)))
-    for k, v in _VARIANTS.items():
-        if v is None:
-            table.pop(k, None)
-        else:
-            table[k] = v
-    return table
-
-
-@cache
-def _short_names() -> dict[str, str]:
-    """Names usable as stems of demonyms: ``name`` and ``common_name`` (not official names)."""
-    import pycountry
-
-    out: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            v = getattr(c, attr, None)
-            if v and "," not in v:
-                out[_norm(v)] = c.alpha_2
-    for k, v in _VARIANTS.items():
-        if v and " " not in k:
-            out[k] = v
-    return out
-
-
-_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "ic", "ean", "")
-
-
-@cache
-def _demonym(word: str) -> str | None:
-    if word in _NOT_DEMONYMS or len(word) < 4:
-        return _DEMONYMS.get(word)
-    if word in _DEMONYMS:
-        return _DEMONYMS[word]
-    names = _short_names()
-    for suf in _SUFFIXES:
-        if suf and not word.endswith(suf):
-            continue
-        stem = word[: len(word) - len(suf)] if suf else word
-        if suf == "n" and not stem.endswith("a"):
-            continue  # "Kenya-n", "Russia-n"; not "Mali-n" (a given name)
-        if stem in names and suf:
-            return names[stem]
-    for tail in ("stan", "istan"):  # "Kazakh" -> "Kazakhstan", "Uzbek" -> "Uzbekistan"
-        if word + tail in names:
-            return names[word + tail]
-    for suf in _SUFFIXES:
-        # a prefix of a name only after a real demonym ending ("Mexic-an" -> Mexico, "Swed-ish" ->
-        # Sweden), never for a bare word ("Philip", "Port", "Georg") or a one-letter ending ("Jordi")
-        if len(suf) < 2 or not word.endswith(suf):
-            continue
-        stem = word[: len(word) - len(suf)]
-        if len(stem) < 4:
-            continue
-        hits = {code for n, code in names.items() if n.startswith(stem) and len(n) - len(stem) <= 3}
-        if len(hits) == 1:
-            return hits.pop()
-    return None
-
-
-def resolve_country(name: str) -> str | None:
-    """ISO 3166-1 alpha-2 code of a country name, variant or demonym; None if it names no state.
-
-    >>> resolve_country("Russian Federation"), resolve_country("Türkiye"), resolve_country("Kirgizia")
-    ('RU', 'TR', 'KG')
-    >>> resolve_country("Belarus-Russia Union State") is None
-    True
-    """
-    if not name or not name.strip():
-        return None
-    key = _norm(name)
-    table = _country_table()
-    if key in table:
-        return table[key]
-    key2 = re.sub(r"^republic of (the )?", "", key)
-    if key2 != key and key2 in table:
-        return table[key2]
-    if " " not in key and name.strip()[:1].isupper():
-        return _demonym(key)
-    if key in _DEMONYMS:
-        return _DEMONYMS[key]
-    return None
-
-
-def country_name(code: str) -> str:
-    """A country's common English short name, for labels such as "Central Election Commission of X".
-
-    >>> country_name("RU"), country_name("KG")
-    ('Russia', 'Kyrgyzstan')
-    """
-    import pycountry
-
-    special = {"RU": "Russia", "KR": "South Korea", "KP": "North Korea", "CD": "DR Congo",
-               "CG": "Republic of the Congo", "GB": "United Kingdom", "US": "United States",
-               "VN": "Vietnam", "LA": "Laos", "SY": "Syria", "XK": "Kosovo", "NL": "Netherlands"}
-    if code in special:
-        return special[code]
-    c = pycountry.countries.get(alpha_2=code)
-    if c is None:
-        return code
-    return getattr(c, "common_name", None) or c.name
-
 
 @dataclass(frozen=True, slots=True)
 class CountryMention:
@@ -236,15 +60,8 @@ class CountryMention:
 
 @cache
 def _country_regex() -> re.Pattern[str]:
-    import pycountry
-
-    forms: set[str] = set()
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if v and "," not in v:
-                forms.add(v)
-    forms.update(k.title() if len(k) > 3 else k.upper() for k, v in _VARIANTS.items() if v)
+    forms: set[str] = set(iso_country_names())
+    forms.update(k.title() if len(k) > 3 else k.upper() for k, v in VARIANTS.items() if v)
     forms.update(["Republic of Korea", "Czech Republic", "Kyrgyz Republic", "Türkiye",
                   "Bosnia-Herzegovina", "Côte d'Ivoire", "Cote d'Ivoire"])
     alts = sorted(forms, key=len, reverse=True)
@@ -265,15 +82,14 @@ def find_countries(text: str) -> list[CountryMention]:
     out: list[CountryMention] = []
     taken: list[tuple[int, int]] = []
     for m in _country_regex().finditer(text):
-        code = resolve_country(m.group(0))
+        code = country_from_name(m.group(0))
         if code:
             out.append(CountryMention(m.start(), m.end(), code, False))
             taken.append((m.start(), m.end()))
     for m in _CAP_WORD.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        w = _norm(m.group(0))
-        code = _demonym(w) if w not in _country_table() else None
+        code = country_from_demonym(m.group(0)) if not is_country_name(m.group(0)) else None
         if code:
             out.append(CountryMention(m.start(), m.end(), code, True))
     out.sort(key=lambda c: c.start)
@@ -283,82 +99,6 @@ def find_countries(text: str) -> list[CountryMention]:
 # --------------------------------------------------------------------------------------------
 # Organizations
 # --------------------------------------------------------------------------------------------
-
-KINDS = ("igo", "parliamentary_assembly", "ngo", "legislature", "body")
-
-
-@dataclass(frozen=True)
-class Organization:
-    """One catalogue entry: an observer-sending body, an assembly, or an organ of one.
-
-    ``country`` is set for national bodies (a legislature belongs to one state).
-    """
-
-    key: str
-    name: str
-    acronyms: tuple[str, ...]
-    aliases: tuple[str, ...]
-    wikidata: str | None
-    kind: str
-    country: str | None = None
-
-    @property
-    def can_observe(self) -> bool:
-        """Whether this body deploys missions of its own (organs such as secretariats do not)."""
-        return self.kind != "body"
-
-
-@cache
-def organizations() -> list[Organization]:
-    """The packaged catalogue of organizations (``kgbuild/data/organizations.json``)."""
-    raw = json.loads(files("kgbuild").joinpath("data/organizations.json").read_text("utf-8"))
-    out = []
-    for r in raw:
-        if r["kind"] not in KINDS:
-            raise ValueError(f"organizations.json: {r['key']!r} has unknown kind {r['kind']!r}")
-        out.append(Organization(key=r["key"], name=r["name"], acronyms=tuple(r.get("acronyms", ())),
-                                aliases=tuple(r.get("aliases", ())), wikidata=r.get("wikidata"),
-                                kind=r["kind"], country=r.get("country")))
-    return out
-
-
-def _org_key(s: str) -> str:
-    s = _norm(s).replace("co-operation", "cooperation").replace("organis", "organiz")
-    s = s.replace("inter-parliamentary", "interparliamentary").replace("anti-terrorist", "antiterrorist")
-    s = s.replace("turkic-speaking", "turkic speaking")
-    return re.sub(r"[\s/-]+", " ", s)
-
-
-@cache
-def _org_index() -> tuple[dict[str, Organization], dict[str, Organization]]:
-    longs: dict[str, Organization] = {}
-    acrs: dict[str, Organization] = {}
-    for o in organizations():
-        for a in o.acronyms:
-            acrs[a] = o
-        for n in (o.name, *o.aliases):
-            longs.setdefault(_org_key(n), o)
-    return longs, acrs
-
-
-def resolve_organization(name: str) -> Organization | None:
-    """The catalogue entry named by an acronym or a long form, or None.
-
-    >>> resolve_organization("Interparliamentary Assembly of the CIS").key
-    'ipa-cis'
-    >>> resolve_organization("Shanghai Co-operation Organization").wikidata
-    'Q485207'
-    """
-    if not name:
-        return None
-    longs, acrs = _org_index()
-    s = name.strip()
-    if s in acrs:
-        return acrs[s]
-    s = re.sub(r"^the\s+", "", s, flags=re.I)
-    if s in acrs:
-        return acrs[s]
-    return longs.get(_org_key(s))
 
 
 def _flex(form: str) -> str:
@@ -491,16 +231,16 @@ def find_legislatures(text: str) -> list[OrgMention]:
     for m in _LEG_AFTER.finditer(text):
         words = list(re.finditer(r"\S+", m.group(2)))
         for k in range(len(words), 0, -1):
-            code = resolve_country(" ".join(w.group(0) for w in words[:k]))
+            code = country_from_name(" ".join(w.group(0) for w in words[:k]))
             if code:
                 out.append(_legislature(m.start(1), m.start(2) + words[k - 1].end(), m.group(1), code))
                 break
     for m in _LEG_BEFORE.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
-        code = resolve_country(m.group(1)) or resolve_country(m.group(1).split()[-1])
+        code = country_from_name(m.group(1)) or country_from_name(m.group(1).split()[-1])
         if code:
-            start = m.start(1) if resolve_country(m.group(1)) else m.start(1) + m.group(1).rindex(" ") + 1
+            start = m.start(1) if country_from_name(m.group(1)) else m.start(1) + m.group(1).rindex(" ") + 1
             out.append(_legislature(start, m.end(2), m.group(2), code))
     out.sort(key=lambda o: o.start)
     return out
@@ -531,17 +271,6 @@ _COMM_OF = (r"(?:(?:(?:Independent|National|Central|Supreme|Permanent|Federal|Hi
             r"(?:Jury|Board|Commission|Council|Court|Tribunal|Committee)\s+of\s+Elections|"
             r"(?:(?:Independent|National|Central|Supreme|Permanent|Federal|High|State|General|Superior)\s+){0,3}"
             r"(?:Commission|Board|Council)\s+on\s+Elections)")
-_COMM_ACRONYMS = {
-    "CEC": "Central Election Commission", "NEC": "National Election Commission",
-    "INEC": "Independent National Electoral Commission", "IEBC": "Independent Electoral and Boundaries Commission",
-    "IEC": "Independent Electoral Commission", "ZEC": "Zimbabwe Electoral Commission",
-    "NEBE": "National Election Board of Ethiopia", "CENI": "Independent National Electoral Commission",
-    "CENA": "Autonomous National Electoral Commission", "TSE": "Supreme Electoral Tribunal",
-    "CNE": "National Electoral Council", "JCE": "Central Electoral Board", "INE": "National Electoral Institute",
-    "CSE": "Supreme Electoral Council", "ECZ": "Electoral Commission of Zambia",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class CommissionMention:
     """An election commission named in a text; ``country`` when the text ties it to one.
@@ -556,7 +285,7 @@ class CommissionMention:
 
 @cache
 def _comm_regex() -> re.Pattern[str]:
-    acr = "|".join(sorted(_COMM_ACRONYMS, key=len, reverse=True))
+    acr = "|".join(sorted(COMMISSION_ACRONYMS, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{_COMM_CENTRAL}|{_COMM_OF}|{_COMM_CORE}|{acr})(?![\w])")
 
 
@@ -592,11 +321,11 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
         if m.start() < last_end:
             continue
         surface = re.sub(r"\s+", " ", m.group(0))  # the name as the text gives it
-        name, country = known.get(surface, (_COMM_ACRONYMS.get(surface) or surface, None))
+        name, country = known.get(surface, (COMMISSION_ACRONYMS.get(surface) or surface, None))
         start, end, own = m.start(), m.end(), False
         cm = _COMMA_COUNTRY.match(text, end)
-        if cm and resolve_country(cm.group(1)):
-            country, end = resolve_country(cm.group(1)), cm.end()
+        if cm and country_from_name(cm.group(1)):
+            country, end = country_from_name(cm.group(1)), cm.end()
         defined: dict[str, tuple[str, str | None]] = {}
         pm = _PAREN_ACR.match(text, end)  # "Commission (CEC) of X" or "Commission of X (CEC)"
         if pm:
@@ -605,19 +334,19 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
         if om:
             words = list(re.finditer(r"\S+", om.group(1)))
             for k in range(len(words), 0, -1):
-                country = resolve_country(" ".join(w.group(0) for w in words[:k]))
+                country = country_from_name(" ".join(w.group(0) for w in words[:k]))
                 if country:
                     end = om.start(1) + words[k - 1].end()  # "... Commission of the Kyrgyz Republic"
                     break
         if country is None:
             bm = _BEFORE_COUNTRY.search(text[max(0, m.start() - 40) : m.start()])
             if bm:
-                country = resolve_country(bm.group(1)) or resolve_country(bm.group(1).split()[-1])
+                country = country_from_name(bm.group(1)) or country_from_name(bm.group(1).split()[-1])
                 word = re.sub(r"^The\s+", "", bm.group(1))
-                if not resolve_country(word):
+                if not country_from_name(word):
                     word = word.split()[-1]
-                if country and text[max(0, m.start() - 40) + bm.end(1) : m.start()] == " " and _norm(word) in _country_table() \
-                        and surface not in _COMM_ACRONYMS:
+                if country and text[max(0, m.start() - 40) + bm.end(1) : m.start()] == " " and is_country_name(word) \
+                        and surface not in COMMISSION_ACRONYMS:
                     # "Zimbabwe Electoral Commission": the country's name is part of the body's name
                     start, own, name = m.start() - len(word) - 1, True, f"{word} {name}"
         if country is None and surface in known:
@@ -626,9 +355,9 @@ def _find_commissions(text: str, pattern: re.Pattern[str], known: dict[str, tupl
             pm = _PAREN_ACR.match(text, end)
             if pm:
                 end = pm.end()
-        if pm and surface not in _COMM_ACRONYMS and pm.group(1) not in _COMM_ACRONYMS:
+        if pm and surface not in COMMISSION_ACRONYMS and pm.group(1) not in COMMISSION_ACRONYMS:
             defined[pm.group(1)] = (name, country)
         last_end = end
-        own = own or any(_norm(w) in _country_table() for w in name.split() if w[:1].isupper())
+        own = own or any(is_country_name(w) for w in name.split() if w[:1].isupper())
         out.append((CommissionMention(start, end, name, country, own), defined))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..catalog import VARIANTS, iso_country_names, organizations
 from ..errors import KgbuildError
 
 if TYPE_CHECKING:
@@ -55,20 +56,13 @@ def load_pipeline(model: str) -> Language:
 def gazetteer_patterns() -> list[dict[str, str]]:
     """EntityRuler patterns that fix the NER on names it gets wrong in this domain ("Azerbaijan"
     as PERSON, "252 CIS" as QUANTITY): catalogue organizations as ORG, country names as GPE."""
-    import pycountry
-
-    from .gazetteer import _VARIANTS, organizations
-
     out: dict[str, str] = {}
     for o in organizations():
         for name in (o.name, *o.aliases, *o.acronyms):
             out.setdefault(name, "ORG")
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if v and "," not in v:
-                out.setdefault(v, "GPE")
-    for k, v in _VARIANTS.items():
+    for v in iso_country_names():
+        out.setdefault(v, "GPE")
+    for k, v in VARIANTS.items():
         if v and len(k) > 3:
             out.setdefault(k.title(), "GPE")
     return [{"label": label, "pattern": name} for name, label in sorted(out.items())]

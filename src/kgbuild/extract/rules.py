@@ -20,18 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..catalog import country_from_name, country_name
 from ..model import Mission
 from .context import Context, inside
 from .dates import DateMention, NumberMention, parse_number
 from .election import PERSON_TITLE, Election, find_elections, host_country, sentence_tense
-from .gazetteer import (
-    CommissionMention,
-    CountryMention,
-    OrgMention,
-    country_name,
-    find_organizations,
-    resolve_country,
-)
+from .gazetteer import CommissionMention, CountryMention, OrgMention, find_organizations
 from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segments
 
 __all__ = ["Context", "extract_missions"]
@@ -203,7 +197,7 @@ def _person_at(ctx: Context, lo: int, hi: int, *, last: bool = False) -> tuple[i
             cands.append(c)
     cands.sort()
     cands = [c for c in cands if c and not find_organizations(text[c[0] : c[1]])
-             and resolve_country(text[c[0] : c[1]]) is None
+             and country_from_name(text[c[0] : c[1]]) is None
              and not re.match(r"['’]s?\b", text[c[1] : c[1] + 2]) and not re.search(r"['’]s$", text[c[0] : c[1]])]
     # "X's deputy, Y": a possessor is not the person named
     if not cands:
@@ -227,7 +221,7 @@ def _extend_left(text: str, lo: int, a: int) -> int:
             return a
         w = m.group(1)
         prev = re.search(rf"({_NAME_TOKEN})[ \t]+$", text[lo : lo + m.start(1)])
-        if _is_title(w) or w.endswith((",", ".")) or (prev and resolve_country(f"{prev.group(1)} {w}")):
+        if _is_title(w) or w.endswith((",", ".")) or (prev and country_from_name(f"{prev.group(1)} {w}")):
             return a
         a = lo + m.start(1)
 
@@ -250,7 +244,7 @@ def _title_words(between: str) -> bool:
 def _is_title(word: str) -> bool:
     w = word.strip(".,")
     return (w.lower() in _TITLES or w.isupper() or w.endswith("-born") or w.lower().startswith("vice-")
-            or bool(find_organizations(w)) or resolve_country(w) is not None)
+            or bool(find_organizations(w)) or country_from_name(w) is not None)
 
 
 def _strip_titles(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -261,7 +255,7 @@ def _strip_titles(text: str, a: int, b: int) -> tuple[int, int] | None:
             i += 1
             continue
         for k in (3, 2):  # "President of Costa Rica Luis Solis": a country of two or three words
-            if i + k < len(words) and resolve_country(" ".join(w.group(0) for w in words[i : i + k])):
+            if i + k < len(words) and country_from_name(" ".join(w.group(0) for w in words[i : i + k])):
                 i += k
                 break
         else:

@@ -1,15 +1,16 @@
 """External identifiers: ISO 3166-1 codes, Wikidata items and GeoNames features.
 
-:mod:`.iso` answers offline from a packaged snapshot, :mod:`.graph` turns identifiers into the
-links graph, :mod:`.organizations` reads the organizations catalogue and its verified Wikidata
-ids, and :mod:`.wikidata` refreshes the snapshot from Wikidata's SPARQL endpoint (the caller
-passes the ``httpx.Client``).
+The identifiers themselves are the catalogue's (:mod:`kgbuild.catalog`, offline, from packaged
+snapshots; ``CountryIds``, ``all_countries``, ``country_ids`` and ``resolve_country`` are re-exported
+here). :mod:`.graph` turns them into the links graph, :mod:`.organizations` checks the organizations'
+Wikidata ids against public lists, and :mod:`.wikidata` refreshes the country snapshot from
+Wikidata's SPARQL endpoint (the caller passes the ``httpx.Client``).
 """
 
 from __future__ import annotations
 
+from ..catalog import CountryIds, all_countries, country_ids, resolve_country
 from .graph import country_quads, link_quads, organization_quads
-from .iso import CountryIds, all_countries, country_ids, resolve_country
 from .organizations import VERIFIED, organization_links, verification_report
 from .wikidata import RefreshReport, refresh, refresh_snapshot
 

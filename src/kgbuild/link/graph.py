@@ -16,10 +16,10 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from ..catalog import CountryIds, country_ids, resolve_country
 from ..errors import ParameterError
 from ..iris import Iris
 from ..vocab import EO, OWL, RDF, RDFS, SKOS, WD
-from .iso import CountryIds, country_ids, resolve_country
 
 __all__ = ["country_quads", "link_quads", "organization_quads"]
 
@@ -64,7 +64,7 @@ def link_quads(
 ) -> list[Quad]:
     """Quads for the links graph: identifiers of ``countries`` and ``owl:sameAs`` of ``organizations``.
 
-    ``countries`` are ISO codes or anything :func:`~kgbuild.link.iso.resolve_country` accepts
+    ``countries`` are ISO codes or anything :func:`~kgbuild.catalog.resolve_country` accepts
     ("az", "AZE", "Q227"); a value that denotes no ISO 3166-1 country (e.g. "XK") is skipped,
     because there is nothing to link it to. ``organizations`` are ``(name, wikidata id or None)``
     pairs; those without an id give nothing. Duplicates are emitted once; the order is stable

@@ -1,7 +1,6 @@
 """Organizations and their Wikidata items: the catalogue's ids, checked against public lists.
 
-The catalogue (``kgbuild/data/organizations.json``) belongs to the extractor and is read through
-``kgbuild.extract.gazetteer.organizations()`` when that module is importable, else directly.
+The organizations themselves are the catalogue's (:func:`kgbuild.catalog.organizations`).
 :data:`VERIFIED` records, per catalogue key, the Wikidata item found for the organization in
 public lists (searched for with the project's search tool) and those lists. An id counts as
 verified when at least one curated list names the organization next to it and no public text
@@ -15,11 +14,10 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.resources import files
-from typing import Any
+
+from ..catalog import organizations
 
 __all__ = [
     "SOURCES",
@@ -117,32 +115,10 @@ class CatalogueEntry:
     kind: str = ""
 
 
-def _entry(raw: Any) -> CatalogueEntry:
-    get = raw.get if isinstance(raw, dict) else lambda field, default=None: getattr(raw, field, default)
-    wikidata = get("wikidata", None)
-    return CatalogueEntry(
-        key=str(get("key", "") or ""),
-        name=str(get("name", "")),
-        wikidata=str(wikidata).strip() if wikidata else None,
-        kind=str(get("kind", "") or ""),
-    )
-
-
 def catalogue() -> list[CatalogueEntry]:
-    """The organizations catalogue: via the extractor's gazetteer if installed, else the JSON file.
-
-    Returns an empty list when neither exists.
-    """
-    try:
-        from ..extract.gazetteer import organizations as gazetteer_organizations
-    except ImportError:
-        gazetteer_organizations = None
-    if gazetteer_organizations is not None:
-        return [_entry(o) for o in gazetteer_organizations()]
-    resource = files("kgbuild") / "data" / "organizations.json"
-    if not resource.is_file():
-        return []
-    return [_entry(o) for o in json.loads(resource.read_text(encoding="utf-8"))]
+    """Every organization of the catalogue (:func:`kgbuild.catalog.organizations`), as linking sees it."""
+    return [CatalogueEntry(key=o.key, name=o.name, wikidata=o.wikidata.strip() if o.wikidata else None, kind=o.kind)
+            for o in organizations()]
 
 
 def organization_links(

@@ -23,8 +23,8 @@ from typing import Any
 
 import httpx
 
+from ..catalog import CountryIds, all_countries, reload_snapshot, snapshot_path, write_snapshot
 from ..errors import QueryError
-from .iso import CountryIds, all_countries, snapshot_path, write_snapshot
 
 __all__ = [
     "COUNTRY_QUERY",
@@ -403,10 +403,7 @@ def refresh(
     target = Path(output) if output is not None else snapshot_path()
     count = write_snapshot(fetched.countries, target)
     if output is None or target.resolve() == snapshot_path().resolve():
-        from . import iso
-
-        for cached in (iso._table, iso._indexes, iso._names):
-            cached.cache_clear()
+        reload_snapshot()
     return RefreshReport(
         output=target,
         countries=count,

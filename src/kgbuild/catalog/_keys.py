@@ -1,0 +1,23 @@
+"""The lookup key of a name: how the catalogue compares names of countries and organizations."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key"]
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
+def name_key(name: str) -> str:
+    """Accents folded, case folded, a trailing possessive and a leading "the" dropped, spaces collapsed.
+
+    >>> name_key("  the Türkiye’s"), name_key("Côte d'Ivoire")
+    ('turkiye', "cote d'ivoire")
+    """
+    s = unicodedata.normalize("NFKD", name.translate(_APOS))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
+    s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s)
