@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgbuild.errors import QueryError, StoreError
+from kgbuild.graphstore import GraphStore
 from kgbuild.query import Catalog
 from kgbuild.remote import RemoteStore, is_remote, open_store
 from kgbuild.store import Store
@@ -312,6 +313,23 @@ def test_remote_failed_batch_writes_nothing(server: str) -> None:
         assert not any(s.contains_graph(g) for g in graphs)
         with pytest.raises(StoreError, match="/update: answered HTTP 503"):
             s.replace_graph(graphs[0], _quads(s, "zz-failed-0.txt", "x"))
+
+
+def test_remote_is_a_graph_store_answering_patterns_like_local(built: dict[str, Any]) -> None:
+    """RemoteStore satisfies GraphStore, and quads_for_pattern answers as the embedded store does."""
+    rs, ls = built["remote"].store, built["local"].store
+    assert isinstance(rs, GraphStore) and isinstance(ls, GraphStore)
+    mission = next(r["m"] for r in ls.select("SELECT ?m WHERE { ?m a eo:ObservationMission } ORDER BY ?m LIMIT 1"))
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+    def data(quads: Iterator[ox.Quad]) -> set[ox.Quad]:  # the listings' version numbers differ between the two
+        return {q for q in quads if not (isinstance(q.graph_name, ox.NamedNode) and rs.iris.is_listing_graph(q.graph_name))}
+
+    for pattern in [(mission, None, None, None), (mission, label, None, None), (None, label, None, rs.iris.links_graph()),
+                    (mission, None, None, ox.DefaultGraph())]:
+        assert data(rs.quads_for_pattern(*pattern)) == data(ls.quads_for_pattern(*pattern)), pattern
+    assert data(rs.quads_for_pattern(mission, None, None, None))
+    assert rs.has_subject(mission) and ls.has_subject(mission)
 
 
 def test_open_store_chooses_the_backend(server: str, tmp_path: Path) -> None:

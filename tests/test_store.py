@@ -10,8 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from kgbuild.api import KnowledgeGraph
-from kgbuild.errors import StoreError
-from kgbuild.store import Store
+from kgbuild.errors import StoreError, StoreInUseError
+from kgbuild.graphstore import GraphStore
+from kgbuild.store import Store, write_lock_held
 
 from .conftest import load_gold_into
 
@@ -42,6 +43,55 @@ def test_store_in_use_through_the_cli(tmp_path: Path) -> None:
         )
     assert proc.returncode == 4
     assert proc.stderr.strip().startswith("error: store") and "Traceback" not in proc.stderr
+
+
+def test_store_second_writer_in_the_same_process_gets_store_in_use(tmp_path: Path) -> None:
+    """Opening a store this process already writes to is 'in use' too (RocksDB's in-process lock)."""
+    path = tmp_path / "s"
+    with Store(path):
+        with pytest.raises(StoreInUseError, match="in use"):
+            Store(path)
+        assert write_lock_held(path) is True
+    assert write_lock_held(path) is False
+    with Store(path):  # the probe released nothing and kept nothing: the store opens again
+        pass
+
+
+def test_store_lock_is_recognized_by_the_lock_not_by_the_message(tmp_path: Path, monkeypatch) -> None:
+    """An OSError that mentions a lock while nobody holds the store's lock is a plain StoreError."""
+    path = tmp_path / "s"
+    Store(path).close()
+
+    def refuse(*args, **kwargs):
+        raise OSError(f"IO error: While lock file: {path}/LOCK: Resource temporarily unavailable")
+
+    monkeypatch.setattr("kgbuild.store.ox.Store", refuse)
+    with pytest.raises(StoreError, match="Resource temporarily unavailable") as caught:
+        Store(path)
+    assert not isinstance(caught.value, StoreInUseError)
+
+
+def test_store_write_lock_held_sees_a_lock_of_another_process(tmp_path: Path) -> None:
+    """A POSIX lock on LOCK held by another process (as RocksDB takes it) counts; no LOCK file: unknown."""
+    assert write_lock_held(tmp_path) is None
+    (tmp_path / "LOCK").write_bytes(b"")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time\nfh = open(sys.argv[1], 'rb+')\n"
+         "fcntl.lockf(fh, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)\n", str(tmp_path / "LOCK")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert write_lock_held(tmp_path) is True
+    finally:
+        holder.kill()
+        holder.wait()
+    assert write_lock_held(tmp_path) is False
+
+
+def test_store_is_a_graph_store() -> None:
+    """The embedded store satisfies the GraphStore protocol every caller is typed against."""
+    with Store(None) as s:
+        assert isinstance(s, GraphStore)
 
 
 def test_store_read_only_snapshot_while_writer_is_open(tmp_path: Path) -> None:

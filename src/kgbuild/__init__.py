@@ -21,17 +21,20 @@ from .errors import (
     StoreError,
     StoreInUseError,
 )
+from .graphstore import GraphStore
 from .iris import DEFAULT_BASE_IRI, Iris
 from .model import Article, Evidence, Mission, Statement
-from .store import DEFAULT_STORE, Store
+from .store import DEFAULT_STORE, STORE_ENV, Store
 
 __all__ = [
     "DEFAULT_BASE_IRI",
     "DEFAULT_STORE",
+    "STORE_ENV",
     "Article",
     "BuildReport",
     "Evidence",
     "ExtractionError",
+    "GraphStore",
     "InputError",
     "Iris",
     "KgbuildError",

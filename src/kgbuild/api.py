@@ -18,10 +18,11 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from .errors import KgbuildError, ParameterError
+from .errors import KgbuildError, ParameterError, QueryError
+from .graphstore import GraphStore, QueryResult
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
-from .query import Catalog, bind_params, term_to_python
+from .query import Catalog, Row, bind_params, result_table, term_to_python
 from .remote import open_store
 from .store import default_store_path
 from .triples import article_quads
@@ -97,7 +98,8 @@ class KnowledgeGraph:
         model: str | None = None,
     ) -> None:
         path = default_store_path() if store == "" else store
-        self.store = open_store(path, read_only=read_only, base_iri=base_iri)
+        #: The graph's backend: an embedded :class:`~kgbuild.store.Store` or a :class:`~kgbuild.remote.RemoteStore`.
+        self.store: GraphStore = open_store(path, read_only=read_only, base_iri=base_iri)
         self.iris = self.store.iris
         self.model = model
         self._extractor: Any = None
@@ -206,7 +208,7 @@ class KnowledgeGraph:
                 writer.put(graph, quads)
         # always: a build interrupted after its last article but before relinking is finished here
         self.relink()
-        if len(report.added) >= OPTIMIZE_AFTER and hasattr(self.store, "optimize"):
+        if len(report.added) >= OPTIMIZE_AFTER:
             # bulk-written batches leave many small files; reads were 1.6x slower until compacted
             self.store.optimize()
         report.seconds = time.perf_counter() - t0
@@ -249,7 +251,8 @@ class KnowledgeGraph:
         )
         if len(rows) > 1:
             raise ParameterError("article", article, f"matches {len(rows)} articles; give the article id (path)")
-        return rows[0]["g"] if rows else None  # type: ignore[return-value]
+        graph = rows[0]["g"] if rows else None
+        return graph if isinstance(graph, ox.NamedNode) else None
 
     def relink(self) -> int:
         """Rebuild the derived graphs from the article graphs; returns the links graph's size.
@@ -303,17 +306,23 @@ class KnowledgeGraph:
 
     def query_terms(
         self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any
-    ) -> tuple[list[dict[str, Any]], list[str]]:
-        """Like :meth:`query`, but rows keep their RDF terms; also returns the column names."""
-        return _rows(self.query_result(name, limit=limit, offset=offset, **params))
+    ) -> tuple[list[Row], list[str]]:
+        """Like :meth:`query`, but rows keep their RDF terms; also returns the column names.
 
-    def query_result(self, name: str, /, *, limit: Any = None, offset: Any = None, **params: Any) -> Any:
+        :raises QueryError: the query is not a SELECT query.
+        """
+        result = self.query_result(name, limit=limit, offset=offset, **params)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"is a {self.catalog[name].form} query, which has no rows", query=name)
+        return result_table(result)
+
+    def query_result(self, name: str, /, *, limit: Any = None, offset: Any = None, **params: Any) -> QueryResult:
         """Run a prepared query; pyoxigraph's result (solutions, boolean or triples), for serializers."""
         pq = self.catalog[name]
         subs = bind_params(pq, params, iris=self.iris)
         return self.store.query(pq.paged(limit, offset, subs), substitutions=subs)
 
-    def sparql(self, text: str) -> tuple[list[dict[str, Any]], list[str]] | bool | list[ox.Triple]:
+    def sparql(self, text: str) -> tuple[list[Row], list[str]] | bool | list[ox.Triple]:
         """Run an ad-hoc read-only query (updates and SERVICE are refused)."""
         from .query import check_read_only
 
@@ -323,7 +332,7 @@ class KnowledgeGraph:
             return bool(result)
         if isinstance(result, ox.QueryTriples):
             return list(result)
-        return _rows(result)
+        return result_table(result)
 
     def facts(self) -> dict[str, Any]:
         """The facts view: per article, the missions it states, in the gold files' shape."""
@@ -400,12 +409,3 @@ class KnowledgeGraph:
         from .export import export
 
         return export(self.store, output, format=format)
-
-
-def _rows(result: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    names = [v.value for v in result.variables]
-    rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in result]
-    return rows, names
-
-
-

@@ -20,12 +20,13 @@ import itertools
 import json
 import operator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 import pyoxigraph as ox
 
 from .errors import ParameterError
-from .store import ONTOLOGY_GRAPH, Store
+from .graphstore import ONTOLOGY_GRAPH, GraphStore
+from .store import Store
 from .vocab import PREFIXES
 
 __all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs"]
@@ -49,29 +50,30 @@ def _sort_key(t: ox.Triple | ox.Quad) -> tuple[str, ...]:
     return (g, str(t.subject), str(t.predicate), str(t.object))
 
 
-def merged_data(store: Store, *, include_ontology: bool = False) -> list[ox.Triple]:
+def merged_data(store: GraphStore, *, include_ontology: bool = False) -> list[ox.Triple]:
     """Every data triple of the store, de-duplicated across graphs and sorted."""
     skip = {store.iris.void_graph()} | (set() if include_ontology else {ONTOLOGY_GRAPH})
     triples: set[ox.Triple] = set()
     for q in store.quads():
-        if isinstance(q.graph_name, ox.DefaultGraph) or q.graph_name in skip or store.iris.is_listing_graph(q.graph_name):
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph) or g in skip or (isinstance(g, ox.NamedNode) and store.iris.is_listing_graph(g)):
             continue
         triples.add(q.triple)
     return sorted(triples, key=_sort_key)
 
 
-def non_data_graphs(store: Store) -> tuple[ox.NamedNode, ...]:
+def non_data_graphs(store: GraphStore) -> tuple[ox.NamedNode, ...]:
     """Graphs the merged formats (and the VoID statistics) leave out: the VoID description, the
     ontology, the listings."""
     return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
 
 
-def _listing_graphs(store: Store) -> list[ox.NamedNode]:
+def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:
     """The listings' index and version graphs (derived from the data, never exported)."""
     return [g for g in store.named_graphs() if store.iris.is_listing_graph(g)]
 
 
-def _on_disk(store: Store) -> bool:
+def _on_disk(store: GraphStore) -> TypeGuard[Store]:
     """True for an embedded on-disk store, whose quad order is its RocksDB key order (content-only)."""
     return isinstance(store, Store) and store.path is not None
 
@@ -83,19 +85,21 @@ def _has_default_graph(store: Store) -> bool:
 def _merged_in_key_order(store: Store) -> ox.QueryTriples:
     """The merged data triples of an on-disk store, de-duplicated by pyoxigraph, in key order."""
     skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
-    return store.backend.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}")
+    result = store.backend.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}")
+    assert isinstance(result, ox.QueryTriples)
+    return result
 
 
 def _dataset_nquads_in_key_order(store: Store) -> bytes | None:
     """The named graphs but the ontology as N-Quads in key order, or None when the default graph has data."""
     if _has_default_graph(store):
         return None
-    data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
+    data = store.backend.dump(format=ox.RdfFormat.N_QUADS) or b""
     skip = tuple(f" <{g.value}> .".encode() for g in (ONTOLOGY_GRAPH, *_listing_graphs(store)))
     return b"".join(line + b"\n" for line in data.split(b"\n") if line and not line.endswith(skip))
 
 
-def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
+def _merged_ntriples(store: GraphStore) -> tuple[bytes, int] | None:
     """The merged data as sorted, de-duplicated N-Triples bytes, or None when the fast path cannot apply.
 
     Same triples and order as :func:`merged_data`, without a Python object per quad: the store
@@ -108,7 +112,7 @@ def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
     """
     if not isinstance(store, Store) or _has_default_graph(store):
         return None
-    data = store.backend.dump(format=ox.RdfFormat.N_QUADS)
+    data = store.backend.dump(format=ox.RdfFormat.N_QUADS) or b""
     skip = tuple(f" <{g.value}> .".encode() for g in non_data_graphs(store))
     triples = {line.rsplit(b" ", 2)[0] for line in data.split(b"\n") if line and not line.endswith(skip)}
     del data
@@ -119,7 +123,7 @@ def _merged_ntriples(store: Store) -> tuple[bytes, int] | None:
     return body, len(lines)
 
 
-def export(store: Store, output: str | Path | IO[bytes], *, format: str = "turtle") -> int:
+def export(store: GraphStore, output: str | Path | IO[bytes], *, format: str = "turtle") -> int:
     """Write the graph to ``output`` (a path or a binary file); returns the triples/quads written.
 
     :raises ParameterError: unknown format.

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .graphstore import GraphStore
 from .query import term_to_python
-from .store import Store
 
 __all__ = ["facts"]
 
@@ -73,7 +73,7 @@ SELECT ?g ?mission ?category ?count WHERE {
 _CATEGORY_KEYS = {"TotalObservers": "total", "LongTermObservers": "long_term", "ShortTermObservers": "short_term"}
 
 
-def facts(store: Store) -> dict[str, Any]:
+def facts(store: GraphStore) -> dict[str, Any]:
     """Every article in ``store`` with the missions its own graph states, in the gold format.
 
     Articles are sorted by file name; missions by where the article first names them.

@@ -39,6 +39,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .graphstore import GraphStore
 from .iris import Iris
 from .vocab import EO
 
@@ -207,7 +208,7 @@ def accreditation_key(country: str, rank: int) -> str:
     return f"{country or '--'}|{rank:0{ROW_DIGITS}d}"
 
 
-def refresh(store: Any, iris: Iris) -> int:
+def refresh(store: GraphStore, iris: Iris) -> int:
     """Compute the listings from the article graphs into a new version, make it current and
     remove the others; returns the number of listing quads."""
     index = iris.listing_graph()
@@ -228,13 +229,13 @@ def _index_quads(index: ox.NamedNode, current: ox.NamedNode | None, versions: li
     return quads + [ox.Quad(index, EO.listingVersion, v, index) for v in versions]
 
 
-def _current(store: Any, index: ox.NamedNode) -> ox.NamedNode | None:
+def _current(store: GraphStore, index: ox.NamedNode) -> ox.NamedNode | None:
     row = next(store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} eo:currentListing ?g }} }}", union=False), {})
     g = row.get("g")
     return g if isinstance(g, ox.NamedNode) else None
 
 
-def _versions(store: Any, iris: Iris) -> list[tuple[int, ox.NamedNode]]:
+def _versions(store: GraphStore, iris: Iris) -> list[tuple[int, ox.NamedNode]]:
     """Every listing version graph in the store, with its number."""
     prefix = iris.listing_graph().value + "/"
     out = []
@@ -244,7 +245,7 @@ def _versions(store: Any, iris: Iris) -> list[tuple[int, ox.NamedNode]]:
     return sorted(out, key=lambda t: t[0])
 
 
-def listing_quads(store: Any, iris: Iris, *, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+def listing_quads(store: GraphStore, iris: Iris, *, graph: ox.NamedNode) -> Iterator[ox.Quad]:
     """The listings' quads in ``graph`` (a listing version), computed from the article graphs of
     ``store``: the rows are read and sorted now, the quads made as they are consumed."""
 

@@ -42,18 +42,28 @@ from .resources import resource_names, resource_text
 from .vocab import XSD
 
 __all__ = [
+    "PAGE_PARAMS",
     "PARAM_TYPES",
     "Catalog",
     "Param",
     "PreparedQuery",
-    "PAGE_PARAMS",
+    "Row",
+    "Term",
     "bind_params",
-    "page_params",
     "check_read_only",
     "code_only",
+    "page_params",
+    "result_rows",
+    "result_table",
+    "term_to_json",
     "term_to_python",
     "with_values",
 ]
+
+#: A term a SELECT row can bind.
+Term = ox.NamedNode | ox.Literal | ox.BlankNode
+#: One SELECT row: variable name -> bound term (unbound variables are absent).
+Row = dict[str, Term]
 
 #: Parameter types a query header may declare, with what each accepts.
 PARAM_TYPES = {
@@ -286,6 +296,41 @@ def bind_params(query: PreparedQuery, values: Mapping[str, Any], *, iris: Iris) 
             raise ParameterError(p.name, None, f"is required by query {query.name!r} ({PARAM_TYPES[p.type]})")
         subs[ox.Variable(p.name)] = _bind_one(p, raw, iris)
     return subs
+
+
+def result_rows(result: ox.QuerySolutions) -> Iterator[Row]:
+    """The rows of SELECT solutions as dicts of bound terms, read lazily."""
+    names = [v.value for v in result.variables]
+    for solution in result:
+        yield {n: solution[n] for n in names if solution[n] is not None}
+
+
+def result_table(result: ox.QuerySolutions) -> tuple[list[Row], list[str]]:
+    """All rows of SELECT solutions, and the column names in the query's order."""
+    return list(result_rows(result)), [v.value for v in result.variables]
+
+
+def term_to_json(term: Any) -> dict[str, Any]:
+    """A term in the SPARQL 1.1 JSON results form (``{"type": "uri", "value": ...}``).
+
+    >>> term_to_json(ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    {'type': 'literal', 'value': '7', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    """
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple",
+                "value": {k: term_to_json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+    return {"type": "literal", "value": str(term)}
 
 
 def term_to_python(term: Any) -> Any:

@@ -1,4 +1,4 @@
-"""A kgbuild graph on a SPARQL server: the same interface as :class:`kgbuild.store.Store`, over HTTP.
+"""A kgbuild graph on a SPARQL server: the :class:`~kgbuild.graphstore.GraphStore` interface over HTTP.
 
 ``--store http://HOST:PORT`` (or :func:`open_store` with an ``http(s)://`` location) keeps the graph
 on a SPARQL 1.1 server instead of an embedded pyoxigraph store. Oxigraph server is the default
@@ -37,9 +37,21 @@ import httpx
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
+from .graphstore import (
+    ArticleState,
+    BatchWriterBase,
+    GraphName,
+    GraphStore,
+    Output,
+    QueryResult,
+    StoreBase,
+    Substitutions,
+    Term,
+    prefixes_for,
+)
 from .iris import DEFAULT_BASE_IRI, Iris
-from .store import ONTOLOGY_GRAPH, ArticleState, Store
-from .vocab import ONTOLOGY_IRI, ONTOLOGY_VERSION, PREFIXES
+from .store import Store
+from .vocab import PREFIXES
 
 __all__ = ["FLAVORS", "RemoteBatchWriter", "RemoteStore", "is_remote", "open_store"]
 
@@ -63,7 +75,6 @@ _RESULT_FORMATS = {
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-_OWL_VERSION_IRI = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
 
 
 def is_remote(location: str | Path | None) -> bool:
@@ -76,7 +87,7 @@ def is_remote(location: str | Path | None) -> bool:
 
 
 def open_store(location: str | Path | None, *, read_only: bool = False, base_iri: str = DEFAULT_BASE_IRI,
-               **remote_options: Any) -> Store | RemoteStore:
+               **remote_options: Any) -> GraphStore:
     """A :class:`RemoteStore` for an ``http(s)://`` URL, else the local :class:`Store` at ``location``.
 
     ``remote_options`` go to :class:`RemoteStore` (endpoint paths, ``flavor``, ``client``, ...).
@@ -89,7 +100,7 @@ def open_store(location: str | Path | None, *, read_only: bool = False, base_iri
     return Store(location, read_only=read_only, base_iri=base_iri)
 
 
-class RemoteStore:
+class RemoteStore(StoreBase):
     """A kgbuild graph kept on a SPARQL 1.1 server (SPARQL Protocol + Graph Store Protocol).
 
     :param url: the server's base URL (``http://127.0.0.1:7878`` for Oxigraph; the dataset URL
@@ -107,6 +118,9 @@ class RemoteStore:
     :raises StoreError: the server cannot be reached or refuses the first request.
     """
 
+    #: One update request per batch: fewer, larger requests than the embedded store's batches.
+    BATCH_QUADS = 200_000
+
     def __init__(self, url: str, *, read_only: bool = False, base_iri: str = DEFAULT_BASE_IRI,
                  flavor: str = "oxigraph", query_path: str | None = None, update_path: str | None = None,
                  gsp_path: str | None | bool = None, dataset_path: str | None | bool = False,
@@ -117,15 +131,15 @@ class RemoteStore:
         if writes not in ("update", "gsp"):
             raise StoreError(f"writes must be 'update' or 'gsp', not {writes!r}", path=url)
         layout = FLAVORS[flavor]
-        self.path = url.rstrip("/")
-        self.url = self.path
+        self.url: str = url.rstrip("/")
+        self.path = self.url
         self.read_only = read_only
         self.iris = Iris(base_iri)
         self.writes = writes
         self.query_url = self._endpoint(query_path if query_path is not None else layout["query_path"])
         self.update_url = self._endpoint(update_path if update_path is not None else layout["update_path"])
         gsp = layout["gsp_path"] if gsp_path is None else gsp_path
-        self.gsp_url = self._endpoint(gsp) if gsp is not False else None
+        self.gsp_url = self._endpoint(str(gsp)) if gsp is not False else None
         ds = layout["dataset_path"] if dataset_path is False else dataset_path
         self.dataset_url = None if ds is None else self._endpoint(str(ds))
         if writes == "gsp" and self.gsp_url is None:
@@ -145,7 +159,7 @@ class RemoteStore:
     def _endpoint(self, path: str) -> str:
         if "://" in path:
             return path
-        return f"{self.path}/{path.lstrip('/')}" if path else self.path
+        return f"{self.url}/{path.lstrip('/')}" if path else self.url
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r}, read_only={self.read_only})"
@@ -164,20 +178,8 @@ class RemoteStore:
         if self._own_client:
             self._client.close()
 
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def ensure_ontology(self) -> None:
-        """Load (or replace, when its version changed) the ontology in its own named graph."""
-        from .ontology import ontology_quads
-
-        version = ox.NamedNode(f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}")
-        if self._ask(f"ASK {{ GRAPH {ONTOLOGY_GRAPH} {{ {ox.NamedNode(ONTOLOGY_IRI)} {_OWL_VERSION_IRI} {version} }} }}"):
-            return
-        self.replace_graph(ONTOLOGY_GRAPH, ontology_quads(ONTOLOGY_GRAPH))
+    def optimize(self) -> None:
+        """Nothing to do: the server compacts its own files."""
 
     # --- HTTP -----------------------------------------------------------------------------
     def _send(self, method: str, url: str, *, error: type[Exception] = StoreError, **kwargs: Any) -> httpx.Response:
@@ -206,25 +208,19 @@ class RemoteStore:
         """Make ``graph`` hold exactly ``quads``, atomically (one update request)."""
         self._check_writable()
         triples = [q.triple for q in quads]
-        if self.writes == "gsp":
+        if self.writes == "gsp" and self.gsp_url is not None:
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
             self._send("PUT", self.gsp_url, params={"graph": graph.value}, content=body,
                        headers={"Content-Type": "application/n-triples"})
             return
         self._update(_replace_operations(graph, triples))
 
-    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]], *,
-                       max_quads: int = 200_000) -> int:
-        """Make each ``(graph, quads)`` hold exactly its quads, in batched update requests; returns the count."""
-        with self.batch_writer(max_quads=max_quads) as writer:
-            for graph, quads in graphs:
-                writer.put(graph, quads)
-        return writer.written
-
-    def batch_writer(self, *, max_quads: int = 200_000, on_written: Callable[[ox.NamedNode], None] | None = None,
+    def batch_writer(self, *, max_quads: int | None = None,
+                     on_written: Callable[[ox.NamedNode], None] | None = None,
                      on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> RemoteBatchWriter:
         """A :class:`RemoteBatchWriter` on this store (use it as a context manager)."""
-        return RemoteBatchWriter(self, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
+        return RemoteBatchWriter(self, max_quads=max_quads or self.BATCH_QUADS, on_written=on_written,
+                                 on_failed=on_failed)
 
     def write_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         """Write a new graph (one update request); returns how many quads."""
@@ -238,8 +234,8 @@ class RemoteStore:
 
     def named_graphs(self) -> list[ox.NamedNode]:
         """Every named graph on the server."""
-        return [r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", union=False)
-                if isinstance(r.get("g"), ox.NamedNode)]
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", union=False)
+        return [g for r in rows if isinstance(g := r.get("g"), ox.NamedNode)]
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph and its quads; False when it was not there."""
@@ -251,10 +247,6 @@ class RemoteStore:
             return False
         self._update(f"DROP GRAPH {graph}")
         return True
-
-    def _check_writable(self) -> None:
-        if self.read_only:
-            raise StoreError("is open read-only", path=self.url)
 
     # --- reading --------------------------------------------------------------------------
     def article_state(self, article_id: str) -> ArticleState | None:
@@ -272,7 +264,7 @@ class RemoteStore:
     def article_graphs(self) -> list[ox.NamedNode]:
         prefix = ox.Literal(self.iris.article_graph("x").value[: -len("x")])
         rows = self.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), {prefix})) }}", union=False)
-        return sorted((r["g"] for r in rows if isinstance(r.get("g"), ox.NamedNode)), key=lambda g: g.value)
+        return sorted((g for r in rows if isinstance(g := r.get("g"), ox.NamedNode)), key=lambda g: g.value)
 
     def contains_graph(self, graph: ox.NamedNode) -> bool:
         return self._ask(f"ASK {{ GRAPH {graph} {{ }} }}")
@@ -292,13 +284,7 @@ class RemoteStore:
         row = next(self.select(sparql, union=False), {})
         return int(row["n"].value) if "n" in row else 0
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        substitutions: Mapping[ox.Variable, Any] | None = None,
-        union: bool = True,
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True) -> QueryResult:
         """Run a SPARQL query on the server (standard prefixes predeclared), parsed into pyoxigraph results.
 
         :raises QueryError: the server refuses the query (syntax, evaluation).
@@ -324,66 +310,62 @@ class RemoteStore:
             raise StoreError(f"answered a query with unreadable {media}: {e}", path=self.query_url) from e
         raise StoreError(f"answered a query with unexpected content type {media or '(none)'}", path=self.query_url)
 
-    def select(self, sparql: str, **kwargs: Any) -> Iterator[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-        """Rows of a SELECT query as dicts of bound terms."""
-        result = self.query(sparql, **kwargs)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("not a SELECT query")
-        names = [v.value for v in result.variables]
-        for sol in result:
-            yield {n: sol[n] for n in names if sol[n] is not None}
-
-    def quads(self, graph: Any = None) -> Iterator[ox.Quad]:
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         """Every quad of the dataset (``graph=None``) or of one graph, streamed from the server."""
         if graph is None and self.dataset_url is not None:
             return self._stream_quads(self.dataset_url, None, ox.RdfFormat.N_QUADS)
-        if graph is None or self.gsp_url is None:
-            return self._quads_by_select(graph)
+        if graph is None or self.gsp_url is None or isinstance(graph, ox.BlankNode):
+            return self.quads_for_pattern(None, None, None, graph)
         if isinstance(graph, ox.DefaultGraph):
             return self._stream_quads(self.gsp_url, {"default": ""}, ox.RdfFormat.N_TRIPLES, graph)
         return self._stream_quads(self.gsp_url, {"graph": graph.value}, ox.RdfFormat.N_TRIPLES, graph)
 
     def _stream_quads(self, url: str, params: dict[str, str] | None, fmt: ox.RdfFormat,
-                      graph: Any = None) -> Iterator[ox.Quad]:
+                      graph: GraphName | None = None) -> Iterator[ox.Quad]:
         with self._stream(url, params, fmt) as reader:
             if reader is None:
                 return
             for q in ox.parse(reader, format=fmt):
                 yield q if graph is None else ox.Quad(q.subject, q.predicate, q.object, graph)
 
-    def _quads_by_select(self, graph: Any = None) -> Iterator[ox.Quad]:
+    def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None, predicate: ox.NamedNode | None,
+                          object: Term | None, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (``None`` matches anything; ``graph=None``: every graph), by SELECT.
+
+        Bound terms are written in pyoxigraph's N-Triples form (a blank node matches any node, as
+        in any SPARQL pattern).
+        """
+        s, p, o = (str(t) if t is not None else v for t, v in ((subject, "?s"), (predicate, "?p"), (object, "?o")))
         if graph is None:
-            where = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+            where = f"{{ {s} {p} {o} }} UNION {{ GRAPH ?g {{ {s} {p} {o} }} }}"
         elif isinstance(graph, ox.DefaultGraph):
-            where = "?s ?p ?o"
+            where = f"{s} {p} {o}"
         else:
-            where = f"GRAPH {graph} {{ ?s ?p ?o }}"
-        for r in self.select(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", union=False):
+            where = f"GRAPH {graph} {{ {s} {p} {o} }}"
+        for r in self.select(f"SELECT * WHERE {{ {where} }}", union=False):
             g = r.get("g", graph if graph is not None else ox.DefaultGraph())
-            yield ox.Quad(r["s"], r["p"], r["o"], g)  # type: ignore[arg-type]
+            yield ox.Quad(_subject(r.get("s", subject)), _predicate(r.get("p", predicate)), _object(r.get("o", object)),
+                          _graph(g))
 
     def _stream(self, url: str, params: dict[str, str] | None, fmt: ox.RdfFormat) -> _Download:
         return _Download(self, url, params, fmt)
 
-    def dump(self, output: Any = None, *, format: ox.RdfFormat, from_graph: Any = None) -> bytes | None:
+    def dump(self, output: Output = None, *, format: ox.RdfFormat, from_graph: GraphName | None = None) -> bytes | None:
         """Write the dataset (or ``from_graph``) to ``output`` (a path, a binary file, or None for bytes)."""
         if from_graph is None and not format.supports_datasets:
             raise ValueError(f"{format.name} cannot hold a dataset; give from_graph")
         if format == ox.RdfFormat.N_QUADS and from_graph is None and self.dataset_url is not None:
             with self._stream(self.dataset_url, None, format) as reader:  # the server's bytes, as they come
                 return _write_stream(reader, output)
-        items: Iterable[Any] = self.quads(from_graph)
-        if not format.supports_datasets:
-            items = (q.triple for q in items)
-        kwargs: dict[str, Any] = {"format": format}
-        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
-            kwargs["prefixes"] = PREFIXES
         if isinstance(output, Path):
             output = str(output)
-        return ox.serialize(items, output, **kwargs)
+        quads = self.quads(from_graph)
+        if not format.supports_datasets:
+            return ox.serialize((q.triple for q in quads), output, format, prefixes=prefixes_for(format))
+        return ox.serialize(quads, output, format, prefixes=prefixes_for(format))
 
 
-class RemoteBatchWriter:
+class RemoteBatchWriter(BatchWriterBase):
     """Buffers article graphs and writes each batch with ONE SPARQL Update request (one transaction).
 
     Same contract as :class:`kgbuild.store.BatchWriter`: ``put(graph, quads)`` takes a graph's
@@ -393,17 +375,11 @@ class RemoteBatchWriter:
     Nothing of a failed batch is on the server.
     """
 
-    def __init__(self, store: RemoteStore, *, max_quads: int = 200_000,
+    def __init__(self, store: RemoteStore, *, max_quads: int = RemoteStore.BATCH_QUADS,
                  on_written: Callable[[ox.NamedNode], None] | None = None,
                  on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> None:
-        if max_quads < 1:
-            raise ValueError(f"max_quads must be at least 1, not {max_quads}")
-        store._check_writable()
+        super().__init__(store, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
         self.store = store
-        self.max_quads = max_quads
-        self.on_written = on_written
-        self.on_failed = on_failed
-        self.written = 0
         self._ops: list[str] = []
         self._graphs: list[ox.NamedNode] = []
         self._size = 0
@@ -432,24 +408,35 @@ class RemoteBatchWriter:
         try:
             send()
         except StoreError as e:
-            if self.on_failed is None:
-                raise
-            for g in graphs:
-                self.on_failed(g, e)
+            self._failed(graphs, e, path=self.store.url)
             return
-        self.written += len(graphs)
-        if self.on_written is not None:
-            for g in graphs:
-                self.on_written(g)
-
-    def __enter__(self) -> RemoteBatchWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.flush()
+        self._done(graphs)
 
 
 # --- helpers -------------------------------------------------------------------------------
+def _subject(term: object) -> ox.NamedNode | ox.BlankNode:
+    if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        raise StoreError(f"answered a quad whose subject is {term!r}")
+    return term
+
+
+def _predicate(term: object) -> ox.NamedNode:
+    if not isinstance(term, ox.NamedNode):
+        raise StoreError(f"answered a quad whose predicate is {term!r}")
+    return term
+
+
+def _object(term: object) -> Term:
+    if not isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        raise StoreError(f"answered a quad whose object is {term!r}")
+    return term
+
+
+def _graph(term: object) -> GraphName:
+    if not isinstance(term, (ox.NamedNode, ox.BlankNode, ox.DefaultGraph)):
+        raise StoreError(f"answered a quad whose graph is {term!r}")
+    return term
+
 def _replace_operations(graph: ox.NamedNode, triples: list[ox.Triple]) -> str:
     """SPARQL Update operations that make ``graph`` hold exactly ``triples`` (an empty graph is kept)."""
     if not triples:

@@ -14,28 +14,52 @@ every article of a batch is still complete or absent.
 Queries see the union of all named graphs as their default graph
 (``use_default_graph_as_union=True``); a query that needs one article's statements names the
 graph with ``GRAPH``.
+
+:class:`Store` satisfies :class:`kgbuild.graphstore.GraphStore`, as :class:`kgbuild.remote.RemoteStore`
+does; what the two share is in :mod:`kgbuild.graphstore`.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, StoreInUseError
+from .graphstore import (
+    ONTOLOGY_GRAPH,
+    ArticleState,
+    BatchWriterBase,
+    GraphName,
+    Output,
+    QueryResult,
+    StoreBase,
+    Substitutions,
+    Term,
+    prefixes_for,
+)
 from .iris import DEFAULT_BASE_IRI, Iris
-from .vocab import EO, ONTOLOGY_IRI, ONTOLOGY_VERSION, PREFIXES
+from .vocab import EO, PREFIXES
 
-__all__ = ["DEFAULT_STORE", "STORE_ENV", "ArticleState", "BatchWriter", "Store", "default_store_path"]
+__all__ = [
+    "DEFAULT_STORE",
+    "ONTOLOGY_GRAPH",
+    "STORE_ENV",
+    "ArticleState",
+    "BatchWriter",
+    "Store",
+    "default_store_path",
+    "write_lock_held",
+]
 
 #: Where the embedded store lives unless ``--store`` or ``$KGBUILD_STORE`` say otherwise.
 DEFAULT_STORE = "kgbuild-store"
 STORE_ENV = "KGBUILD_STORE"
-ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
 #: Flush RocksDB's in-memory write buffers after this many quads written: unflushed buffers grow
 #: with the corpus (peak RSS of writing 10k articles: 1.3 GiB without, 0.26 GiB with; also faster).
 FLUSH_EVERY_QUADS = 200_000
@@ -46,19 +70,43 @@ def default_store_path() -> str:
     return os.environ.get(STORE_ENV) or DEFAULT_STORE
 
 
-class ArticleState(tuple[str, str]):
-    """(content hash, extractor version) of an article already in the store."""
+#: Run in a child process: exit 3 when another lock holder keeps ``argv[1]`` from being locked,
+#: 0 when it could be locked (and is released again at exit), 2 when it cannot be opened.
+_LOCK_PROBE = """
+import fcntl, sys
+try:
+    fh = open(sys.argv[1], "rb+")
+except OSError:
+    sys.exit(2)
+try:
+    fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+except OSError:
+    sys.exit(3)
+"""
 
-    @property
-    def content_hash(self) -> str:
-        return self[0]
 
-    @property
-    def extractor_version(self) -> str:
-        return self[1]
+def write_lock_held(path: str | Path) -> bool | None:
+    """Whether a process holds the write lock of the on-disk store at ``path``.
+
+    RocksDB's lock is a POSIX record lock on ``path/LOCK``. pyoxigraph reports a held lock as a
+    plain ``OSError`` (no errno, no subclass), so the cause is asked of the lock itself, from a
+    child process: POSIX locks belong to a process, so a probe in this one would neither see a
+    lock this process holds nor be safe (closing any descriptor of the file releases them).
+    The child sees the lock of any other process and of this one. ``None``: it cannot be told
+    (no ``LOCK`` file, no POSIX locks on this platform, the probe could not run).
+    """
+    lock = Path(path) / "LOCK"
+    if not lock.is_file():
+        return None
+    try:
+        code = subprocess.run([sys.executable, "-c", _LOCK_PROBE, str(lock)], capture_output=True,
+                              timeout=30).returncode
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {0: False, 3: True}.get(code)
 
 
-class Store:
+class Store(StoreBase):
     """An on-disk (or, with ``path=None``, in-memory) pyoxigraph store holding a kgbuild graph.
 
     :param path: directory of the store; created if missing. ``None`` keeps it in memory.
@@ -94,14 +142,13 @@ class Store:
                     )
                 self._store = ox.Store(self.path)
         except OSError as e:
-            msg = str(e)
-            if "lock" in msg.lower() or "temporarily unavailable" in msg:
+            if self.path is not None and not read_only and write_lock_held(self.path):
                 raise StoreInUseError(
                     "is in use by another process (a build is running?); wait for it to finish, "
                     "or read it with --read-only",
                     path=self.path,
                 ) from e
-            raise StoreError(msg, path=self.path) from e
+            raise StoreError(str(e), path=self.path) from e
         if not read_only:
             self.ensure_ontology()
 
@@ -115,23 +162,6 @@ class Store:
         if not self.read_only and self.path is not None:
             self._store.flush()
         del self._store
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def ensure_ontology(self) -> None:
-        """Load (or replace, when its version changed) the ontology in its own named graph."""
-        from .ontology import ontology_quads
-
-        version = ox.NamedNode(f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}")
-        owl_version = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
-        have = list(self._store.quads_for_pattern(ox.NamedNode(ONTOLOGY_IRI), owl_version, version, ONTOLOGY_GRAPH))
-        if have:
-            return
-        self.replace_graph(ONTOLOGY_GRAPH, ontology_quads(ONTOLOGY_GRAPH))
 
     # --- writing --------------------------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
@@ -156,27 +186,17 @@ class Store:
             self._store.flush()
             self._unflushed = 0
 
-    def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]], *,
-                       max_quads: int = 50_000) -> int:
-        """Make each ``(graph, quads)`` hold exactly its quads; new graphs are written in batches.
-
-        Each graph is complete or absent at any moment (see :class:`BatchWriter`); returns how
-        many graphs were written.
+    def batch_writer(self, *, max_quads: int | None = None,
+                     on_written: Callable[[ox.NamedNode], None] | None = None,
+                     on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> BatchWriter:
+        """A :class:`BatchWriter` on this store (use it as a context manager).
 
         >>> s = Store(None)
         >>> g = s.iris.article_graph("a.txt")
         >>> s.replace_graphs([(g, [ox.Quad(s.iris.article("a.txt"), ox.NamedNode("https://e.org/p"), ox.Literal("1"), g)])])
         1
         """
-        with BatchWriter(self, max_quads=max_quads) as writer:
-            for graph, quads in graphs:
-                writer.put(graph, quads)
-        return writer.written
-
-    def batch_writer(self, *, max_quads: int = 50_000, on_written: Callable[[ox.NamedNode], None] | None = None,
-                     on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> BatchWriter:
-        """A :class:`BatchWriter` on this store (use it as a context manager)."""
-        return BatchWriter(self, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
+        return BatchWriter(self, max_quads=max_quads or self.BATCH_QUADS, on_written=on_written, on_failed=on_failed)
 
     def optimize(self) -> None:
         """Compact the on-disk files (after a large build: bulk-written batches leave many small
@@ -232,10 +252,6 @@ class Store:
         """Every named graph of the store."""
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
 
-    def _check_writable(self) -> None:
-        if self.read_only:
-            raise StoreError("is open read-only", path=self.path)
-
     # --- reading --------------------------------------------------------------------------
     def article_state(self, article_id: str) -> ArticleState | None:
         """The stored content hash and extractor version of an article, or None if absent."""
@@ -243,7 +259,7 @@ class Store:
         a = self.iris.article(article_id)
         h = next(iter(self._store.quads_for_pattern(a, EO.contentHash, None, g)), None)
         v = next(iter(self._store.quads_for_pattern(a, EO.extractorVersion, None, g)), None)
-        if h is None or v is None:
+        if h is None or v is None or not isinstance(h.object, ox.Literal) or not isinstance(v.object, ox.Literal):
             return None
         return ArticleState((h.object.value, v.object.value))
 
@@ -268,13 +284,7 @@ class Store:
     def count_quads(self) -> int:
         return len(self._store)
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        substitutions: Mapping[ox.Variable, Any] | None = None,
-        union: bool = True,
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True) -> QueryResult:
         """Run a SPARQL query (with the standard prefixes predeclared).
 
         ``substitutions`` bind variables to RDF terms (pyoxigraph's ``substitutions=``: initial
@@ -296,28 +306,23 @@ class Store:
         except (OSError, RuntimeError, ValueError) as e:
             raise QueryError(str(e)) from e
 
-    def select(self, sparql: str, **kwargs: Any) -> Iterator[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
-        """Rows of a SELECT query as dicts of bound terms."""
-        result = self.query(sparql, **kwargs)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("not a SELECT query")
-        names = [v.value for v in result.variables]
-        for sol in result:
-            yield {n: sol[n] for n in names if sol[n] is not None}
+    def dump(self, output: Output = None, *, format: ox.RdfFormat, from_graph: GraphName | None = None) -> bytes | None:
+        """Write the dataset (or ``from_graph``) to ``output`` (a path, a binary file, or None for bytes)."""
+        if isinstance(output, Path):
+            output = str(output)
+        return self._store.dump(output, format, from_graph=from_graph, prefixes=prefixes_for(format))
 
-    def dump(self, output: Any, *, format: ox.RdfFormat, from_graph: Any = None) -> None:
-        kwargs: dict[str, Any] = {"format": format}
-        if from_graph is not None:
-            kwargs["from_graph"] = from_graph
-        if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
-            kwargs["prefixes"] = PREFIXES
-        self._store.dump(output, **kwargs)
+    def quads(self, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store (``graph=None``) or of one graph."""
+        return self.quads_for_pattern(None, None, None, graph)
 
-    def quads(self, graph: Any = None) -> Iterator[ox.Quad]:
-        return iter(self._store.quads_for_pattern(None, None, None, graph))
+    def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None, predicate: ox.NamedNode | None,
+                          object: Term | None, graph: GraphName | None = None) -> Iterator[ox.Quad]:
+        """The quads matching a pattern (``None`` matches anything; ``graph=None``: every graph)."""
+        return iter(self._store.quads_for_pattern(subject, predicate, object, graph))
 
 
-class BatchWriter:
+class BatchWriter(BatchWriterBase):
     """Buffers new article graphs and writes them with one ``bulk_extend`` per batch.
 
     ``put(graph, quads)`` takes the graph's complete quads. A graph not in the store (and not
@@ -338,17 +343,11 @@ class BatchWriter:
     (1, 1)
     """
 
-    def __init__(self, store: Store, *, max_quads: int = 50_000,
+    def __init__(self, store: Store, *, max_quads: int = Store.BATCH_QUADS,
                  on_written: Callable[[ox.NamedNode], None] | None = None,
                  on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> None:
-        if max_quads < 1:
-            raise ValueError(f"max_quads must be at least 1, not {max_quads}")
-        store._check_writable()
+        super().__init__(store, max_quads=max_quads, on_written=on_written, on_failed=on_failed)
         self.store = store
-        self.max_quads = max_quads
-        self.on_written = on_written
-        self.on_failed = on_failed
-        self.written = 0
         self._quads: list[ox.Quad] = []
         self._graphs: dict[ox.NamedNode, bool] = {}  # buffered graph -> it has no quads
 
@@ -360,7 +359,7 @@ class BatchWriter:
             try:
                 self.store.replace_graph(graph, quads)
             except (OSError, ValueError, RuntimeError, SyntaxError) as e:
-                self._failed([graph], e)
+                self._failed([graph], e, path=self.store.path)
                 return
             self._done([graph])
             return
@@ -383,25 +382,6 @@ class BatchWriter:
                 if empty:
                     backend.add_graph(g)
         except (OSError, ValueError, RuntimeError) as e:
-            self._failed(list(graphs), e)
+            self._failed(list(graphs), e, path=self.store.path)
             return
         self._done(list(graphs))
-
-    def _done(self, graphs: list[ox.NamedNode]) -> None:
-        self.written += len(graphs)
-        if self.on_written is not None:
-            for g in graphs:
-                self.on_written(g)
-
-    def _failed(self, graphs: list[ox.NamedNode], error: Exception) -> None:
-        if self.on_failed is None:
-            raise StoreError(f"could not write {len(graphs)} graph(s), first {graphs[0].value}: {error}",
-                             path=self.store.path) from error
-        for g in graphs:
-            self.on_failed(g, error)
-
-    def __enter__(self) -> BatchWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.flush()  # every buffered graph is complete, even when the caller stopped early
