@@ -18,8 +18,8 @@ import pytest
 
 from kgbuild.query import Catalog
 from kgbuild.server import TRUNCATED_HEADER, ServerConfig, create_app
+from kgbuild.server.results import NotAcceptable, negotiate
 from kgbuild.server.svg import Edge, Node, radial_svg
-from kgbuild.server.workers import NotAcceptable, negotiate
 
 BASE = "https://w3id.org/kgbuild/data/"
 MISSIONS_Q = "SELECT ?m WHERE { ?m a eo:ObservationMission } ORDER BY ?m"
@@ -265,6 +265,18 @@ def test_void_is_turtle_describing_the_dataset(server: InProcess) -> None:
     assert any(t.predicate.value == "http://rdfs.org/ns/void#triples" for t in triples)
 
 
+def test_void_without_a_stored_graph_is_publishs_description(server: InProcess, examples_store: Path) -> None:
+    """Without a stored _void graph the server describes the data as `kgbuild publish` does, naming its own /query."""
+    from kgbuild.api import KnowledgeGraph
+    from kgbuild.publish import DatasetInfo, void_quads
+
+    served = {q.triple for q in ox.parse(server.get("/.well-known/void").content, format=ox.RdfFormat.TURTLE)}
+    with KnowledgeGraph(examples_store, read_only=True) as kg:
+        published = {q.triple for q in void_quads(kg, DatasetInfo(endpoint="http://testserver/query"))}
+    assert served == published
+    assert ox.NamedNode("http://testserver/query") in {t.object for t in served}
+
+
 def test_void_graph_from_the_store_is_served_as_is(tmp_path: Path, examples_store: Path) -> None:
     """When the store holds {base}graph/_void, that graph is what /.well-known/void serves."""
     import shutil
@@ -398,10 +410,41 @@ def test_error_shape_is_documented_json() -> None:
     assert body == {"error": {"status": 504, "title": "Gateway Timeout", "detail": "too slow"}}
 
 
+def test_unexpected_errors_are_500_without_their_text(examples_store: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A failure kgbuild did not expect answers 500 in the one JSON shape with a generic detail; the log has it."""
+    from kgbuild.server.jobs import failure_for
+
+    secret = "cannot read /srv/private/store: token=abc123"
+    failure = failure_for(RuntimeError(secret))
+    assert failure.status == 500 and "abc123" not in failure.detail and "RuntimeError" not in failure.detail
+
+    class BrokenPool:
+        async def start(self) -> None: ...
+
+        async def close(self) -> None: ...
+
+        async def run(self, job: Any, *, timeout: float | None = None) -> Any:
+            raise RuntimeError(secret)
+
+    app = create_app(ServerConfig(store=str(examples_store)), pool=BrokenPool())  # type: ignore[arg-type]
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return await client.get("/queries/missions")
+
+    with caplog.at_level("ERROR", logger="kgbuild.server"):
+        r = asyncio.run(get())
+    err = assert_error(r, 500)
+    assert "abc123" not in r.text and "RuntimeError" not in r.text and err["title"] == "Internal Server Error"
+    assert any(secret in (rec.exc_text or "") + str(rec.exc_info) for rec in caplog.records)
+
+
 # --- the worker pool and the command ------------------------------------------------------------------
 def test_pool_replaces_dead_and_slow_workers(examples_store: Path) -> None:
     """A killed worker gives 500, a slow job 504, a queue that stays busy 503; the pool then answers again."""
-    from kgbuild.server.workers import Failure, WorkerPool
+    from kgbuild.server.results import Failure
+    from kgbuild.server.workers import WorkerPool
 
     async def scenario() -> list[object]:
         pool = WorkerPool(str(examples_store), base_iri=BASE, size=1, timeout=1.0)

@@ -14,6 +14,7 @@ The VoID figures are counted from the same merged data that ``kgbuild.ttl`` hold
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from .vocab import DCAT, DCTERMS, EO_NS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD
 if TYPE_CHECKING:
     from .api import KnowledgeGraph
 
-__all__ = ["DatasetInfo", "publish", "void_quads"]
+__all__ = ["DatasetInfo", "publish", "void_quads", "void_turtle"]
 
 _MEDIA = {"ttl": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
           "trig": "application/trig", "nq": "application/n-quads"}
@@ -141,6 +142,13 @@ def void_quads(kg: KnowledgeGraph, info: DatasetInfo) -> list[ox.Quad]:
     return out
 
 
+def void_turtle(quads: Iterable[ox.Quad]) -> bytes:
+    """A VoID description as Turtle (``void.ttl``, the server's ``/.well-known/void``): its triples
+    sorted, with kgbuild's prefixes, so the same description gives the same bytes."""
+    body = ox.serialize([q.triple for q in sorted(quads, key=str)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return body or b""
+
+
 def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None = None) -> dict[str, int]:
     """Write the release files into ``directory`` and store the VoID description; returns counts."""
     from .ontology import write_versioned
@@ -155,8 +163,7 @@ def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None 
     void = void_quads(kg, info)
     if not kg.store.read_only:
         kg.store.replace_graph(kg.iris.void_graph(), void)
-    body = ox.serialize([q.triple for q in sorted(void, key=str)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    (out / "void.ttl").write_bytes(body or b"")
+    (out / "void.ttl").write_bytes(void_turtle(void))
     counts["void.ttl"] = len(void)
     for p in write_versioned(out / "ontology"):
         counts[f"ontology/{p.name}"] = 1

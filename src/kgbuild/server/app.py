@@ -10,6 +10,7 @@ taking the server down.
 from __future__ import annotations
 
 import gzip
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,9 +30,12 @@ from ..errors import QueryError
 from ..iris import DEFAULT_BASE_IRI
 from ..query import Catalog, check_read_only, code_only
 from . import pages
-from .workers import Answer, Failure, NotAcceptable, WorkerPool, negotiate, query_form
+from .results import Answer, Failure, Format, NotAcceptable, negotiate, query_form
+from .workers import WorkerPool
 
 __all__ = ["ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response"]
+
+log = logging.getLogger("kgbuild.server")
 
 #: Set on a response whose rows (or triples) were cut at ``--max-rows``; its value says where.
 TRUNCATED_HEADER = "X-Result-Truncated"
@@ -162,7 +166,7 @@ async def _body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _negotiate(form: str, request: Request, formats: list[str]) -> Any:
+def _negotiate(form: str, request: Request, formats: list[str]) -> Format:
     """The format from the first usable ``format=`` value (a name, or media types as in Accept), else Accept."""
     first: NotAcceptable | None = None
     for value in formats:
@@ -190,7 +194,7 @@ async def list_queries(request: Request) -> Response:
 async def run_prepared(request: Request) -> Response:
     name = request.path_params["name"]
     catalog: Catalog = request.app.state.catalog
-    if name not in set(catalog):  # Catalog's `in` raises QueryError for unknown names
+    if name not in catalog:
         raise ApiError(404, "Not Found", f"no prepared query {name!r}; known: {', '.join(catalog)}")
     pq = catalog[name]
     values: dict[str, str] = {}
@@ -210,7 +214,8 @@ async def run_prepared(request: Request) -> Response:
 
 # --- VoID and pages ------------------------------------------------------------------------------
 async def void(request: Request) -> Response:
-    body = _answer(await _pool(request).run(("void", {})))
+    endpoint = str(request.url_for("sparql_endpoint"))
+    body = _answer(await _pool(request).run(("void", {"endpoint": endpoint})))
     return Response(body, media_type="text/turtle; charset=utf-8")
 
 
@@ -304,7 +309,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    return error_response(500, f"{type(exc).__name__}: {exc}")
+    """An exception no route expected: logged with its trace here, answered without its text
+    (which may show paths, queries or data)."""
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "the server failed to answer this request; its log has the details")
 
 
 def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starlette:

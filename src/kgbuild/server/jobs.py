@@ -6,22 +6,32 @@ Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pip
 - ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query (``limit`` and
   ``offset`` among the params page it), parameters
   validated and bound exactly as the CLI does (:func:`kgbuild.query.bind_params`);
-- ``("missions", {})``, ``("mission", {"key"})``, ``("void", {})``: data for the HTML pages.
+- ``("missions", {})``, ``("mission", {"key"})``: data for the HTML pages;
+- ``("void", {"endpoint"})``: the VoID description (the stored one, else made now).
+
+An exception a job raises becomes a :class:`~.results.Failure` (:func:`failure_for`); one that
+kgbuild does not raise on purpose is logged here, in the worker, and answered with a generic 500
+that carries no exception text.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 import pyoxigraph as ox
 
+from ..api import KnowledgeGraph
 from ..errors import KgbuildError, ParameterError, QueryError, StoreError
+from ..publish import DatasetInfo, void_quads, void_turtle
 from ..query import bind_params, term_to_python
 from ..vocab import EO, EO_NS, RDFS
-from .workers import Failure, _format, serialize_result
+from .results import Failure, format_named, serialize_result
 
-__all__ = ["failure_for", "mission_data", "run"]
+__all__ = ["failure_for", "internal_error", "mission_data", "run"]
+
+log = logging.getLogger("kgbuild.server")
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: the outermost WHERE of a prepared query (the first one after the comment header)
@@ -34,7 +44,7 @@ SKOS_EXACT_MATCH = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch"
 MISSIONS_PAGE = 100
 
 
-def missions_page_data(kg: Any, *, page: int = 1, size: int = MISSIONS_PAGE, country: str | None = None) -> dict[str, Any]:
+def missions_page_data(kg: KnowledgeGraph, *, page: int = 1, size: int = MISSIONS_PAGE, country: str | None = None) -> dict[str, Any]:
     """One page of the ``missions`` query (rows ``(page - 1) * size`` on) and how many missions match."""
     params = {"country": country} if country else {}
     rows = kg.query("missions", limit=size, offset=(page - 1) * size, **params)
@@ -49,22 +59,23 @@ def missions_page_data(kg: Any, *, page: int = 1, size: int = MISSIONS_PAGE, cou
             "country": subs[ox.Variable("country")].value if subs else None}
 
 
-def run(kg: Any, job: tuple[str, dict[str, Any]]) -> Any:
+def run(kg: KnowledgeGraph, job: tuple[str, dict[str, Any]]) -> Any:
+    """Carry out one job on ``kg``; what it returns goes back to the server process."""
     kind, p = job
     if kind == "sparql":
         result = kg.store.query(p["text"])
-        return serialize_result(result, _format(p["format"]), p["max_rows"])
+        return serialize_result(result, format_named(p["format"]), p["max_rows"])
     if kind == "prepared":
         values = dict(p["params"])
         limit, offset = values.pop("limit", None), values.pop("offset", None)
         result = kg.query_result(p["name"], limit=limit, offset=offset, **values)
-        return serialize_result(result, _format(p["format"]), p["max_rows"])
+        return serialize_result(result, format_named(p["format"]), p["max_rows"])
     if kind == "missions":
         return missions_page_data(kg, page=p.get("page", 1), size=p.get("size", MISSIONS_PAGE), country=p.get("country"))
     if kind == "mission":
         return mission_data(kg, p["key"])
     if kind == "void":
-        return void_turtle(kg)
+        return void_document(kg, endpoint=p.get("endpoint"))
     if kind == "ping":
         return "pong"
     if kind == "sleep":  # used by tests to hold a worker busy
@@ -92,42 +103,24 @@ def failure_for(e: BaseException) -> Failure:
         return Failure(400, "Bad Request", str(e))
     if isinstance(e, (SyntaxError, ValueError)):
         return Failure(400, "Bad Request", f"{type(e).__name__}: {e}")
-    return Failure(500, "Internal Server Error", f"{type(e).__name__}: {e}")
+    log.error("a query job failed unexpectedly", exc_info=e)
+    return internal_error()
 
 
-def void_turtle(kg: Any) -> bytes:
-    """The stored ``_void`` graph as Turtle, or a minimal VoID/DCAT description from ``summary()``."""
-    from ..vocab import PREFIXES
+def internal_error() -> Failure:
+    """The answer to a failure kgbuild did not expect: no exception text (it may show paths or data)."""
+    return Failure(500, "Internal Server Error", "the query failed unexpectedly; the server's log has the details")
 
-    g = kg.iris.void_graph()
-    if kg.store.backend.contains_named_graph(g):
-        triples = [q.triple for q in kg.store.backend.quads_for_pattern(None, None, None, g)]
-        if triples:
-            return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-    s = kg.summary()
-    ds = ox.NamedNode(kg.iris.base + "dataset")
-    void, dcat, dct = "http://rdfs.org/ns/void#", "http://www.w3.org/ns/dcat#", "http://purl.org/dc/terms/"
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
-    def integer(n: int) -> ox.Literal:
-        return ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-
-    triples = [
-        ox.Triple(ds, rdf_type, ox.NamedNode(void + "Dataset")),
-        ox.Triple(ds, rdf_type, ox.NamedNode(dcat + "Dataset")),
-        ox.Triple(ds, ox.NamedNode(dct + "title"), ox.Literal("kgbuild election observation knowledge graph")),
-        ox.Triple(ds, ox.NamedNode(void + "sparqlEndpoint"), ox.NamedNode(kg.iris.base + "query")),
-        ox.Triple(ds, ox.NamedNode(void + "uriSpace"), ox.Literal(kg.iris.base)),
-        ox.Triple(ds, ox.NamedNode(void + "vocabulary"), ox.NamedNode("https://w3id.org/kgbuild/ontology#")),
-        ox.Triple(ds, ox.NamedNode(void + "triples"), integer(s["quads"])),
-        ox.Triple(ds, ox.NamedNode(void + "documents"), integer(s["articles"])),
-        ox.Triple(ds, ox.NamedNode(void + "entities"), integer(s["missions"] + s["elections"] + s["countries"] + s["organizations"])),
-    ]
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={**PREFIXES, "void": void, "dcat": dcat, "dct": dct}) or b""
+def void_document(kg: KnowledgeGraph, *, endpoint: str | None = None) -> bytes:
+    """The VoID description as Turtle: the stored ``_void`` graph (``kgbuild publish`` writes it),
+    else one made now by :func:`kgbuild.publish.void_quads`, naming ``endpoint`` as the SPARQL endpoint."""
+    stored = list(kg.store.quads(kg.iris.void_graph())) if kg.store.contains_graph(kg.iris.void_graph()) else []
+    return void_turtle(stored or void_quads(kg, DatasetInfo(endpoint=endpoint)))
 
 
 # --- the mission page ---------------------------------------------------------------------------
-def _select(kg: Any, text: str, m: ox.NamedNode) -> list[dict[str, Any]]:
+def _select(kg: KnowledgeGraph, text: str, m: ox.NamedNode) -> list[dict[str, Any]]:
     rows = kg.store.select(text, substitutions={ox.Variable("m"): m})
     out, seen = [], set()
     for r in rows:  # the union default graph repeats a row once per graph that states it
@@ -199,24 +192,23 @@ class _Lookup:
     big host country), while a direct pattern lookup stops at the first match.
     """
 
-    def __init__(self, kg: Any) -> None:
-        self.backend = kg.store.backend
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.store = kg.store
         self.links = kg.iris.links_graph()
 
     def first(self, node: str, prop: ox.NamedNode, *, links: bool = False) -> Any:
-        quads = self.backend.quads_for_pattern(ox.NamedNode(node), prop, None, self.links if links else None)
-        q = next(iter(quads), None)
+        q = next(self.store.quads_for_pattern(ox.NamedNode(node), prop, None, self.links if links else None), None)
         return None if q is None else term_to_python(q.object)
 
     def first_iri(self, node: str, prop: ox.NamedNode, prefix: str) -> str | None:
-        for q in self.backend.quads_for_pattern(ox.NamedNode(node), prop, None, self.links):
-            if q.object.value.startswith(prefix):
+        for q in self.store.quads_for_pattern(ox.NamedNode(node), prop, None, self.links):
+            if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(prefix):
                 return q.object.value
         return None
 
     def eo_type(self, node: str) -> str | None:
-        for q in self.backend.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(RDF_TYPE), None):
-            if q.object.value.startswith(EO_NS):
+        for q in self.store.quads_for_pattern(ox.NamedNode(node), ox.NamedNode(RDF_TYPE), None):
+            if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(EO_NS):
                 return q.object.value[len(EO_NS):]
         return None
 
@@ -229,7 +221,7 @@ class _Lookup:
         return label
 
 
-def _members(kg: Any, m: ox.NamedNode, look: _Lookup) -> list[dict[str, Any]]:
+def _members(kg: KnowledgeGraph, m: ox.NamedNode, look: _Lookup) -> list[dict[str, Any]]:
     out = []
     for r in _select(kg, _MEMBERS, m):
         member = r["member"]
@@ -247,7 +239,7 @@ def _members(kg: Any, m: ox.NamedNode, look: _Lookup) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: (r["kind"], str(r["label"] or r["member"])))
 
 
-def provenance(kg: Any, iri: str) -> list[dict[str, Any]]:
+def provenance(kg: KnowledgeGraph, iri: str) -> list[dict[str, Any]]:
     """The rows of ``KnowledgeGraph.explain(iri)`` (the ``fact-provenance`` query), fast on big graphs.
 
     pyoxigraph plans a query before it applies ``substitutions=``, so fact-provenance with a
@@ -263,16 +255,10 @@ def provenance(kg: Any, iri: str) -> list[dict[str, Any]]:
         return kg.explain(iri)
     values = " ".join(f"VALUES ?{var.value} {{ {term} }}" for var, term in subs.items())
     text = pq.text[: m.end()] + "\n  " + values + pq.text[m.end():]
-    rows, _ = _rows(kg.store.query(text))
-    return [{k: term_to_python(v) for k, v in r.items()} for r in rows]
+    return [{k: term_to_python(v) for k, v in r.items()} for r in kg.store.select(text)]
 
 
-def _rows(result: Any) -> tuple[list[dict[str, Any]], list[str]]:
-    names = [v.value for v in result.variables]
-    return [{n: sol[n] for n in names if sol[n] is not None} for sol in result], names
-
-
-def mission_data(kg: Any, key: str) -> dict[str, Any]:
+def mission_data(kg: KnowledgeGraph, key: str) -> dict[str, Any]:
     """Everything the mission page shows, as plain data.
 
     :raises ParameterError: no mission has this key.
@@ -282,7 +268,7 @@ def mission_data(kg: Any, key: str) -> dict[str, Any]:
         m = ox.NamedNode(iri)
     except ValueError:
         raise ParameterError("mission", key, "is not a valid mission key") from None
-    if not any(kg.store.backend.quads_for_pattern(m, ox.NamedNode(RDF_TYPE), EO.ObservationMission)):
+    if next(kg.store.quads_for_pattern(m, ox.NamedNode(RDF_TYPE), EO.ObservationMission), None) is None:
         raise ParameterError("mission", key, "is not a mission in the graph (see /missions)")
     core = {name: sorted({r["v"] for r in _select(kg, q, m)}, key=str) for name, q in _CORE.items()}
     look = _Lookup(kg)
