@@ -62,6 +62,16 @@ def test_cli_query_formats(gold_store: str) -> None:
     assert len(out.strip().splitlines()) == 5 and "\t" in out
 
 
+def test_cli_table_shortens_iris_under_the_given_base_iri(tmp_path: Path) -> None:
+    """The table strips the --base-iri the graph was built with, not the default base."""
+    path, base = tmp_path / "store", "https://example.org/kg/"
+    with KnowledgeGraph(path, base_iri=base) as kg:
+        load_gold_into(kg)
+    code, out, _ = run("query", "missions", "--store", str(path), "--base-iri", base)
+    assert code == 0 and "mission/cis-az-parliamentary-2020" in out
+    assert base not in out
+
+
 def test_cli_query_pages_with_limit_and_offset(gold_store: str) -> None:
     """--limit/--offset print that slice of the rows; a negative limit is a usage error."""
     code, out, _ = run("query", "missions", "--store", gold_store, "--format", "csv")

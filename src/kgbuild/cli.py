@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 import click
 import pyoxigraph as ox
 
+from . import DEFAULT_BASE_IRI, DEFAULT_STORE, STORE_ENV, KnowledgeGraph
 from .errors import KgbuildError, ParameterError, QueryError, StoreError
-from .iris import DEFAULT_BASE_IRI
-from .store import DEFAULT_STORE, STORE_ENV
+from .query import Catalog, Row, term_to_json, term_to_python
+from .vocab import EO_NS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,9 +76,7 @@ def errors_to_exit() -> Iterator[None]:
         sys.exit(EXIT_FAILED)
 
 
-def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None) -> Any:
-    from .api import KnowledgeGraph
-
+def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None) -> KnowledgeGraph:
     return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model)
 
 
@@ -194,8 +193,6 @@ def remove(article: str, store_path: str, base_iri: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The catalogue as JSON.")
 def list_queries(as_json: bool) -> None:
     """List the prepared queries with their parameters."""
-    from .query import Catalog
-
     with errors_to_exit():
         cat = Catalog.load()
         if as_json:
@@ -228,7 +225,7 @@ def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int
             values[k.strip()] = v
         with _open(store_path, base_iri, read_only=True) as kg:
             rows, names = kg.query_terms(name, limit=limit, offset=offset, **values)
-            _print_rows(rows, names, fmt, title=kg.catalog[name].title)
+            _print_rows(rows, names, fmt, base_iri=kg.iris.base, title=kg.catalog[name].title)
 
 
 @main.command()
@@ -249,7 +246,7 @@ def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
             elif isinstance(result, list):
                 sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
             else:
-                _print_rows(*result, fmt)
+                _print_rows(*result, fmt, base_iri=kg.iris.base)
 
 
 def _query_text(query: str) -> str:
@@ -264,13 +261,11 @@ def _query_text(query: str) -> str:
     return query
 
 
-def _print_rows(rows: list[dict[str, Any]], names: list[str], fmt: str, title: str | None = None) -> None:
-    from .query import term_to_python
-
+def _print_rows(rows: list[Row], names: list[str], fmt: str, *, base_iri: str, title: str | None = None) -> None:
     if fmt == "json":
         out = {
             "head": {"vars": names},
-            "results": {"bindings": [{k: _json_term(v) for k, v in r.items()} for r in rows]},
+            "results": {"bindings": [{k: term_to_json(v) for k, v in r.items()} for r in rows]},
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
@@ -289,7 +284,7 @@ def _print_rows(rows: list[dict[str, Any]], names: list[str], fmt: str, title: s
     for n in names:
         table.add_column(n, overflow="fold")
     for r in rows:
-        table.add_row(*("" if r.get(n) is None else _short(term_to_python(r[n])) for n in names))
+        table.add_row(*("" if r.get(n) is None else _short(term_to_python(r[n]), base_iri) for n in names))
     console = Console()
     # on a terminal fit its width; piped output gets long lines rather than folded cells
     console = Console(width=console.width if console.is_terminal else 400)
@@ -297,25 +292,13 @@ def _print_rows(rows: list[dict[str, Any]], names: list[str], fmt: str, title: s
     click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, base_iri: str) -> str:
+    """``value`` without the data's base IRI (the one the graph was opened with) or the ontology's namespace."""
     s = str(value)
-    for prefix in (DEFAULT_BASE_IRI, "https://w3id.org/kgbuild/ontology#"):
+    for prefix in (base_iri, EO_NS):
         if s.startswith(prefix):
             return s[len(prefix):]
     return s
-
-
-def _json_term(t: Any) -> dict[str, str]:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    d = {"type": "literal", "value": t.value}
-    if t.language:
-        d["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        d["datatype"] = t.datatype.value
-    return d
 
 
 # --- facts, evaluation, provenance ------------------------------------------------------------
@@ -451,6 +434,7 @@ def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None
             iri = kg.resolve_node(node)
             rows = kg.explain(iri, prop)
             labels = kg.labels()
+            base = kg.iris.base
     console = Console(width=max(100, Console().width), highlight=False)
     console.print(Text(f"{labels.get(iri, iri)}  <{iri}>", style="bold"))
     if not rows:
@@ -458,8 +442,8 @@ def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None
         return
     for r in rows:
         other = r["object"]
-        shown = labels.get(other, _short(other)) if isinstance(other, str) else other
-        pred = _short(r["property"])
+        shown = labels.get(other, _short(other, base)) if isinstance(other, str) else other
+        pred = _short(r["property"], base)
         arrow = f"{pred} -> {shown}" if r["direction"] == "out" else f"{shown} {pred} this"
         console.print(Text(f"• {arrow}", style="cyan"))
         sentence, span = r["sentence"], r["evidence"]
@@ -572,7 +556,7 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
             counts = do_publish(kg, out_dir)  # also stores the VoID graph, so count after it
             click.echo(f"graph: {_summary_line(kg.summary())} (store: {store_path})")
             rows, names = kg.query_terms("missions")
-            _print_rows(rows, names, "table", title=kg.catalog["missions"].title)
+            _print_rows(rows, names, "table", base_iri=kg.iris.base, title=kg.catalog["missions"].title)
             click.echo(f"wrote {counts['kgbuild.ttl']} triples to {Path(out_dir) / 'kgbuild.ttl'} "
                        f"(also TriG, N-Quads, JSON-LD, void.ttl and the ontology under {out_dir}/)")
 
