@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, TextIO
 
 import pyoxigraph as ox
 
@@ -129,7 +129,7 @@ class KnowledgeGraph:
         self,
         inputs: Iterable[str | Path],
         *,
-        stdin: IO[Any] | None = None,
+        stdin: BinaryIO | TextIO | None = None,
         max_bytes: int | None = None,
         root: str | Path | None = None,
         force: bool = False,

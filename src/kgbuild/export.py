@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import operator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
@@ -132,7 +133,6 @@ def export(store: GraphStore, output: str | Path | IO[bytes], *, format: str = "
     if fmt is None:
         raise ParameterError("format", format, f"is not one of {', '.join(sorted(set(FORMATS)))}")
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
-    items: list[ox.Triple] | list[ox.Quad]
     if _on_disk(store) and fmt != ox.RdfFormat.JSON_LD:
         counted = _export_in_key_order(store, output, fmt, prefixes)
         if counted is not None:
@@ -144,23 +144,20 @@ def export(store: GraphStore, output: str | Path | IO[bytes], *, format: str = "
         _write(output, lambda fh: _convert(body, ox.RdfFormat.N_TRIPLES, fh, fmt, prefixes))
         return count
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-        items = sorted(
+        quads = sorted(
             (q for q in store.quads()
              if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != ONTOLOGY_GRAPH
              and not store.iris.is_listing_graph(q.graph_name)),
             key=_sort_key,
         )
+        _write(output, lambda fh: ox.serialize(quads, fh, format=fmt, prefixes=prefixes))
+        return len(quads)
+    triples = merged_data(store)
+    if fmt == ox.RdfFormat.JSON_LD:
+        _write(output, lambda fh: fh.write(jsonld(triples)))
     else:
-        items = merged_data(store)
-
-    def write(fh: IO[bytes]) -> None:
-        if fmt == ox.RdfFormat.JSON_LD:
-            fh.write(jsonld(items))  # type: ignore[arg-type]
-        else:
-            ox.serialize(items, fh, format=fmt, prefixes=prefixes)
-
-    _write(output, write)
-    return len(items)
+        _write(output, lambda fh: ox.serialize(triples, fh, format=fmt, prefixes=prefixes))
+    return len(triples)
 
 
 def _export_in_key_order(store: Store, output: str | Path | IO[bytes], fmt: ox.RdfFormat,
@@ -190,7 +187,7 @@ def _convert(data: bytes, data_format: ox.RdfFormat, fh: IO[bytes], fmt: ox.RdfF
         ox.serialize(ox.parse(data, format=data_format), fh, format=fmt, prefixes=prefixes)
 
 
-def _write(output: str | Path | IO[bytes], write: Any) -> None:
+def _write(output: str | Path | IO[bytes], write: Callable[[IO[bytes]], object]) -> None:
     if isinstance(output, (str, Path)):
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(str(output) + ".part")

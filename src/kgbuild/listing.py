@@ -322,7 +322,7 @@ def _mission_order(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _totals(missions: list[dict[str, Any]]) -> list[tuple[str, int | None, tuple[int, int, int]]]:
     """(organizer, year, (missions, observers, missions with a total)), by year (unknown first), organizer."""
-    groups: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0, 0])
+    groups: dict[tuple[str, int | None], list[int]] = defaultdict(lambda: [0, 0, 0])  # missions, observers, totals
     for row in missions:
         organizer = row["organizer"].value if row.get("organizer") is not None else ""
         counts = groups[(organizer, _int(row.get("year")))]
@@ -332,7 +332,7 @@ def _totals(missions: list[dict[str, Any]]) -> list[tuple[str, int | None, tuple
             counts[1] += total
             counts[2] += 1
     order = sorted(groups, key=lambda k: (k[1] is not None, k[1] or 0, k[0]))
-    return [(org, year, tuple(groups[(org, year)])) for org, year in order]  # type: ignore[misc]
+    return [(org, year, (groups[(org, year)][0], groups[(org, year)][1], groups[(org, year)][2])) for org, year in order]
 
 
 def _participation_order(row: dict[str, Any]) -> tuple[Any, ...]:

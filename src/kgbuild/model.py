@@ -86,14 +86,15 @@ class Article:
         return h.hexdigest()
 
     @classmethod
-    def from_text(cls, id: str, raw: str, **meta: object) -> Article:
+    def from_text(cls, id: str, raw: str, *, published: date | None = None, title: str | None = None,
+                  url: str | None = None, source: str | None = None, path: str | None = None,
+                  encoding: str | None = None) -> Article:
         """Build an article from raw corpus text, honouring a first line `` date YYYY-MM-DD``.
 
         >>> a = Article.from_text("x.txt", " date 2020-02-03 BAKU, Feb. 3\\n\\nText.")
         >>> a.published.isoformat(), a.text
         ('2020-02-03', 'BAKU, Feb. 3\\n\\nText.')
         """
-        published = meta.pop("published", None)
         m = _DATE_HEADER.match(raw)
         if m:
             published = published or date.fromisoformat(m.group(1))
@@ -101,7 +102,8 @@ class Article:
             rest = raw[m.start(1) + 10 : m.end()].strip(" \t\r\n")
             body = raw[m.end() :]
             raw = f"{rest}\n{body}" if rest else body
-        return cls(id=id, text=raw, published=published, **meta)  # type: ignore[arg-type]
+        return cls(id=id, text=raw, published=published, title=title, url=url, source=source, path=path,
+                   encoding=encoding)
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,7 @@ def ontology_quads(graph: NamedNode | DefaultGraph | None = None) -> list[Quad]:
 
 
 def _ntriples(turtle: str) -> bytes:
-    return pyoxigraph.serialize(pyoxigraph.parse(turtle, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES)
+    return pyoxigraph.serialize(pyoxigraph.parse(turtle, format=RdfFormat.TURTLE), format=RdfFormat.N_TRIPLES) or b""
 
 
 # --- SHACL validation -------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def check_consistency(data_ntriples: str | None = None) -> bool:
         try:
             data_bytes = pyoxigraph.serialize(
                 pyoxigraph.parse(data_ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES
-            )
+            ) or b""
         except (SyntaxError, ValueError) as exc:
             raise InputError("data_ntriples", f"is not valid N-Triples: {exc}") from exc
     world = owlready2.World()
@@ -453,7 +453,7 @@ def write_versioned(dir: str | os.PathLike[str]) -> list[Path]:
     triples = list(pyoxigraph.parse(ontology_text(), format=RdfFormat.TURTLE))
     contents: list[tuple[str, bytes]] = [
         (".ttl", ontology_text().encode("utf-8")),
-        (".owl", pyoxigraph.serialize(triples, format=RdfFormat.RDF_XML, prefixes=PREFIXES)),
+        (".owl", pyoxigraph.serialize(triples, format=RdfFormat.RDF_XML, prefixes=PREFIXES) or b""),
         (".md", document("markdown").encode("utf-8")),
         (".html", document("html").encode("utf-8")),
     ]

@@ -388,7 +388,8 @@ class RemoteBatchWriter(BatchWriterBase):
         """Store ``graph`` with exactly ``quads`` (at the next flush)."""
         triples = [q.triple for q in quads]  # a failing iterable fails here, before anything is buffered
         if self.store.writes == "gsp":
-            self._write([graph], lambda: self.store.replace_graph(graph, (ox.Quad(*t, graph) for t in triples)))
+            quads_again = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+            self._write([graph], lambda: self.store.replace_graph(graph, quads_again))
             return
         self._ops.append(_replace_operations(graph, triples))
         self._graphs.append(graph)
@@ -480,7 +481,7 @@ class _Download:
         if response.status_code >= 400:
             response.read()
             raise _status_error(response, self.url, StoreError)
-        return io.BufferedReader(_ChunkReader(response.iter_bytes()), buffer_size=1 << 16)  # type: ignore[arg-type]
+        return io.BufferedReader(_ChunkReader(response.iter_bytes()), buffer_size=1 << 16)
 
     def __exit__(self, *exc: object) -> None:
         if self._cm is not None:

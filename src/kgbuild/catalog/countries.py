@@ -90,7 +90,7 @@ _DEMONYMS: dict[str, str] = {
 }
 
 #: Capitalized words that look like demonyms but name no state.
-_NOT_DEMONYMS: dict[str, str] = {
+_NOT_DEMONYMS: set[str] = {
     "european", "african", "asian", "christian", "roman", "latin", "arab", "arabian", "caucasian",
     "islamic", "baltic", "nordic", "arabic", "slavic", "soviet", "eurasian", "atlantic", "pacific",
     "oriental", "indian ocean", "mediterranean", "balkan", "ottoman", "persian", "hispanic",

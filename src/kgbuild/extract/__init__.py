@@ -25,6 +25,7 @@ from ..model import Article, Mission
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
@@ -48,7 +49,7 @@ class Extractor:
             self._nlp = load_pipeline(self.model)
         return self._nlp
 
-    def _doc(self, article: Article):  # noqa: ANN202 - spaCy type stays inside extract/
+    def _doc(self, article: Article) -> Doc:
         from .components import PUBLISHED_KEY
         from .dates import dateline_date
 
@@ -105,11 +106,11 @@ class Extractor:
             return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
 
 
-def _result(article: Article, doc: object) -> list[Mission] | Exception:
+def _result(article: Article, doc: Doc) -> list[Mission] | Exception:
     """The missions the rule component stored on ``doc``, or the error it recorded."""
     from .components import ERROR_KEY, MISSIONS_KEY, mission_from_data
 
-    data = doc.user_data  # type: ignore[attr-defined]
+    data = doc.user_data
     if data.get(ERROR_KEY):
         return ExtractionError(article.id, data[ERROR_KEY])
     try:

@@ -132,7 +132,7 @@ def _nearest_year(month: int, day: int, published: date | None) -> date | None:
 
 def _mk(y: str | None, m: int, d: str, published: date | None) -> date | None:
     try:
-        day = int(re.match(r"\d+", d).group(0))  # type: ignore[union-attr]
+        day = int(re.sub(r"(?:st|nd|rd|th)$", "", d))  # d matched _DAY: digits and an ordinal ending
         if y:
             return date(int(y), m, day)
         return _nearest_year(m, day, published)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -178,7 +178,7 @@ def _election_date(ctx: Context, start: int, end: int) -> DateMention | None:
 
 def host_country(ctx: Context, elections: list[Election], member_spans: list[tuple[int, int]]) -> CountryMention | None:
     text = ctx.text
-    score: Counter[str] = Counter()
+    score: defaultdict[str, float] = defaultdict(float)
     first: dict[str, CountryMention] = {}
     el_sents = {ctx.sent_of(e.start) for e in elections}
     for c in ctx.countries:

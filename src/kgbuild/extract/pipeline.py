@@ -60,8 +60,8 @@ def gazetteer_patterns() -> list[dict[str, str]]:
     for o in organizations():
         for name in (o.name, *o.aliases, *o.acronyms):
             out.setdefault(name, "ORG")
-    for v in iso_country_names():
-        out.setdefault(v, "GPE")
+    for name in iso_country_names():
+        out.setdefault(name, "GPE")
     for k, v in VARIANTS.items():
         if v and len(k) > 3:
             out.setdefault(k.title(), "GPE")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..catalog import country_from_name, country_name
-from ..model import Mission
+from ..model import Mission, Value
 from .context import Context, inside
 from .dates import DateMention, NumberMention, parse_number
 from .election import PERSON_TITLE, Election, find_elections, host_country, sentence_tense
@@ -276,8 +276,8 @@ class _Builder:
         self.start_rank: dict[str, int] = {}
         self.head_span: dict[str, tuple[int, int]] = {}
 
-    def cite(self, key: str, slot: str, value: object, start: int, end: int) -> None:
-        self.missions[key].cite(slot, value, self.ctx.ev(start, end))  # type: ignore[arg-type]
+    def cite(self, key: str, slot: str, value: Value, start: int, end: int) -> None:
+        self.missions[key].cite(slot, value, self.ctx.ev(start, end))
 
     def add_country(self, key: str, c: CountryMention) -> None:
         m = self.missions[key]
@@ -660,8 +660,8 @@ def _members(b: _Builder, s: int, e: int, refs: list[_Ref], segs: list[tuple[int
         for o in ctx.orgs:
             if not (a <= o.start < z) or (o.org.key == key and not o.organ):
                 continue
-            after = text[o.end : o.end + 30]
-            if re.match(r"(?:['’]s\b|\s+member\s+(?:states|countries|nations)|\s+participating)", after):
+            following = text[o.end : o.end + 30]
+            if re.match(r"(?:['’]s\b|\s+member\s+(?:states|countries|nations)|\s+participating)", following):
                 continue
             if o.org.key in b.missions and not o.organ:
                 continue  # a mission of its own is not a member of another
@@ -684,8 +684,8 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
             if (d.start >= m.end() and d.start - m.end() <= 60 and _GLUE_OPEN.match(text[m.end() : d.start])) or \
                     (d.kind != "date" and d.end <= m.start() and m.start() - d.end <= 12
                      and re.fullmatch(r"\s*(?:officially\s+|formally\s+)?", text[d.end : m.start()])):
-                for key in _subjects(b, refs, m.start()):
-                    b.set_start(key, 1, d, future=future)
+                for k in _subjects(b, refs, m.start()):
+                    b.set_start(k, 1, d, future=future)
                 break
     for m in _START_ARRIVE.finditer(text, s, e):
         key = _nearest(refs, m.start())
@@ -706,13 +706,13 @@ def _starts(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
                     b.set_start(k, 2, d, future=_future(text, s, m))
                 break
     for d in dates:
-        m = _START_SINCE.search(text, max(s, d.start - 110), d.start)
-        last = [r for r in refs if r.pos < m.start()] if m else []
-        if not m or not last or re.search(r"[.;]|\b(?:said|says|told|announced|reported|stated|noted|added|claimed|"
-                                          r"complained|warned|that|where|because|while|although|whose)\b",
-                                          text[last[-1].end : m.start()]) \
-                or any(last[-1].end <= c.start < m.start() for c in ctx.comms) \
-                or any(last[-1].end <= o.start < m.start() and o.org.key not in b.missions for o in ctx.orgs):
+        since = _START_SINCE.search(text, max(s, d.start - 110), d.start)
+        last = [r for r in refs if r.pos < since.start()] if since else []
+        if not since or not last or re.search(r"[.;]|\b(?:said|says|told|announced|reported|stated|noted|added|claimed|"
+                                              r"complained|warned|that|where|because|while|although|whose)\b",
+                                              text[last[-1].end : since.start()]) \
+                or any(last[-1].end <= c.start < since.start() for c in ctx.comms) \
+                or any(last[-1].end <= o.start < since.start() and o.org.key not in b.missions for o in ctx.orgs):
             continue  # "the CEC has been registering candidates since ...": another subject
         b.set_start(last[-1].key, 2, d, future=False)
     for m in _START_WORK.finditer(text, s, e):

@@ -320,16 +320,16 @@ def check_organizations(
             entry["dissolved"] = True
     checks = []
     for name, qid in pairs:
-        entry = found.get(qid)
-        known = entry is not None and bool(entry["label"])
+        hit = found.get(qid)
+        known = hit is not None and bool(hit["label"])
         checks.append(
             OrganizationCheck(
                 name=name,
                 wikidata=qid,
                 found=known,
-                label=entry["label"] if entry else "",
-                short_names=tuple(sorted(entry["short"])) if entry else (),
-                dissolved=bool(entry["dissolved"]) if entry else False,
+                label=hit["label"] if hit else "",
+                short_names=tuple(sorted(hit["short"])) if hit else (),
+                dissolved=bool(hit["dissolved"]) if hit else False,
             )
         )
     return checks

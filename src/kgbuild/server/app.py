@@ -106,11 +106,13 @@ def _result_response(answer: Answer, cfg: ServerConfig) -> Response:
 
 
 def _pool(request: Request) -> WorkerPool:
-    return request.app.state.pool
+    pool: WorkerPool = request.app.state.pool
+    return pool
 
 
 def _cfg(request: Request) -> ServerConfig:
-    return request.app.state.config
+    config: ServerConfig = request.app.state.config
+    return config
 
 
 # --- SPARQL 1.1 Protocol -------------------------------------------------------------------------
@@ -238,7 +240,8 @@ async def missions_page(request: Request) -> Response:
 async def _mission(request: Request) -> dict[str, Any]:
     key = request.path_params["key"]
     try:
-        return _answer(await _pool(request).run(("mission", {"key": key})))
+        data: dict[str, Any] = _answer(await _pool(request).run(("mission", {"key": key})))
+        return data
     except ApiError as e:
         if e.status == 400 and e.extra.get("parameter") == "mission":
             raise ApiError(404, "Not Found", e.detail) from None

@@ -213,7 +213,7 @@ class _Lookup:
         return None
 
     def label(self, node: str) -> str | None:
-        label = self.first(node, RDFS.label)
+        label: str | None = self.first(node, RDFS.label)
         if label is None:  # an observer count: "TotalObservers: 252"
             cat, n = self.first(node, EO.category), self.first(node, EO.count)
             if cat is not None and n is not None:

@@ -133,9 +133,9 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
             if cands:
                 return format_named(cands[0])
             continue
-        name = _ALIASES.get(mt)
-        if name in offered:
-            return format_named(name)
+        alias = _ALIASES.get(mt)
+        if alias in offered:
+            return format_named(alias)
     offered_types = ", ".join(format_named(n).media_type.split(";")[0] for n in offered)
     raise NotAcceptable(f"none of the accepted types fits a {form} query; offered: {offered_types}")
 

@@ -151,12 +151,15 @@ class WorkerPool:
         w.kill()
         self.replaced += 1
 
+        idle = self._idle
+        assert idle is not None, "WorkerPool.start() first"
+
         def spawn_and_return() -> None:
             try:
                 nw = self._spawn()
             except RuntimeError:
                 return
-            loop.call_soon_threadsafe(self._idle.put_nowait, nw)  # type: ignore[union-attr]
+            loop.call_soon_threadsafe(idle.put_nowait, nw)
 
         self._threads.submit(spawn_and_return)
 
