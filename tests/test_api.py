@@ -15,7 +15,16 @@ def test_api_all_lists_exactly_the_public_names() -> None:
     public = {n for n, v in vars(kgbuild).items() if not n.startswith("_") and not inspect.ismodule(v)}
     public -= {"annotations", "Any"}
     assert public <= set(kgbuild.__all__), public - set(kgbuild.__all__)
-    assert kgbuild.__version__ == "0.1.0"
+
+
+def test_api_version_is_the_one_the_cli_reports() -> None:
+    """kgbuild.__version__ is the installed distribution's version, the same `kgbuild --version` prints."""
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+
+    out = CliRunner().invoke(main, ["--version"]).output
+    assert kgbuild.__version__ and out.split()[-1] == kgbuild.__version__
 
 
 def test_api_public_methods_are_documented() -> None:

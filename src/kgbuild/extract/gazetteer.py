@@ -5,9 +5,6 @@ demonyms and identifiers themselves). Pure Python; nothing here imports spaCy.
 
 >>> [(m.code, m.demonym) for m in find_countries("Dutch observers went to the Kyrgyz Republic.")]
 [('NL', True), ('KG', False)]
-
-``organizations``, ``resolve_country`` and ``resolve_organization`` are the catalogue's, re-exported
-for the extractor's tests; new code imports them from :mod:`kgbuild.catalog`.
 """
 
 from __future__ import annotations
@@ -26,7 +23,6 @@ from ..catalog import (
     is_country_name,
     iso_country_names,
     organizations,
-    resolve_country,
     resolve_organization,
 )
 
@@ -38,10 +34,6 @@ __all__ = [
     "find_countries",
     "find_legislatures",
     "find_organizations",
-    # the catalogue's, for tests written against this module
-    "organizations",
-    "resolve_country",
-    "resolve_organization",
 ]
 
 # --------------------------------------------------------------------------------------------
