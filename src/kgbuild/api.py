@@ -19,10 +19,10 @@ from typing import IO, Any, BinaryIO, TextIO
 import pyoxigraph as ox
 
 from .errors import KgbuildError, ParameterError, QueryError
-from .graphstore import GraphStore, QueryResult
+from .graphstore import GraphStore
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
-from .query import Catalog, Row, bind_params, result_table, term_to_python
+from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
 from .remote import open_store
 from .store import default_store_path
 from .triples import article_quads

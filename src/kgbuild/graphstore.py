@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .iris import Iris
-from .query import Row, Term, result_rows
+from .query import QueryResult, Row, Term, result_rows
 from .vocab import ONTOLOGY_IRI, ONTOLOGY_VERSION, PREFIXES
 
 __all__ = [
@@ -42,8 +42,6 @@ __all__ = [
 ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
 _OWL_VERSION_IRI = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
 
-#: What a query returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
-QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 #: Initial bindings of a query's variables (pyoxigraph's ``substitutions=``).
 Substitutions = Mapping[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal]
 #: What ``graph=`` may name: one named graph, the default graph, or ``None`` for all of them.

@@ -47,6 +47,7 @@ __all__ = [
     "Catalog",
     "Param",
     "PreparedQuery",
+    "QueryResult",
     "Row",
     "Term",
     "bind_params",
@@ -64,6 +65,8 @@ __all__ = [
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 #: One SELECT row: variable name -> bound term (unbound variables are absent).
 Row = dict[str, Term]
+#: What a query returns: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 #: Parameter types a query header may declare, with what each accepts.
 PARAM_TYPES = {

@@ -18,8 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..graphstore import QueryResult
-from ..query import term_to_json
+from ..query import QueryResult, term_to_json
 from ..vocab import PREFIXES
 
 __all__ = [
