@@ -24,6 +24,10 @@ from .vocab import EO_NS
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_FAILED, EXIT_USAGE, EXIT_QUERY, EXIT_STORE = 1, 2, 3, 4
+#: the exit status of each class of error (the first that matches); other kgbuild errors: EXIT_FAILED
+_EXIT_CODES: tuple[tuple[type[KgbuildError], int], ...] = (
+    (ParameterError, EXIT_USAGE), (QueryError, EXIT_QUERY), (StoreError, EXIT_STORE),
+)
 
 
 def store_options(fn: F) -> F:
@@ -62,18 +66,9 @@ def errors_to_exit() -> Iterator[None]:
     """Turn kgbuild errors into one clear line on stderr and a distinct exit code."""
     try:
         yield
-    except ParameterError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_USAGE)
-    except QueryError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_QUERY)
-    except StoreError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_STORE)
     except KgbuildError as e:
         click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_FAILED)
+        sys.exit(next((code for cls, code in _EXIT_CODES if isinstance(e, cls)), EXIT_FAILED))
 
 
 def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None) -> KnowledgeGraph:

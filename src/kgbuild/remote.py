@@ -43,13 +43,12 @@ from .graphstore import (
     GraphName,
     GraphStore,
     Output,
-    QueryResult,
     StoreBase,
     Substitutions,
-    Term,
     prefixes_for,
 )
 from .iris import DEFAULT_BASE_IRI, Iris
+from .query import QueryResult, Term
 from .store import Store
 from .vocab import PREFIXES
 

@@ -37,13 +37,12 @@ from .graphstore import (
     BatchWriterBase,
     GraphName,
     Output,
-    QueryResult,
     StoreBase,
     Substitutions,
-    Term,
     prefixes_for,
 )
 from .iris import DEFAULT_BASE_IRI, Iris
+from .query import QueryResult, Term
 from .vocab import EO, PREFIXES
 
 __all__ = [
