@@ -121,6 +121,25 @@ def test_cli_explain_highlights_the_sentence(gold_store: str) -> None:
     assert code == 2 and "matches no IRI" in err
 
 
+def test_cli_explain_shows_each_fact_with_its_evidence_span(tmp_path: Path) -> None:
+    """A fact with evidence prints its sentence with the evidence span in it, and the article and offsets."""
+    from kgbuild.model import Article, Evidence, Mission
+    from kgbuild.triples import article_quads
+
+    text = "Observers came from Moldova and Belarus. The vote was calm."
+    article = Article(id="a.txt", text=text)
+    mission = Mission(organizer="Commonwealth of Independent States", country="AZ", member_countries=["MD", "BY"])
+    mission.cite("member_country", "MD", Evidence(text.index("Moldova"), text.index("Moldova") + 7, 0, 40))
+    path = tmp_path / "store"
+    with KnowledgeGraph(path) as kg:
+        kg.store.replace_graph(kg.iris.article_graph(article.id),
+                               article_quads(article, [mission], iris=kg.iris, extractor_version="t", ingested_at=None))
+        kg.relink()
+    code, out, err = run("explain", "country/MD", "memberOf", "--store", str(path))
+    assert code == 0, err
+    assert "Observers came from Moldova and Belarus." in out and "a.txt [20:27]" in out
+
+
 def test_cli_export_and_summary(gold_store: str, tmp_path: Path) -> None:
     """Export writes the file it names; summary counts the graph."""
     out = tmp_path / "x.ttl"

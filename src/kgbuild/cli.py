@@ -443,9 +443,8 @@ def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None
         console.print(Text(f"• {arrow}", style="cyan"))
         sentence, span = r["sentence"], r["evidence"]
         text = Text("    “")
-        i = r["begin"] - r["sentence_begin"]
-        if sentence[i : i + len(span)] != span:
-            i = sentence.find(span)
+        # fact-provenance gives the span's offsets in the article, not the sentence's: find it in the sentence
+        i = sentence.find(span)
         if i >= 0:
             text.append(sentence[:i])
             text.append(span, style="bold reverse")
