@@ -1,7 +1,9 @@
-"""Tests of the extractor on sentences written for these tests (not taken from examples/).
+"""Tests of the v1 rules and the mention finders on sentences written for these tests.
 
-Mission-level sentence tests live as rows of corpus/invariance/cases.jsonl; this module keeps the
-gazetteer, date and number, pipeline, evidence and model tests, and what those rows cannot state.
+Extractor v2 (tests/test_extract_learned.py) runs these rules and uses their choices as features,
+so they are tested here on their own (``Extractor(learned=False)``). Mission-level sentence tests
+live as rows of corpus/invariance/cases.jsonl; this module keeps the gazetteer, date and number,
+pipeline, evidence and model tests, and what those rows cannot state.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from .conftest import ROOT
 
 @pytest.fixture(scope="module")
 def ex() -> Extractor:
-    """One loaded extractor for the whole module."""
-    return Extractor()
+    """The v1 rules alone, loaded once: v2 keeps them, and their choices are features of its scorer."""
+    return Extractor(learned=False)
 
 
 def one(ex: Extractor, raw: str) -> list[Mission]:

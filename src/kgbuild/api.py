@@ -70,12 +70,12 @@ ProgressHook = Callable[[str, str], None]
 OPTIMIZE_AFTER = 1000
 
 
-def build_version() -> str:
-    """What an article graph was made with: the extractor's version and the RDF layer's."""
-    from .extract import EXTRACTOR_VERSION
+def build_version(extractor: Any = None) -> str:
+    """What an article graph was made with: the extractor's version (with its scorer's) and the RDF layer's."""
+    from .extract import Extractor
     from .triples import RDF_VERSION
 
-    return f"{EXTRACTOR_VERSION} {RDF_VERSION}"
+    return f"{(extractor or Extractor()).version} {RDF_VERSION}"
 
 
 class KnowledgeGraph:
@@ -87,6 +87,8 @@ class KnowledgeGraph:
     :param read_only: open a read-only snapshot (readers while a build runs).
     :param base_iri: base of the minted data IRIs.
     :param model: the spaCy pipeline the extractor loads (an installed package name or a path).
+    :param scorer: a scorer artifact written by ``kgbuild train`` (default: the packaged one).
+    :param rules: extract with the v1 rules alone (no parse, no scorer), as releases before 0.7 did.
     """
 
     def __init__(
@@ -96,12 +98,16 @@ class KnowledgeGraph:
         read_only: bool = False,
         base_iri: str = DEFAULT_BASE_IRI,
         model: str | None = None,
+        scorer: str | None = None,
+        rules: bool = False,
     ) -> None:
         path = default_store_path() if store == "" else store
         #: The graph's backend: an embedded :class:`~kgbuild.store.Store` or a :class:`~kgbuild.remote.RemoteStore`.
         self.store: GraphStore = open_store(path, read_only=read_only, base_iri=base_iri)
         self.iris = self.store.iris
         self.model = model
+        self.scorer = scorer
+        self.rules = rules
         self._extractor: Any = None
         self._catalog: Catalog | None = None
 
@@ -122,7 +128,7 @@ class KnowledgeGraph:
         if self._extractor is None:
             from .extract import DEFAULT_MODEL, Extractor
 
-            self._extractor = Extractor(self.model or DEFAULT_MODEL)
+            self._extractor = Extractor(self.model or DEFAULT_MODEL, scorer=self.scorer, learned=not self.rules)
         return self._extractor
 
     def build(
@@ -149,7 +155,7 @@ class KnowledgeGraph:
         """
         from .ingest import DEFAULT_MAX_BYTES, InputProblem, read_inputs
 
-        version = build_version()
+        version = build_version(self.extractor)
 
         report = BuildReport()
         t0 = time.perf_counter()
@@ -218,7 +224,7 @@ class KnowledgeGraph:
         """Extract and store one in-memory article (replacing its graph); returns its mission count."""
         missions = self.extractor.extract(article)
         quads = article_quads(
-            article, missions, iris=self.iris, extractor_version=build_version(),
+            article, missions, iris=self.iris, extractor_version=build_version(self.extractor),
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
         self.store.replace_graph(self.iris.article_graph(article.id), quads)

@@ -71,8 +71,18 @@ def errors_to_exit() -> Iterator[None]:
         sys.exit(next((code for cls, code in _EXIT_CODES if isinstance(e, cls)), EXIT_FAILED))
 
 
-def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None) -> KnowledgeGraph:
-    return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model)
+def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None,
+          scorer: str | None = None, rules: bool = False) -> KnowledgeGraph:
+    return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model, scorer=scorer, rules=rules)
+
+
+def extractor_options(fn: F) -> F:
+    """``--scorer PATH`` and ``--rules``: which extractor a build or an evaluation runs."""
+    fn = click.option("--rules", is_flag=True,
+                      help="Extract with the v1 rules alone (no parse, no trained scorer).")(fn)
+    fn = click.option("--scorer", type=click.Path(exists=True, dir_okay=False), default=None,
+                      help="A scorer artifact written by `kgbuild train` (default: the packaged one).")(fn)
+    return fn
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,15 +102,17 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
 @click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@extractor_options
 def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
-          root: str | None, force: bool, processes: int, progress: bool | None) -> None:
+          root: str | None, force: bool, processes: int, progress: bool | None, scorer: str | None,
+          rules: bool) -> None:
     """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
 
     Each article becomes one named graph, written atomically; unchanged articles are skipped.
     A bad input gets one line on stderr and the batch goes on; the exit status is 1 if any failed.
     """
     with errors_to_exit():
-        kg = _open(store_path, base_iri, model=model)
+        kg = _open(store_path, base_iri, model=model, scorer=scorer, rules=rules)
         try:
             report = _run_build(kg, inputs, max_bytes=max_bytes, root=root, force=force, processes=processes,
                                 progress=progress)
@@ -326,8 +338,9 @@ def facts(store_path: str, base_iri: str, fmt: str) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--by-writer", is_flag=True, help="Also score each writer's articles on their own.")
 @click.option("--by-style", is_flag=True, help="Also score each source style's articles on their own.")
+@extractor_options
 def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min_f1: float | None, as_json: bool,
-             resamples: int, seed: int, by_writer: bool, by_style: bool) -> None:
+             resamples: int, seed: int, by_writer: bool, by_style: bool, scorer: str | None, rules: bool) -> None:
     """Build a temporary graph from DIRECTORIES' articles and score it against their *.gold.json files.
 
     Folders are searched recursively. --ci adds intervals and the error kinds (missed and spurious
@@ -336,7 +349,7 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
     from .evaluate import evaluate as run_evaluation
 
     with errors_to_exit():
-        result = run_evaluation(*directories, model=model)
+        result = run_evaluation(*directories, model=model, scorer=scorer, rules=rules)
     for line in result.details:
         if line.startswith("error: "):
             click.echo(line, err=True)
@@ -358,6 +371,37 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
     if min_f1 is not None and result.micro.f1 < min_f1:
         click.echo(f"micro-F1 {result.micro.f1:.3f} is below --min-f1 {min_f1}", err=True)
         sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help="Folder (gets scorer.json) or .json file to write the trained scorer to.")
+@click.option("--model", default=None, help="spaCy pipeline to parse with (default: the pinned English one).")
+@click.option("--seed", type=int, default=0, show_default=True, help="The learner's seed.")
+@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.5, show_default=True,
+              help="Inverse regularization strength of each logistic regression.")
+@click.option("--cv", is_flag=True, help="Also print leave-one-writer-out scores (train on the others, score one).")
+def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float, cv: bool) -> None:
+    """Train extractor v2's scorer on CORPORA (folders of NAME.txt + NAME.gold.json) and write it.
+
+    The artifact records the hash of its training data, the seed and the library versions; use it
+    with `kgbuild build --scorer PATH` or `kgbuild evaluate --scorer PATH`. Needs scikit-learn
+    (pip install 'kgbuild[train]').
+    """
+    from .evaluate import cross_validate
+    from .extract.train import train as run_training
+
+    with errors_to_exit():
+        report = run_training(corpora, output, model=model, seed=seed, c=c)
+        click.echo(f"wrote {report.path}: {report.articles} articles, {report.missions} missions, "
+                   f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} weights")
+        if cv:
+            result = cross_validate(corpora, model=model, seed=seed, c=c)
+            for fold, part in result["folds"].items():
+                m = part.micro
+                click.echo(f"held-out {fold}: micro P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}")
+            click.echo(result["all"].table())
 
 
 @main.command("check-gold")
@@ -385,7 +429,9 @@ def check_gold(directories: tuple[str, ...]) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to load.")
 @click.option("--verbose", "-v", is_flag=True, help="List each failing row and why.")
 @click.option("--json", "as_json", is_flag=True, help="Per-family results and failures as JSON.")
-def invariance(suite: str | None, model: str | None, verbose: bool, as_json: bool) -> None:
+@extractor_options
+def invariance(suite: str | None, model: str | None, verbose: bool, as_json: bool, scorer: str | None,
+               rules: bool) -> None:
     """Run the invariance suite (default corpus/invariance/suite.jsonl) and print the pass rate per family."""
     from .extract import DEFAULT_MODEL, Extractor
     from .invariance import extractor_predict, load_suite, run_suite
@@ -398,7 +444,7 @@ def invariance(suite: str | None, model: str | None, verbose: bool, as_json: boo
             rows = load_suite(path)
         except ValueError as exc:
             raise ParameterError("SUITE", str(path), str(exc)) from exc
-        report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL)))
+        report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL, scorer=scorer, learned=not rules)))
     if as_json:
         click.echo(json.dumps({
             "passed": report.passed, "total": report.total,

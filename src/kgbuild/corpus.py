@@ -389,7 +389,7 @@ class CorpusStats:
 
 def corpus_stats(root: str | Path) -> CorpusStats:
     """Count a corpus's articles, missions and scored units (the units of ``FORMAT.md``'s scoring)."""
-    from kgbuild.evaluate import _units
+    from kgbuild.matching import units
 
     articles = [a for a in iter_corpus(root) if isinstance(a.gold.get("missions"), list)]
     missions = [m for a in articles for m in a.gold["missions"]]
@@ -397,7 +397,7 @@ def corpus_stats(root: str | Path) -> CorpusStats:
         articles=len(articles),
         without_mission=sum(1 for a in articles if not a.gold["missions"]),
         missions=len(missions),
-        units=sum(len(_units(m)) for m in missions),
+        units=sum(len(units(m)) for m in missions),
         writers=tuple(sorted({a.writer for a in articles if a.writer})),
     )
 

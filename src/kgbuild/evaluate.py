@@ -13,157 +13,15 @@ and breakdowns by the gold files' ``writer`` and ``style`` labels (:meth:`Score.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ERROR_KINDS", "ArticleResult", "Interval", "Score", "SlotScore", "evaluate", "load_gold", "same_name", "score"]
+from .matching import match_units, same_name, same_org, units
 
-_ALIASES = [
-    (r"commonwealth of independent states", "cis"),
-    (r"\bsng\b", "cis"),
-    (r"inter-?parliamentary assembly", "ipa"),
-    (r"\binterparliamentary\b", "ipa"),
-    (r"organi[sz]ation for security and co-?operation in europe", "osce"),
-    (r"office for democratic institutions and human rights", "odihr"),
-    (r"parliamentary assembly of the council of europe", "pace"),
-    (r"shanghai co-?operation organi[sz]ation", "sco"),
-    (r"european union", "eu"),
-    (r"african union", "au"),
-    (r"organi[sz]ation of american states", "oas"),
-    (r"southern african development community", "sadc"),
-    (r"economic community of west african states", "ecowas"),
-    (r"collective security treaty organi[sz]ation", "csto"),
-    (r"organi[sz]ation of (the )?islamic (cooperation|conference)", "oic"),
-    (
-        r"co-?operation council of (the )?turkic[- ]speaking states|turkic council|organi[sz]ation of turkic states",
-        "ccts",
-    ),
-    (r"association of world election bodies", "aweb"),
-    (r"european parliament", "ep"),
-    (r"european network of election monitoring organi[sz]ations", "enemo"),
-    (r"parliamentary assembly", "pa"),
-    (r"executive committee", "ec"),
-    (r"central election commission", "cec"),
-    (r"central electoral commission", "cec"),
-    (r"election observation mission", "eom"),
-    (r"belarus-russia|russia-belarus|belarus and russia|russia and belarus|byelorussia-russia", "belarus russia"),
-]
-_GENERIC = {
-    "osce", "cis", "eu", "un", "coe", "international", "organization", "organisation", "delegation",
-    "mission", "observation", "observer", "observers", "eom", "team", "election", "electoral", "body",
-}  # fmt: skip
-_STOP = {"the", "of", "and", "in", "for", "to", "member", "states", "nations", "countries", "a", "republic", "s"}
-
-
-def _canon(name: str | None) -> frozenset[str]:
-    if not name:
-        return frozenset()
-    s = name.lower().replace("’", "'").replace("'s", "")
-    for pat, rep in _ALIASES:
-        s = re.sub(pat, rep, s)
-    return frozenset(t for t in re.split(r"[^a-z0-9]+", s) if t and t not in _STOP)
-
-
-def same_name(a: str | None, b: str | None) -> bool:
-    """Whether two organization names denote the same body (after expanding common acronyms).
-
-    >>> same_name("OSCE/ODIHR", "Office for Democratic Institutions and Human Rights")
-    True
-    """
-    ca, cb = _canon(a), _canon(b)
-    if not ca or not cb:
-        return False
-    if ca == cb:
-        return True
-    small, big = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-    if small <= big and (big - small) <= _GENERIC:
-        return True
-    jac = len(ca & cb) / len(ca | cb)
-    return jac >= 0.6 or SequenceMatcher(None, " ".join(sorted(ca)), " ".join(sorted(cb))).ratio() >= 0.85
-
-
-def _same_person(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    ta, tb = re.split(r"\s+", a.strip().lower()), re.split(r"\s+", b.strip().lower())
-    return ta[-1] == tb[-1] or SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.8
-
-
-def _same_commission(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-
-    def strip(x: str) -> str:
-        return re.sub(r"\b(of|in)\b.*$", "", x.lower()).strip() or x.lower()
-
-    return same_name(a, b) or same_name(strip(a), strip(b))
-
-
-def _same_org(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
-    gq, pq = g.get("organizer_wikidata"), p.get("organizer_wikidata")
-    if gq and pq and gq == pq:
-        return True
-    return same_name(g.get("organizer"), p.get("organizer"))
-
-
-def _units(m: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = [("mission", None)]
-    if m.get("organizer_wikidata"):
-        out.append(("organizer_wikidata", m["organizer_wikidata"]))
-    el = m.get("election") or {}
-    for k in ("type", "date"):
-        if el.get(k):
-            out.append(("election." + k, str(el[k]).lower()))
-    if el.get("early") is True:
-        out.append(("election.early", True))
-    if m.get("start_date"):
-        out.append(("start_date", m["start_date"]))
-    if m.get("head"):
-        out.append(("head", m["head"]))
-    for c in sorted({x.upper() for x in (m.get("member_countries") or [])}):
-        out.append(("member_country", c))
-    for o in m.get("member_organizations") or []:
-        out.append(("member_organization", o))
-    if m.get("accredited_by"):
-        out.append(("accredited_by", m["accredited_by"]))
-    obs = m.get("observers") or {}
-    for k in ("total", "long_term", "short_term"):
-        if obs.get(k) is not None:
-            out.append(("observers." + k, int(obs[k])))
-    return out
-
-
-def _match_units(gu: list[tuple[str, Any]], pu: list[tuple[str, Any]]) -> tuple[Counter[str], list[tuple[str, Any]], set[int]]:
-    tp: Counter[str] = Counter()
-    used: set[int] = set()
-    missed: list[tuple[str, Any]] = []
-    for slot, gv in gu:
-        for i, (ps, pv) in enumerate(pu):
-            if i in used or ps != slot:
-                continue
-            if slot == "mission":
-                ok = True
-            elif slot == "head":
-                ok = _same_person(gv, pv)
-            elif slot == "member_organization":
-                ok = same_name(gv, pv)
-            elif slot == "accredited_by":
-                ok = _same_commission(gv, pv)
-            else:
-                ok = gv == pv
-            if ok:
-                used.add(i)
-                tp[slot] += 1
-                break
-        else:
-            missed.append((slot, gv))
-    return tp, missed, used
-
+__all__ = ["ERROR_KINDS", "ArticleResult", "Interval", "Score", "SlotScore", "cross_validate", "evaluate", "load_gold", "same_name", "score"]
 
 #: The kinds of error a confusion summary counts (see :attr:`Score.errors`).
 ERROR_KINDS = ("missed mission", "spurious mission", "wrong value", "missing value", "extra value")
@@ -406,8 +264,8 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
         free = list(range(len(pms)))
         for g in gms:
             gcountry = (g.get("country") or "").upper()
-            hit = next((i for i in free if (pms[i].get("country") or "").upper() == gcountry and _same_org(g, pms[i])), None)
-            gu = _units(g)
+            hit = next((i for i in free if (pms[i].get("country") or "").upper() == gcountry and same_org(g, pms[i])), None)
+            gu = units(g)
             if hit is None:
                 for s, _ in gu:
                     res.fn[s] += 1
@@ -415,8 +273,8 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
                 details.append(f"{name}: missed mission {g.get('organizer')} -> {gcountry}")
                 continue
             free.remove(hit)
-            pu = _units(pms[hit])
-            t, missed, used = _match_units(gu, pu)
+            pu = units(pms[hit])
+            t, missed, used = match_units(gu, pu)
             res.tp.update(t)
             for s, c in Counter(s for s, _ in gu).items():
                 res.fn[s] += c - t[s]
@@ -436,14 +294,14 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
                     details.append(f"{name}: {g.get('organizer')} -> {gcountry}: spurious {s} = {v!r}")
         for i in free:
             p = pms[i]
-            for s, _ in _units(p):
+            for s, _ in units(p):
                 res.fp[s] += 1
             res.errors["spurious mission"] += 1
             details.append(f"{name}: spurious mission {p.get('organizer')} -> {p.get('country')}")
     return _from_articles(results, details)
 
 
-def evaluate(*roots: str | Path, model: str | None = None) -> Score:
+def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = None, rules: bool = False) -> Score:
     """Extract every article below ``roots`` into a temporary graph and score it against the gold.
 
     This is what ``kgbuild evaluate`` runs: the articles go through the whole build (extraction,
@@ -451,6 +309,7 @@ def evaluate(*roots: str | Path, model: str | None = None) -> Score:
 
     :param roots: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
     :param model: the spaCy pipeline to load (default: the pinned English one).
+    :param scorer: a scorer artifact (default: the packaged one); ``rules``: the v1 rules alone.
     :raises ParameterError: when no folder holds a gold file.
     """
     from .api import KnowledgeGraph
@@ -459,8 +318,41 @@ def evaluate(*roots: str | Path, model: str | None = None) -> Score:
     gold = load_gold(*roots)
     if not gold:
         raise ParameterError("DIRECTORY", ", ".join(map(str, roots)), "holds no *.gold.json files")
-    with KnowledgeGraph(None, model=model) as kg:
+    with KnowledgeGraph(None, model=model, scorer=scorer, rules=rules) as kg:
         report = kg.build([str(r) for r in roots])
         result = score(gold, kg.facts())
     result.details[:0] = [f"error: {p}" for p in report.failed]
     return result
+
+
+def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", model: str | None = None,
+                   seed: int = 0, c: float = 0.5) -> dict[str, Any]:
+    """Leave-one-group-out scores of extractor v2: train a scorer on every other writer (or style)
+    and score the one left out (needs scikit-learn).
+
+    Articles are parsed once. Returns ``{"folds": {group: Score}, "all": Score}`` where ``all``
+    pools every fold's predictions: an estimate of the score on text by an unseen writer.
+    """
+    from .extract.scorer import FORMAT, Scorer
+    from .extract.train import THRESHOLDS, featurize, fit, gold_articles
+
+    pairs = gold_articles(corpora)
+    labelled = featurize(pairs, model=model)
+    groups = [str(g.get(group) or "(none)") for _, g in pairs]
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    folds: dict[str, Any] = {}
+    for fold in sorted(set(groups)):
+        models, _, _ = fit((cands for (_, cands), g in zip(labelled, groups, strict=True) if g != fold), seed=seed, c=c)
+        scorer = Scorer({"format": FORMAT, "models": models, "thresholds": THRESHOLDS})
+        gold_fold = []
+        for (article, gold), (view, cands), g in zip(pairs, labelled, groups, strict=True):
+            if g != fold:
+                continue
+            found = scorer.decide(view, [cand for cand, _ in cands])
+            predicted[article.id] = [m.to_gold() for m in found]
+            gold_fold.append({**gold, "article": article.id})
+        folds[fold] = score(gold_fold, {"articles": [{"article": x["article"], "missions": predicted[x["article"]]}
+                                                       for x in gold_fold]})
+    every = [{**g, "article": a.id} for a, g in pairs]
+    pooled = score(every, {"articles": [{"article": a.id, "missions": predicted[a.id]} for a, _ in pairs]})
+    return {"folds": folds, "all": pooled}

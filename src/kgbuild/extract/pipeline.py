@@ -1,4 +1,4 @@
-"""Builds the spaCy pipeline the extractor runs: sentence splitter, NER, and our components."""
+"""Builds the spaCy pipeline the extractor runs: parser, lemmatizer, NER, and our components."""
 
 from __future__ import annotations
 
@@ -29,18 +29,33 @@ class ModelNotFound(KgbuildError):
         )
 
 
-def load_pipeline(model: str) -> Language:
-    """Load ``model`` with only the components the extractor needs, plus ``kgbuild_missions_v1``."""
+def load_pipeline(model: str, *, mode: str = "learned", scorer_path: str = "") -> Language:
+    """Load ``model`` with the components the extractor needs, plus ours.
+
+    :param mode: ``"learned"`` (extractor v2): the full pipeline (parser, lemmatizer and NER), the
+        v1 rules (``kgbuild_missions_v1``, whose choices are features) and the trained scorer
+        (``kgbuild_missions_v2``); ``"parse"``: the same without the scorer (for training);
+        ``"rules"``: v1 alone over sentences and NER (faster; no parse).
+    :param scorer_path: a scorer artifact for ``"learned"`` (default: the packaged one).
+    :raises ModelNotFound: the model is not installed or lacks a component the mode needs.
+    """
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
 
+    if mode not in ("learned", "parse", "rules"):
+        raise ValueError(f"unknown extractor mode {mode!r}: use 'learned', 'parse' or 'rules'")
     try:
-        nlp = spacy.load(model, exclude=[p for p in _UNUSED])
+        nlp = spacy.load(model, exclude=list(_UNUSED) if mode == "rules" else [])
     except OSError as exc:
         raise ModelNotFound(model, str(exc).splitlines()[0][:200]) from exc
     names = set(nlp.component_names)
-    if "senter" in names:
+    if mode != "rules":
+        if "parser" not in names:
+            raise ModelNotFound(model, "it has no 'parser' component, which extractor v2 needs")
+        if "senter" in names and "senter" not in nlp.disabled:
+            nlp.disable_pipe("senter")  # the parser sets sentence boundaries
+    elif "senter" in names:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
     elif "parser" not in names and "sentencizer" not in names:
@@ -50,6 +65,8 @@ def load_pipeline(model: str) -> Language:
     ruler = nlp.add_pipe("entity_ruler", name="kgbuild_names_v1", before="ner")
     ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("kgbuild_missions_v1", last=True)
+    if mode == "learned":
+        nlp.add_pipe("kgbuild_missions_v2", last=True, config={"scorer_path": scorer_path})
     return nlp
 
 

@@ -1,0 +1,73 @@
+"""Extractor speed: v2 (parse + rules + scorer) against the raw full pipeline, in one run.
+
+    .venv/bin/python -m bench.extractor [--articles 150] [--repeats 3]
+
+Prints words per second (median of the repeats) of:
+- ``raw``: the model's full default pipeline, ``nlp.pipe`` over the texts (the baseline);
+- ``parse``: the extractor's pipeline without the scorer (parse, names ruler, v1 rules);
+- ``v2``: the whole extractor (``Extractor()``: parse, rules, candidates, patterns, scorer);
+- ``v1``: the rules alone over sentences and NER (``Extractor(learned=False)``);
+and the ratios the extractor issue sets targets for: v2/raw (>= 0.85) and v2/parse (the scorer's
+cost; <= 10% means v2/parse >= 0.91). The texts come from ``bench.generate`` (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from kgbuild.extract import DEFAULT_MODEL, Extractor
+from kgbuild.model import Article
+
+from .generate import generate
+
+
+def _rate(fn, texts: list[str], words: int, repeats: int) -> float:  # type: ignore[no-untyped-def]
+    rates = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn(texts)
+        rates.append(words / (time.perf_counter() - t))
+    return statistics.median(rates)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=150)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args(argv)
+    import spacy
+
+    arts = [Article.from_text(a.name, a.text) for a in generate(args.articles, seed=1)]
+    texts = [a.text for a in arts]
+    words = sum(len(t.split()) for t in texts)
+    raw = spacy.load(DEFAULT_MODEL)
+    extractors = {"parse": Extractor(scorer="none"), "v2": Extractor(), "v1": Extractor(learned=False)}
+    for ex in extractors.values():
+        ex.nlp  # load before the clock starts  # noqa: B018
+
+    def run_raw(_: list[str]) -> None:
+        for _doc in raw.pipe(texts, batch_size=16):
+            pass
+
+    def runner(ex: Extractor):  # type: ignore[no-untyped-def]
+        def run(_: list[str]) -> None:
+            for _a, _r in ex.pipe(arts, batch_size=16):
+                pass
+        return run
+
+    print(f"{len(texts)} generated articles, {words:,} words, median of {args.repeats} runs (words/s)")
+    rates = {"raw": _rate(run_raw, texts, words, args.repeats)}
+    for name, ex in extractors.items():
+        rates[name] = _rate(runner(ex), texts, words, args.repeats)
+    for name, r in rates.items():
+        print(f"  {name:6} {r:9,.0f}")
+    print(f"v2 / raw   = {rates['v2'] / rates['raw']:.2f}x  (target >= 0.85; baseline: raw nlp.pipe, same texts, same run)")
+    print(f"v2 / parse = {rates['v2'] / rates['parse']:.2f}x  (the scorer's cost; target >= 0.91)")
+    print(f"v1 / raw   = {rates['v1'] / rates['raw']:.2f}x  (the rules alone, no parse)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,557 @@
+"""Extractor v2's middle: candidates from every mention, features from the parse, a learned scorer.
+
+For one parsed article (:class:`ArticleView`):
+
+1. **Mission candidates** are every catalogue organization that can observe × every country the
+   article names (directly, through its election commission or its legislature).
+2. **Slot candidates**, for each mission candidate, are every mention of the slot's kind: numbers
+   for observer counts, dates for the election and start dates, PERSON entities for the head,
+   countries and organizations for members, commissions for the accrediting body, election
+   mentions for the type.
+3. **Features** describe a candidate's relation to the mission: the Tier-1 dependency patterns
+   that match it (``patterns.jsonl``, data with an id each), its dependency path and distance to
+   the organizer's mentions, the lemmas around it and the verb that governs it (tense, aspect,
+   negation), its contextual vector (the pipeline's ``tok2vec`` output), how it compares with the
+   other candidates of its slot, and whether the v1 rules chose it (``rule`` features: the rules
+   are one more source of evidence for the scorer, until v2 no longer needs them).
+4. The :class:`~kgbuild.extract.scorer.Scorer` weighs the features (one logistic model per slot,
+   trained by :mod:`kgbuild.extract.train`) and keeps what the article states.
+
+Everything here is plain Python over a spaCy ``Doc``; nothing outside ``extract/`` sees it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Organization, country_name
+from .context import Context
+from .election import Election, _dateline_country, find_elections, host_country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
+
+__all__ = [
+    "LIST_SLOTS",
+    "SLOTS",
+    "ArticleView",
+    "MissionCandidate",
+    "SlotCandidate",
+    "fill_slots",
+    "load_patterns",
+    "mission_candidates",
+]
+
+#: The slots the scorer fills, each with its own model; the lists take every value above threshold.
+SLOTS = (
+    "observers.total", "observers.long_term", "observers.short_term", "election.date", "start_date",
+    "head", "member_countries", "member_organizations", "accredited_by", "election.type",
+)  # fmt: skip
+LIST_SLOTS = frozenset({"member_countries", "member_organizations"})
+
+Features = dict[str, float]
+
+
+@cache
+def load_patterns() -> tuple[dict[str, Any], ...]:
+    """The Tier-1 dependency patterns (``patterns.jsonl``): ``{"id", "slot", "pattern"}`` each."""
+    text = files("kgbuild.extract").joinpath("patterns.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+def pattern_matcher(vocab: Vocab) -> Any:
+    """A ``DependencyMatcher`` holding every Tier-1 pattern under its id."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    for pat in load_patterns():
+        matcher.add(pat["id"], [pat["pattern"]])
+    return matcher
+
+
+def _bucket(n: int, cuts: Sequence[int] = (0, 1, 2, 3, 5, 8)) -> str:
+    for c in cuts:
+        if n <= c:
+            return str(c)
+    return f">{cuts[-1]}"
+
+
+@dataclass
+class ArticleView:
+    """One parsed article with its mentions, pattern hits and the v1 rules' missions."""
+
+    doc: Doc
+    published: date | None
+    rules: list[dict[str, Any]]
+    matcher: Any
+    ctx: Context = field(init=False)
+    elections: list[Election] = field(init=False)
+    tok_at: list[int] = field(init=False)
+    pat: dict[int, set[str]] = field(init=False)
+    rule_host: str | None = field(init=False)
+    dateline: str | None = field(init=False)
+    first_country: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        doc = self.doc
+        text = doc.text
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        self.ctx = Context.build(text, self.published, sents, persons)
+        self.elections = find_elections(self.ctx)
+        host = host_country(self.ctx, self.elections, [])
+        self.rule_host = host.code if host else None
+        dateline = _dateline_country(self.ctx)
+        self.dateline = dateline.code if dateline else None
+        self.first_country = self.ctx.countries[0].code if self.ctx.countries else None
+        self.tok_at = [-1] * (len(text) + 1)
+        for t in doc:
+            for i in range(t.idx, t.idx + len(t)):
+                self.tok_at[i] = t.i
+        self.pat = defaultdict(set)
+        for match_id, toks in self.matcher(doc):
+            pid = doc.vocab.strings[match_id]
+            arg = doc[toks[-1]]
+            self.pat[arg.i].add(pid)
+            for c in arg.subtree:  # list members share the hit: "from Angola, Botswana and Malawi"
+                if c.dep_ == "conj" or (c.dep_ == "appos" and c.head.i == arg.i):
+                    self.pat[c.i].add(pid + "+conj")
+            for c in arg.children:  # a name's other tokens: "Nevers" in "Nevers Mumba"
+                if c.dep_ == "compound" and c.ent_type_ == arg.ent_type_:
+                    self.pat[c.i].add(pid)
+        self._sent_starts = [s for s, _ in self.ctx.sents]
+
+    @property
+    def text(self) -> str:
+        return str(self.doc.text)
+
+    def sent_idx(self, pos: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def tokens(self, start: int, end: int) -> list[int]:
+        return sorted({self.tok_at[i] for i in range(start, min(end, len(self.text))) if self.tok_at[i] >= 0})
+
+    def root(self, start: int, end: int) -> Token | None:
+        """The syntactic root of a character span (the token whose head lies outside it)."""
+        idxs = self.tokens(start, end)
+        if not idxs:
+            return None
+        inside = set(idxs)
+        for i in idxs:
+            t = self.doc[i]
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+        return self.doc[idxs[0]]
+
+
+# ------------------------------------------------------------------------------------------
+# feature helpers
+
+
+def _first_verb(t: Token) -> Token | None:
+    cur = t
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _dep_path(a: Token | None, b: Token | None) -> tuple[str, int] | None:
+    """Dependency labels from ``a`` up to the lowest common ancestor and down to ``b``."""
+    if a is None or b is None or a.sent.start != b.sent.start:
+        return None
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    pos_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in pos_b:
+            up = [x.dep_ for x in up_a[:k]]
+            down = [x.dep_ for x in up_b[: pos_b[t.i]]]
+            path = "/".join(up[:3]) + "^" + t.lemma_.lower() + "v" + "/".join(reversed(down[:3]))
+            return path, len(up) + len(down)
+    return None
+
+
+def _context(prefix: str, art: ArticleView, start: int, end: int, f: Features, k: int = 3) -> None:
+    idxs = art.tokens(start, end)
+    if not idxs:
+        return
+    doc = art.doc
+    t0, t1 = idxs[0], idxs[-1]
+    for j in range(1, k + 1):
+        if t0 - j >= 0:
+            f[f"{prefix}L{j}={doc[t0 - j].lemma_.lower()}"] = 1
+        if t1 + j < len(doc):
+            f[f"{prefix}R{j}={doc[t1 + j].lemma_.lower()}"] = 1
+    tok = art.root(start, end)
+    if tok is None:
+        return
+    f[f"{prefix}dep={tok.dep_}"] = 1
+    f[f"{prefix}head={tok.head.lemma_.lower()}"] = 1
+    f[f"{prefix}dep_head={tok.dep_}_{tok.head.lemma_.lower()}"] = 1
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        f[f"{prefix}gov={cur.dep_}_{cur.head.lemma_.lower()}"] = 1
+        cur = cur.head
+    verb = _first_verb(tok)
+    if verb is not None:
+        f[f"{prefix}verb={verb.lemma_.lower()}"] = 1
+        f[f"{prefix}verb_tag={verb.tag_}"] = 1
+        for c in verb.children:
+            if c.dep_ == "neg":
+                f[f"{prefix}verb_neg"] = 1
+            elif c.dep_ in ("aux", "auxpass"):
+                f[f"{prefix}aux={c.lemma_.lower()}"] = 1
+
+
+def _patterns(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: Features) -> None:
+    for s, e in spans:
+        for i in art.tokens(s, e):
+            for pid in art.pat.get(i, ()):
+                f[f"{prefix}pat={pid}"] = 1
+
+
+def _vector(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: Features, scale: float = 0.3) -> None:
+    """The mean contextual vector (``doc.tensor``) of the spans' tokens, as named features."""
+    tensor = getattr(art.doc, "tensor", None)
+    if tensor is None or not len(tensor):
+        return
+    idxs = sorted({i for s, e in spans for i in art.tokens(s, e)})
+    if not idxs:
+        return
+    mean = tensor[idxs].mean(axis=0)
+    for k, x in enumerate(mean):
+        f[f"{prefix}{k}"] = round(float(x) * scale, 4)
+
+
+def _rule_mission(art: ArticleView, org: Organization, cc: str) -> dict[str, Any] | None:
+    from ..matching import same_org
+
+    probe = {"organizer": org.name, "organizer_wikidata": org.wikidata}
+    return next((m for m in art.rules if m["country"] == cc and same_org(m, probe)), None)
+
+
+# ------------------------------------------------------------------------------------------
+# candidates
+
+
+@dataclass
+class SlotCandidate:
+    """One mention that may fill one slot of one mission."""
+
+    slot: str
+    start: int
+    end: int
+    value: Any
+    features: Features
+
+
+@dataclass
+class MissionCandidate:
+    """An organizer × host country pair, its features and its slots' candidates."""
+
+    org: Organization
+    country: str
+    org_mentions: list[Any]
+    country_mentions: list[Any]
+    features: Features
+    slots: dict[str, list[SlotCandidate]] = field(default_factory=dict)
+    rule: dict[str, Any] | None = None
+
+
+def _org_groups(art: ArticleView) -> dict[str, list[Any]]:
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for o in art.ctx.orgs:
+        if not o.organ and o.org.can_observe:
+            groups[o.org.key].append(o)
+    return groups
+
+
+def _hosts(art: ArticleView) -> dict[str, list[Any]]:
+    codes: dict[str, list[Any]] = defaultdict(list)
+    for c in art.ctx.countries:
+        codes[c.code].append(c)
+    for cm in art.ctx.comms:
+        if cm.country:
+            codes.setdefault(cm.country, [])
+    for o in art.ctx.orgs:
+        if o.org.kind == "legislature" and o.org.country:
+            codes.setdefault(o.org.country, [])
+    return codes
+
+
+def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: list[Any],
+                      groups: dict[str, list[Any]], hosts: dict[str, list[Any]]) -> Features:
+    f: Features = {"bias": 1}
+    _vector("vo", art, [(o.start, o.end) for o in oms], f)
+    _vector("vc", art, [(c.start, c.end) for c in cms], f)
+    _patterns("o_", art, [(o.start, o.end) for o in oms], f)
+    _patterns("c_", art, [(c.start, c.end) for c in cms], f)
+    o_sents = {art.sent_idx(o.start) for o in oms}
+    c_sents = {art.sent_idx(c.start) for c in cms}
+    f["o_count=" + _bucket(len(oms))] = 1
+    f["c_count=" + _bucket(len(cms))] = 1
+    f["o_first_sent=" + _bucket(min(o_sents))] = 1
+    same = o_sents & c_sents
+    f["same_sent=" + _bucket(len(same))] = 1
+    if c_sents:
+        f["min_dist=" + _bucket(min(abs(a - b) for a in o_sents for b in c_sents))] = 1
+    else:
+        f["c_no_mention"] = 1
+    ranked = sorted(hosts, key=lambda k: (-len(hosts[k]), min([c.start for c in hosts[k]] or [10**9])))
+    f["c_rank=" + _bucket(ranked.index(cc))] = 1
+    oranked = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
+    f["o_rank=" + _bucket(oranked.index(key))] = 1
+    f["n_orgs=" + _bucket(len(groups))] = 1
+    f["n_hosts=" + _bucket(len(hosts))] = 1
+    if cms and all(c.demonym for c in cms):
+        f["c_only_demonym"] = 1
+    el_sents = {art.sent_idx(e.start) for e in art.elections}
+    f["c_in_el_sent=" + _bucket(len(c_sents & el_sents))] = 1
+    f["o_in_el_sent=" + _bucket(len(o_sents & el_sents))] = 1
+    for c in cms[:6]:
+        _context("c_", art, c.start, c.end, f, k=2)
+    for o in oms[:6]:
+        _context("o_", art, o.start, o.end, f, k=2)
+    for si in sorted(o_sents):
+        s, e = art.ctx.sents[si]
+        for t in art.doc.char_span(s, e, alignment_mode="expand") or ():
+            if (t.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "PART") and not t.is_stop) or t.dep_ == "neg":
+                f["os=" + t.lemma_.lower()] = 1
+            if si in same and t.pos_ in ("VERB", "NOUN") and not t.is_stop:
+                f["ocs=" + t.lemma_.lower()] = 1
+    f["c_rule_host"] = int(cc == art.rule_host)
+    f["c_dateline"] = int(cc == art.dateline)
+    f["c_first"] = int(cc == art.first_country)
+    if any(cm.country == cc for cm in art.ctx.comms):
+        f["c_commission"] = 1
+    if any(o.org.kind == "legislature" and o.org.country == cc for o in art.ctx.orgs):
+        f["c_legislature"] = 1
+    for o in oms[:4]:
+        for c in cms[:6]:
+            if art.sent_idx(o.start) == art.sent_idx(c.start):
+                p = _dep_path(art.root(o.start, o.end), art.root(c.start, c.end))
+                if p:
+                    f["oc_path=" + p[0]] = 1
+                    f["oc_pathlen=" + _bucket(p[1])] = 1
+    return f
+
+
+def slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
+    """Every mention of a slot's kind: ``(start, end, normalized value)``."""
+    c = art.ctx
+    if slot.startswith("observers."):
+        return [(n.start, n.end, n.value) for n in c.numbers]
+    if slot == "election.date":
+        return [(d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat())
+                for d in c.dates]
+    if slot == "start_date":
+        return [(d.start, d.end, d.value.isoformat()) for d in c.dates]
+    if slot == "head":
+        return [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
+    if slot == "member_countries":
+        return [(m.start, m.end, m.code) for m in c.countries]
+    if slot == "member_organizations":
+        return [(o.start, o.end, o.name) for o in c.orgs]
+    if slot == "accredited_by":
+        return [(m.start, m.end, (m.name, m.country, m.own_country)) for m in c.comms]
+    if slot == "election.type":
+        return [(e.start, e.end, e.type) for e in art.elections if e.type]
+    raise KeyError(slot)
+
+
+def _person(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key: str, oms: list[Any],
+                   cc: str, groups: dict[str, list[Any]]) -> Features:
+    f: Features = {"bias": 1}
+    _patterns("", art, [(s, e)], f)
+    _vector("vm", art, [(s, e)], f)
+    tok = art.root(s, e)
+    if tok is not None:
+        _vector("vh", art, [(tok.head.idx, tok.head.idx + len(tok.head))], f)
+    i = art.sent_idx(s)
+    o_sents = [art.sent_idx(o.start) for o in oms]
+    dist = min(abs(i - j) for j in o_sents)
+    f["odist=" + _bucket(dist)] = 1
+    before = [j for j in o_sents if j <= i]
+    f["o_before=" + _bucket(i - max(before) if before else 99)] = 1
+    other = [art.sent_idx(o.start) for k, os_ in groups.items() if k != key for o in os_]
+    if other:
+        od = min(abs(i - j) for j in other)
+        f["other_closer" if od < dist else ("other_tie" if od == dist else "other_farther")] = 1
+    else:
+        f["no_other"] = 1
+    _context("", art, s, e, f, k=3)
+    same = [o for o in oms if art.sent_idx(o.start) == i]
+    if same:
+        p = _dep_path(tok, art.root(same[0].start, same[0].end))
+        if p:
+            f["path=" + p[0]] = 1
+            f["pathlen=" + _bucket(p[1])] = 1
+        near = [x for x in art.tokens(same[0].start, same[0].end)]
+        here = art.tokens(s, e)
+        if near and here:
+            f["tokdist=" + _bucket(abs(here[0] - near[0]), (1, 2, 4, 8, 16, 32))] = 1
+    text = art.text
+    if slot.startswith("observers."):
+        v = int(value)
+        f["num_year"] = int(1900 <= v <= 2100)
+        f["num_mag=" + _bucket(v, (1, 5, 10, 50, 100, 500, 1000, 5000))] = 1
+        after = text[e : e + 25].lower()
+        f["num_clock"] = int(after.startswith(":") or (after.startswith(".") and after[1:2].isdigit()))
+        here = art.tokens(s, e)
+        if here:
+            for j in range(1, 5):
+                k = here[-1] + j
+                if k < len(art.doc) and art.doc[k].pos_ == "NOUN":
+                    f["num_noun=" + art.doc[k].lemma_.lower()] = 1
+                    break
+        if text[max(0, s - 1) : s] == "(":
+            f["num_paren"] = 1
+        if "long" in text[e : e + 14].lower():
+            f["num_long_after"] = 1
+        if "short" in text[e : e + 14].lower():
+            f["num_short_after"] = 1
+    if slot in ("election.date", "start_date"):
+        dm = next((d for d in art.ctx.dates if d.start == s), None)
+        if dm is not None:
+            f["date_kind=" + dm.kind] = 1
+            f["date_ranged"] = int(dm.ranged)
+            f["date_year"] = int(dm.explicit_year)
+        f["el_same_sent"] = int(any(art.sent_idx(el.start) == i for el in art.elections))
+        if any(el.date is not None and el.date.start == s for el in art.elections):
+            f["is_el_date"] = 1
+    if slot == "member_countries":
+        f["is_host"] = int(value == cc)
+        cm = next((m for m in art.ctx.countries if m.start == s), None)
+        if cm is not None and cm.demonym:
+            f["demonym"] = 1
+        f["countries_in_sent=" + _bucket(sum(1 for m in art.ctx.countries if art.sent_idx(m.start) == i))] = 1
+    if slot == "member_organizations":
+        om = next((o for o in art.ctx.orgs if o.start == s), None)
+        if om is not None:
+            f["organ"] = int(om.organ)
+            f["same_org_key"] = int(om.org.key == key)
+            f["kind=" + om.org.kind] = 1
+    if slot == "accredited_by":
+        _, country, _own = value
+        f["comm_country_is_host"] = int(country == cc)
+        f["comm_country_none"] = int(country is None)
+    if slot == "head":
+        f["ntoks=" + _bucket(len(text[s:e].split()))] = 1
+    if slot == "election.type":
+        f["type=" + str(value)] = 1
+    return f
+
+
+def _relative(art: ArticleView, rows: list[SlotCandidate], oms: list[Any]) -> None:
+    """Features that compare a candidate with the other candidates of its slot."""
+    if not rows:
+        return
+    o_tok = [art.tok_at[o.start] if art.tok_at[o.start] >= 0 else 0 for o in oms]
+    dists = [min(abs(max(art.tok_at[r.start], 0) - x) for x in o_tok) for r in rows]
+    rank = {k: r for r, k in enumerate(sorted(range(len(rows)), key=lambda k: dists[k]))}
+    counts = Counter(str(r.value) for r in rows)
+    last = {str(r.value): k for k, r in enumerate(rows)}
+    for k, r in enumerate(rows):
+        f = r.features
+        f["rank_dist=" + _bucket(rank[k], (0, 1, 2, 4))] = 1
+        f["n_same_value=" + _bucket(counts[str(r.value)], (1, 2, 3))] = 1
+        f["n_cands=" + _bucket(len(rows), (1, 2, 4, 8))] = 1
+        f["is_first"] = int(k == 0)
+        f["is_last"] = int(k == len(rows) - 1)
+        f["is_last_of_value"] = int(last[str(r.value)] == k)
+        f["pos=" + _bucket(int(10 * r.start / max(1, len(art.text))), (0, 1, 3, 6, 9))] = 1
+
+
+def rule_has(slot: str, rule: dict[str, Any] | None, value: Any) -> bool:
+    """Whether the v1 rules' mission holds ``value`` in ``slot`` (compared as the scorer does)."""
+    from ..matching import same_commission, same_name, same_person
+
+    if rule is None:
+        return False
+    if slot.startswith("observers."):
+        return bool((rule.get("observers") or {}).get(slot.split(".")[1]) == value)
+    if slot == "election.date":
+        return bool((rule.get("election") or {}).get("date") == value)
+    if slot == "election.type":
+        return bool((rule.get("election") or {}).get("type") == value)
+    if slot == "start_date":
+        return bool(rule.get("start_date") == value)
+    if slot == "head":
+        return bool(rule.get("head")) and same_person(rule["head"], value)
+    if slot == "member_countries":
+        return value in (rule.get("member_countries") or [])
+    if slot == "member_organizations":
+        return any(same_name(x, value) for x in rule.get("member_organizations") or [])
+    if slot == "accredited_by":
+        return bool(rule.get("accredited_by")) and same_commission(rule["accredited_by"], accreditor_name(value))
+    raise KeyError(slot)
+
+
+def accreditor_name(value: tuple[str, str | None, bool]) -> str:
+    """The accrediting body's name as the facts view gives it ("Central Election Commission of X")."""
+    name, country, own = value
+    return name if own or country is None else f"{name} of {country_name(country)}"
+
+
+def mission_candidates(art: ArticleView) -> list[MissionCandidate]:
+    """Every organizer × host pair of the article, with its features (slots come later: :func:`fill_slots`)."""
+    groups = _org_groups(art)
+    hosts = _hosts(art)
+    out: list[MissionCandidate] = []
+    for key, oms in groups.items():
+        org = oms[0].org
+        for cc, cms in hosts.items():
+            if org.kind == "legislature" and org.country == cc:
+                continue  # a parliament does not observe its own country's election
+            f = _mission_features(art, key, oms, cc, cms, groups, hosts)
+            rule = _rule_mission(art, org, cc)
+            if rule is not None:
+                f["rule_mission"] = 1
+            out.append(MissionCandidate(org, cc, oms, cms, f, rule=rule))
+    return out
+
+
+def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
+    """Generate a mission candidate's slot candidates with their features (done only for the
+    candidates that matter: true missions when training, kept missions when extracting)."""
+    if cand.slots:
+        return cand
+    groups = _org_groups(art)
+    key = cand.org.key
+    oms = cand.org_mentions
+    for slot in SLOTS:
+        rows: list[SlotCandidate] = []
+        for s, e, v in slot_values(art, slot):
+            if slot == "member_organizations" and any(
+                    o.start == s and o.org.key == key and not o.organ for o in art.ctx.orgs):
+                continue  # the organizer is not its own member
+            sf = _slot_features(art, slot, s, e, v, key, oms, cand.country, groups)
+            if rule_has(slot, cand.rule, v):
+                sf["rule_value"] = 1
+            rows.append(SlotCandidate(slot, s, e, v, sf))
+        _relative(art, rows, oms)
+        cand.slots[slot] = rows
+    return cand

@@ -1,0 +1,225 @@
+"""Extractor v2's Tier 2: a trained scorer that keeps the candidates an article states.
+
+The artifact is one JSON file (``scorer.json``): for the mission decision and for each slot, a
+logistic model as a bias and named feature weights, plus the decision thresholds and where the
+model came from (the training data's hash, the seed, the library versions). Scoring needs no
+learning library: a candidate's probability is the logistic of the bias plus the weights of its
+features. :mod:`kgbuild.extract.train` writes the file; the packaged default lives in
+``kgbuild/data/scorer.json.gz``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgbuildError
+from ..model import Evidence, Mission
+from .learned import (
+    LIST_SLOTS,
+    SLOTS,
+    ArticleView,
+    MissionCandidate,
+    SlotCandidate,
+    accreditor_name,
+    fill_slots,
+)
+
+__all__ = ["FORMAT", "Scorer", "ScorerError", "default_scorer"]
+
+#: The artifact format this code reads and :mod:`.train` writes.
+FORMAT = "kgbuild-scorer/1"
+
+
+class ScorerError(KgbuildError):
+    """A scorer artifact cannot be read (missing, malformed, or of another format)."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """``p = 1 / (1 + exp(-(bias + sum of the weights of the present features × their values)))``."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class Scorer:
+    """Decides which mission candidates and slot values an article states.
+
+    :param data: the parsed artifact (see :mod:`kgbuild.extract.train`).
+    :raises ScorerError: when ``data`` is not a scorer of :data:`FORMAT`.
+    """
+
+    def __init__(self, data: dict[str, Any], *, source: str = "<memory>") -> None:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ScorerError(f"scorer {source}: not a {FORMAT} artifact (format {data.get('format') if isinstance(data, dict) else None!r})")
+        try:
+            self.models = {k: LinearModel(float(m["bias"]), {str(f): float(w) for f, w in m["weights"].items()})
+                           for k, m in data["models"].items()}
+            self.thresholds = {str(k): float(v) for k, v in data["thresholds"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ScorerError(f"scorer {source}: malformed ({type(exc).__name__}: {exc})") from exc
+        if "mission" not in self.models:
+            raise ScorerError(f"scorer {source}: has no 'mission' model")
+        self.data_sha256: str = str((data.get("trained_on") or {}).get("sha256", ""))
+        self.source = source
+        self.meta = {k: v for k, v in data.items() if k != "models"}
+
+    @classmethod
+    def load(cls, path: str | Path) -> Scorer:
+        """Read an artifact file written by ``kgbuild train`` (``.json``, or gzipped ``.json.gz``)."""
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+            data = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
+        except FileNotFoundError as exc:
+            raise ScorerError(f"scorer {p}: no such file") from exc
+        except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ScorerError(f"scorer {p}: cannot be read ({exc})") from exc
+        return cls(data, source=str(p))
+
+    @property
+    def version(self) -> str:
+        """A short id of the trained model: the first 8 hex digits of its training data's hash."""
+        return self.data_sha256[:8] or "untrained"
+
+    def probability(self, model: str, features: dict[str, float]) -> float:
+        m = self.models.get(model)
+        return m.probability(features) if m is not None else 0.0
+
+    def decide(self, art: ArticleView, candidates: list[MissionCandidate]) -> list[Mission]:
+        """The missions the article states, each with its values and their evidence."""
+        if not candidates:
+            return []
+        probs = [self.probability("mission", c.features) for c in candidates]
+        best: dict[str, int] = {}
+        for k, c in enumerate(candidates):
+            if c.org.key not in best or probs[k] > probs[best[c.org.key]]:
+                best[c.org.key] = k
+        keep, keep_best = self.thresholds.get("mission", 0.5), self.thresholds.get("mission_best", 0.3)
+        out: list[Mission] = []
+        for k, c in enumerate(candidates):
+            if probs[k] >= (keep_best if best[c.org.key] == k else keep):
+                out.append(self._mission(art, c))
+        _one_date_per_election(out)
+        return out
+
+    def _mission(self, art: ArticleView, c: MissionCandidate) -> Mission:
+        fill_slots(art, c)
+        m = Mission(organizer=c.org.name, country=c.country, organizer_wikidata=c.org.wikidata)
+        first = min(c.org_mentions, key=lambda o: o.start)
+        m.cite("mission", None, art.ctx.ev(first.start, first.end))
+        threshold = self.thresholds.get("slot", 0.5)
+        for slot in SLOTS:
+            rows = c.slots.get(slot) or []
+            if not rows or slot not in self.models:
+                continue
+            scored = [(self.probability(slot, r.features), r) for r in rows]
+            if slot in LIST_SLOTS:
+                seen: set[str] = set()
+                for p, r in scored:
+                    if p >= threshold and str(r.value) not in seen:
+                        seen.add(str(r.value))
+                        self._set(art, m, c, slot, r)
+                continue
+            p, r = max(scored, key=lambda pr: pr[0])
+            if p >= threshold:
+                self._set(art, m, c, slot, r)
+        if m.election_type is not None or m.election_date is not None:
+            early = next((e for e in art.elections if e.early and (m.election_type is None or e.type == m.election_type)), None)
+            if early is not None:
+                m.early = True
+                m.cite("election.early", True, art.ctx.ev(early.start, early.end))
+        return m
+
+    def _set(self, art: ArticleView, m: Mission, c: MissionCandidate, slot: str, r: SlotCandidate) -> None:
+        ev: Evidence = art.ctx.ev(r.start, r.end)
+        value: Any = r.value
+        if slot == "observers.total":
+            m.observers_total = value
+        elif slot == "observers.long_term":
+            m.observers_long_term = value
+        elif slot == "observers.short_term":
+            m.observers_short_term = value
+        elif slot == "election.date":
+            m.election_date = value = date.fromisoformat(value)
+        elif slot == "start_date":
+            m.start_date = value = date.fromisoformat(value)
+        elif slot == "election.type":
+            m.election_type = value
+        elif slot == "head":
+            m.head = value
+            rule = c.rule or {}
+            m.head_country = None
+            if rule.get("head") and str(rule["head"]).split()[-1:] == str(value).split()[-1:]:
+                m.head_country = _rule_head_country(art, c)
+        elif slot == "accredited_by":
+            m.accredited_by = value = accreditor_name(value)
+            m.accredited_by_country = r.value[1] or (c.country if not r.value[2] else None)
+        elif slot == "member_countries":
+            m.member_countries.append(value)
+            m.cite("member_country", value, ev)
+            return
+        elif slot == "member_organizations":
+            m.member_organizations.append(value)
+            m.cite("member_organization", value, ev)
+            return
+        m.cite(slot, value, ev)
+
+
+def _one_date_per_election(missions: list[Mission]) -> None:
+    """Missions of one article that observe the same election (country, type, year) share its day
+    and its "early": an election is one node in the graph, with one date."""
+    from collections import Counter
+
+    groups: dict[tuple[str, str | None, int], list[Mission]] = {}
+    for m in missions:
+        if m.election_date is not None:
+            groups.setdefault((m.country, m.election_type, m.election_date.year), []).append(m)
+    for group in groups.values():
+        dates = Counter(m.election_date for m in group)
+        if len(dates) > 1:
+            day = max(dates, key=lambda d: (dates[d], -[m.election_date for m in group].index(d)))
+            source = next(m for m in group if m.election_date == day)
+            for m in group:
+                if m.election_date != day:
+                    m.evidence.pop(("election.date", str(m.election_date)), None)
+                    m.election_date = day
+                    m.cite("election.date", day, source.evidence_for("election.date", day))
+        if any(m.early for m in group):
+            source = next(m for m in group if m.early)
+            for m in group:
+                if not m.early:
+                    m.early = True
+                    m.cite("election.early", True, source.evidence_for("election.early", True))
+
+
+def _rule_head_country(art: ArticleView, c: MissionCandidate) -> str | None:
+    value = (c.rule or {}).get("head_country")
+    return str(value) if value else None
+
+
+#: Where the packaged scorer lives inside the package (gzipped JSON).
+PACKAGED = "data/scorer.json.gz"
+
+
+@cache
+def default_scorer() -> Scorer:
+    """The scorer packaged with kgbuild (``kgbuild/data/scorer.json.gz``)."""
+    resource = files("kgbuild").joinpath(*PACKAGED.split("/"))
+    try:
+        data = json.loads(gzip.decompress(resource.read_bytes()))
+    except FileNotFoundError as exc:
+        raise ScorerError(f"the packaged scorer kgbuild/{PACKAGED} is missing; run `kgbuild train`") from exc
+    return Scorer(data, source=f"kgbuild/{PACKAGED}")

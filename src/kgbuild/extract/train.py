@@ -1,0 +1,205 @@
+"""Train extractor v2's scorer from gold-annotated corpora (``kgbuild train``).
+
+Every article of the corpora is parsed by the same pipeline the extractor runs (without the
+scorer), its candidates are generated (:mod:`.learned`) and labelled from the gold file: a
+mission candidate is positive when a gold mission has its country and organizer (the scorer's
+matching rules); a slot candidate is positive when its value is the gold value (dates and counts
+equal, names matched as the scorer matches them). One logistic regression per decision
+(scikit-learn, ``lbfgs``, seeded) is fitted and written as plain weights, so using the model
+needs no learning library (:mod:`.scorer`).
+
+Training needs the ``train`` extra (``pip install 'kgbuild[train]'``: scikit-learn).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgbuildError, ParameterError
+from ..model import Article
+from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, rule_has
+from .scorer import FORMAT
+
+__all__ = ["THRESHOLDS", "TrainingReport", "data_hash", "featurize", "fit", "gold_articles", "train"]
+
+#: Decision thresholds written into a new artifact (chosen by leave-one-writer-out validation
+#: on the training corpus: see corpus/SCORES.md).
+THRESHOLDS = {"mission": 0.5, "mission_best": 0.3, "slot": 0.4}
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    """What a training run used and wrote."""
+
+    path: Path
+    articles: int
+    missions: int
+    sha256: str
+    examples: dict[str, int]
+    features: dict[str, int]
+
+
+def gold_articles(roots: Sequence[str | Path]) -> list[tuple[Article, dict[str, Any]]]:
+    """``(article, gold)`` for every ``NAME.gold.json`` with its ``NAME.txt`` below the roots."""
+    out: list[tuple[Article, dict[str, Any]]] = []
+    seen: set[str] = set()
+    for root in roots:
+        base = Path(root)
+        if not base.is_dir():
+            raise ParameterError("CORPUS", str(root), "is not a folder")
+        for gold_path in sorted(base.rglob("*.gold.json")):
+            text_path = gold_path.with_name(gold_path.name.removesuffix(".gold.json") + ".txt")
+            if not text_path.is_file():
+                raise KgbuildError(f"{gold_path}: no article {text_path.name} beside it")
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            name = str(gold.get("article") or text_path.name)
+            if name in seen:
+                raise KgbuildError(f"{gold_path}: article {name!r} appears twice in the training data")
+            seen.add(name)
+            out.append((Article.from_text(name, text_path.read_text(encoding="utf-8-sig")), gold))
+    if not out:
+        raise ParameterError("CORPUS", ", ".join(map(str, roots)), "holds no *.gold.json files")
+    return out
+
+
+def data_hash(pairs: Iterable[tuple[Article, dict[str, Any]]]) -> str:
+    """A SHA-256 over every article's text and date and its gold, in name order."""
+    h = hashlib.sha256()
+    for article, gold in sorted(pairs, key=lambda p: p[0].id):
+        h.update(article.id.encode())
+        h.update(b"\0")
+        h.update((article.published.isoformat() if article.published else "").encode())
+        h.update(b"\0")
+        h.update(article.text.encode())
+        h.update(b"\0")
+        h.update(json.dumps(gold.get("missions"), sort_keys=True, ensure_ascii=False).encode())
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+def label_candidates(candidates: list[MissionCandidate], gold: dict[str, Any]
+                     ) -> list[tuple[MissionCandidate, dict[str, Any] | None]]:
+    """Each candidate with the gold mission it matches (or None)."""
+    from ..matching import same_org
+
+    out = []
+    for c in candidates:
+        probe = {"organizer": c.org.name, "organizer_wikidata": c.org.wikidata}
+        match = next((g for g in gold.get("missions") or []
+                      if str(g.get("country") or "").upper() == c.country and same_org(g, probe)), None)
+        out.append((c, match))
+    return out
+
+
+def _learner() -> tuple[Any, Any]:
+    try:
+        import sklearn
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise KgbuildError("training needs scikit-learn: pip install 'kgbuild[train]'") from exc
+    return sklearn, (DictVectorizer, LogisticRegression)
+
+
+def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | None = None
+              ) -> list[tuple[Any, list[tuple[MissionCandidate, dict[str, Any] | None]]]]:
+    """Parse every article once: ``(view, [(candidate, matching gold mission or None)])`` each."""
+    from . import DEFAULT_MODEL, Extractor
+
+    extractor = Extractor(model or DEFAULT_MODEL, scorer="none")
+    out = []
+    for (article, gold), view in zip(pairs, extractor.views(p[0] for p in pairs), strict=True):
+        if isinstance(view, Exception):
+            raise KgbuildError(f"{article.id}: cannot be parsed for training: {view}")
+        labelled = label_candidates(mission_candidates(view), gold)
+        for cand, match in labelled:
+            if match is not None:
+                fill_slots(view, cand)  # slots are learned on true missions only
+        out.append((view, labelled))
+    return out
+
+
+def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]], *, seed: int = 0,
+        c: float = 0.5) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
+    """One logistic regression per decision: ``(models, examples per model, features per model)``."""
+    _, (DictVectorizer, LogisticRegression) = _learner()
+    rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
+    for cands in labelled:
+        for cand, match in cands:
+            rows["mission"][0].append(cand.features)
+            rows["mission"][1].append(int(match is not None))
+            if match is None:
+                continue  # slots are learned on true missions only
+            for slot in SLOTS:
+                for r in cand.slots.get(slot) or []:
+                    rows[slot][0].append(r.features)
+                    rows[slot][1].append(int(rule_has(slot, match, r.value)))
+    models: dict[str, Any] = {}
+    counts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for name, (x, y) in rows.items():
+        counts[name] = len(y)
+        if not y or sum(y) == 0 or sum(y) == len(y):
+            continue  # nothing to learn: the slot stays empty
+        vec = DictVectorizer(sort=True)
+        learner = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+        learner.fit(vec.fit_transform(x), y)
+        weights = {f: round(float(w), 5) for f, w in zip(vec.get_feature_names_out(), learner.coef_[0], strict=True)
+                   if abs(w) >= 1e-4}
+        models[name] = {"bias": round(float(learner.intercept_[0]), 5), "weights": dict(sorted(weights.items()))}
+        sizes[name] = len(weights)
+    if "mission" not in models:
+        raise KgbuildError("the training data has no positive and negative mission examples to learn from")
+    return models, counts, sizes
+
+
+def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
+          c: float = 0.5) -> TrainingReport:
+    """Train a scorer on gold-annotated corpora and write it to ``output`` (a folder or a ``.json``).
+
+    :param corpora: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
+    :param output: where to write: a ``.json`` or ``.json.gz`` file, or a folder (gets ``scorer.json``).
+    :param model: the spaCy pipeline (default: the pinned English one).
+    :param seed: the learner's seed (the result is the same for the same data and seed).
+    :param c: the inverse regularization strength of each logistic regression.
+    :raises ParameterError: a corpus folder is missing or holds no gold.
+    :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
+    """
+    import spacy.about
+
+    from . import DEFAULT_MODEL
+
+    sklearn, _ = _learner()
+    pairs = gold_articles(corpora)
+    labelled = featurize(pairs, model=model)
+    models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c)
+    digest = data_hash(pairs)
+    artifact = {
+        "format": FORMAT,
+        "trained_on": {"sha256": digest, "articles": len(pairs),
+                       "missions": sum(len(g.get("missions") or []) for _, g in pairs),
+                       "corpora": [Path(r).as_posix() for r in corpora]},
+        "seed": seed,
+        "regularization_c": c,
+        "thresholds": THRESHOLDS,
+        "pipeline": {"model": model or DEFAULT_MODEL, "spacy": spacy.about.__version__, "scikit-learn": sklearn.__version__},
+        "examples": counts,
+        "models": models,
+    }
+    out = Path(output)
+    if not out.name.endswith((".json", ".json.gz")):
+        out.mkdir(parents=True, exist_ok=True)
+        out = out / "scorer.json"
+    body = (json.dumps(artifact, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    if out.name.endswith(".gz"):
+        body = gzip.compress(body, compresslevel=9, mtime=0)  # the same bytes for the same model
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(body)
+    tmp.replace(out)  # never a half-written artifact
+    return TrainingReport(out, len(pairs), int(artifact["trained_on"]["missions"]), digest, counts, sizes)  # type: ignore[index]

@@ -1,0 +1,157 @@
+"""Extractor v2: Tier-1 patterns as data, the trained scorer, its artifact and the training path.
+
+CI retrains a scorer on the bundled examples (13 articles), so the training code stays tested; the
+packaged scorer is trained on corpus/ (see corpus/SCORES.md).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kgbuild.extract import EXTRACTOR_VERSION, Extractor
+from kgbuild.extract.learned import SLOTS, load_patterns, pattern_matcher
+from kgbuild.extract.scorer import FORMAT, LinearModel, Scorer, ScorerError, default_scorer
+from kgbuild.extract.train import data_hash, train
+from kgbuild.model import Article
+
+from .conftest import EXAMPLES
+
+SEED = "azerbaijan-2020-cis-interim"
+
+
+@pytest.fixture(scope="module")
+def small_scorer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scorer trained on examples/ alone (13 articles)."""
+    out = tmp_path_factory.mktemp("scorer")
+    report = train([EXAMPLES], out, seed=0)
+    assert report.path == out / "scorer.json"
+    return report.path
+
+
+def test_extract_learned_patterns_are_data_with_unique_ids() -> None:
+    """Every Tier-1 pattern has an id, a slot and compiles into spaCy's DependencyMatcher."""
+    import spacy
+
+    pats = load_patterns()
+    ids = [p["id"] for p in pats]
+    assert len(ids) == len(set(ids)) >= 20
+    assert {p["slot"] for p in pats} >= {"head", "count", "start", "eldate", "member", "acc", "org", "host"}
+    matcher = pattern_matcher(spacy.blank("en").vocab)
+    assert len(matcher) == len(pats)
+
+
+def test_extract_learned_pattern_hits_on_a_parse() -> None:
+    """On a real parse, "led by X" marks X as a head and "from A and B" marks both as members."""
+    from kgbuild.extract.components import article_view
+
+    ex = Extractor(scorer="none")
+    doc = ex.nlp(ex._doc(Article.from_text("t.txt", " date 2023-08-10\nHARARE\n\nThe SADC mission, led by Nevers "
+                                                    "Mumba, includes observers from Angola and Botswana.")))
+    view = article_view(doc, pattern_matcher(ex.nlp.vocab))
+    hits = {doc[i].text: ids for i, ids in view.pat.items()}
+    assert any(p.startswith("head.lead") for p in hits["Mumba"])
+    assert "member.from" in hits["Angola"] and "member.from+conj" in hits["Botswana"]
+
+
+def test_extract_learned_linear_model_is_the_logistic_of_the_weighted_sum() -> None:
+    """A feature's weight times its value, plus the bias, through the logistic function."""
+    m = LinearModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})
+    assert m.probability({}) == pytest.approx(1 / (1 + 2.718281828459045))
+    assert m.probability({"a": 1, "b": 2, "unknown": 5}) == pytest.approx(1 / (1 + 2.718281828459045 ** -2))
+
+
+def test_extract_learned_train_writes_a_reproducible_artifact(small_scorer: Path, tmp_path: Path) -> None:
+    """The artifact names its format, its training data's hash and seed; the same data and seed give the same bytes."""
+    data = json.loads(small_scorer.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT and data["seed"] == 0
+    assert data["trained_on"]["articles"] == 13 and data["trained_on"]["missions"] == 22
+    assert len(data["trained_on"]["sha256"]) == 64
+    assert "mission" in data["models"] and data["models"]["mission"]["weights"]
+    again = train([EXAMPLES], tmp_path / "again.json", seed=0)
+    assert again.path.read_bytes() == small_scorer.read_bytes()
+
+
+def test_extract_learned_data_hash_changes_with_the_gold() -> None:
+    """The recorded hash covers the texts and the gold: changing one gold value changes it."""
+    a = Article.from_text("a.txt", "The CIS sent observers.")
+    gold = {"missions": [{"organizer": "CIS", "country": "AZ"}]}
+    other = {"missions": [{"organizer": "CIS", "country": "AM"}]}
+    assert data_hash([(a, gold)]) != data_hash([(a, other)])
+    assert data_hash([(a, gold)]) == data_hash([(a, json.loads(json.dumps(gold)))])
+
+
+def test_extract_learned_custom_scorer_extracts_and_versions(small_scorer: Path) -> None:
+    """An extractor with a trained artifact finds the seed article's mission; its version names the scorer."""
+    ex = Extractor(scorer=str(small_scorer))
+    raw = (EXAMPLES / f"{SEED}.txt").read_text(encoding="utf-8")
+    (m,) = [m for m in ex.extract(Article.from_text(f"{SEED}.txt", raw)) if m.country == "AZ"]
+    assert m.organizer == "Commonwealth of Independent States" and m.observers_total == 252
+    digest = json.loads(small_scorer.read_text(encoding="utf-8"))["trained_on"]["sha256"]
+    assert ex.version == f"{EXTRACTOR_VERSION}+{digest[:8]}"
+    assert Extractor(learned=False).version == f"{EXTRACTOR_VERSION}-rules"
+
+
+def test_extract_learned_evidence_lies_in_the_text(small_scorer: Path) -> None:
+    """Every value the scorer keeps has evidence: a span inside its sentence, from token offsets."""
+    ex = Extractor(scorer=str(small_scorer))
+    raw = (EXAMPLES / f"{SEED}.txt").read_text(encoding="utf-8")
+    article = Article.from_text(f"{SEED}.txt", raw)
+    (m,) = [m for m in ex.extract(article) if m.country == "AZ"]
+    for st in m.statements():
+        assert st.evidence is not None, st
+        assert st.evidence.sentence_start <= st.evidence.start < st.evidence.end <= st.evidence.sentence_end
+    assert m.evidence_for("observers.total", 252).span(article.text) == "252"  # type: ignore[union-attr]
+
+
+def test_extract_learned_doc_extension_and_component_score(small_scorer: Path) -> None:
+    """The v2 component stores its missions on the Doc (``doc._.kgbuild_missions``) and scores them."""
+    from spacy.training import Example
+
+    ex = Extractor(scorer=str(small_scorer))
+    raw = (EXAMPLES / f"{SEED}.txt").read_text(encoding="utf-8")
+    doc = ex.nlp(ex._doc(Article.from_text(f"{SEED}.txt", raw)))
+    assert "Commonwealth of Independent States" in [m.organizer for m in doc._.kgbuild_missions]
+    gold = json.loads((EXAMPLES / f"{SEED}.gold.json").read_text(encoding="utf-8"))["missions"]
+    reference = ex.nlp.make_doc(raw)
+    reference.user_data["kgbuild.gold"] = gold
+    scores = ex.nlp.get_pipe("kgbuild_missions_v2").score([Example(doc, reference)])  # type: ignore[attr-defined]
+    assert 0.5 < scores["missions_f"] <= 1.0
+
+
+def test_extract_learned_scorer_errors_name_the_file(tmp_path: Path) -> None:
+    """A missing, malformed or foreign artifact raises ScorerError naming it."""
+    with pytest.raises(ScorerError, match="nope.json: no such file"):
+        Scorer.load(tmp_path / "nope.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(ScorerError, match="bad.json: cannot be read"):
+        Scorer.load(bad)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": "something/2"}), encoding="utf-8")
+    with pytest.raises(ScorerError, match="other.json: not a kgbuild-scorer/1 artifact"):
+        Scorer.load(other)
+
+
+def test_extract_learned_packaged_scorer_is_trained_on_the_corpus() -> None:
+    """The packaged scorer covers every slot and was trained on the training corpus and more."""
+    s = default_scorer()
+    assert set(SLOTS) <= set(s.models)
+    trained = s.meta["trained_on"]
+    assert trained["articles"] >= 900 and "corpus/train" in trained["corpora"]
+    assert "corpus/locked" not in " ".join(trained["corpora"])  # never trained on the locked test
+
+
+def test_extract_learned_train_cli(tmp_path: Path) -> None:
+    """`kgbuild train examples -o DIR` writes DIR/scorer.json and says what it used."""
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "train", str(EXAMPLES), "-o", str(tmp_path)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"wrote {tmp_path / 'scorer.json'}: 13 articles, 22 missions, data sha256 ")
+    missing = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(EXAMPLES), "--scorer",
+                              str(tmp_path / "none.json")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "none.json" in missing.stderr
