@@ -18,7 +18,6 @@ import statistics
 import time
 
 from kgbuild.extract import DEFAULT_MODEL, Extractor
-from kgbuild.model import Article
 
 from .generate import generate
 
@@ -39,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import spacy
 
-    arts = [Article.from_text(a.name, a.text) for a in generate(args.articles, seed=1)]
+    arts = [g.article for g in generate(args.articles, seed=1)]
     texts = [a.text for a in arts]
     words = sum(len(t.split()) for t in texts)
     raw = spacy.load(DEFAULT_MODEL)

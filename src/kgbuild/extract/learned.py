@@ -128,10 +128,14 @@ class ArticleView:
                 if c.dep_ == "compound" and c.ent_type_ == arg.ent_type_:
                     self.pat[c.i].add(pid)
         self._sent_starts = [s for s, _ in self.ctx.sents]
+        self._mention: dict[tuple[int, int], Features] = {}
+        self._org_part: dict[str, Features] = {}
+        self._country_part: dict[str, Features] = {}
+        self._values: dict[str, list[tuple[int, int, Any]]] = {}
 
     @property
     def text(self) -> str:
-        return str(self.doc.text)
+        return self.ctx.text  # the Doc joins its tokens on every .text: read it once
 
     def sent_idx(self, pos: int) -> int:
         from bisect import bisect_right
@@ -295,37 +299,20 @@ def _hosts(art: ArticleView) -> dict[str, list[Any]]:
     return codes
 
 
-def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: list[Any],
-                      groups: dict[str, list[Any]], hosts: dict[str, list[Any]]) -> Features:
-    f: Features = {"bias": 1}
+def _org_part(art: ArticleView, key: str, oms: list[Any], groups: dict[str, list[Any]]) -> Features:
+    """The organizer's half of a mission candidate's features (the same for every host)."""
+    if key in art._org_part:
+        return art._org_part[key]
+    f: Features = {}
     _vector("vo", art, [(o.start, o.end) for o in oms], f)
-    _vector("vc", art, [(c.start, c.end) for c in cms], f)
     _patterns("o_", art, [(o.start, o.end) for o in oms], f)
-    _patterns("c_", art, [(c.start, c.end) for c in cms], f)
     o_sents = {art.sent_idx(o.start) for o in oms}
-    c_sents = {art.sent_idx(c.start) for c in cms}
     f["o_count=" + _bucket(len(oms))] = 1
-    f["c_count=" + _bucket(len(cms))] = 1
     f["o_first_sent=" + _bucket(min(o_sents))] = 1
-    same = o_sents & c_sents
-    f["same_sent=" + _bucket(len(same))] = 1
-    if c_sents:
-        f["min_dist=" + _bucket(min(abs(a - b) for a in o_sents for b in c_sents))] = 1
-    else:
-        f["c_no_mention"] = 1
-    ranked = sorted(hosts, key=lambda k: (-len(hosts[k]), min([c.start for c in hosts[k]] or [10**9])))
-    f["c_rank=" + _bucket(ranked.index(cc))] = 1
     oranked = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
     f["o_rank=" + _bucket(oranked.index(key))] = 1
-    f["n_orgs=" + _bucket(len(groups))] = 1
-    f["n_hosts=" + _bucket(len(hosts))] = 1
-    if cms and all(c.demonym for c in cms):
-        f["c_only_demonym"] = 1
     el_sents = {art.sent_idx(e.start) for e in art.elections}
-    f["c_in_el_sent=" + _bucket(len(c_sents & el_sents))] = 1
     f["o_in_el_sent=" + _bucket(len(o_sents & el_sents))] = 1
-    for c in cms[:6]:
-        _context("c_", art, c.start, c.end, f, k=2)
     for o in oms[:6]:
         _context("o_", art, o.start, o.end, f, k=2)
     for si in sorted(o_sents):
@@ -333,8 +320,27 @@ def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: 
         for t in art.doc.char_span(s, e, alignment_mode="expand") or ():
             if (t.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "PART") and not t.is_stop) or t.dep_ == "neg":
                 f["os=" + t.lemma_.lower()] = 1
-            if si in same and t.pos_ in ("VERB", "NOUN") and not t.is_stop:
-                f["ocs=" + t.lemma_.lower()] = 1
+    art._org_part[key] = f
+    return f
+
+
+def _country_part(art: ArticleView, cc: str, cms: list[Any], hosts: dict[str, list[Any]]) -> Features:
+    """The host's half of a mission candidate's features (the same for every organizer)."""
+    if cc in art._country_part:
+        return art._country_part[cc]
+    f: Features = {}
+    _vector("vc", art, [(c.start, c.end) for c in cms], f)
+    _patterns("c_", art, [(c.start, c.end) for c in cms], f)
+    c_sents = {art.sent_idx(c.start) for c in cms}
+    f["c_count=" + _bucket(len(cms))] = 1
+    ranked = sorted(hosts, key=lambda k: (-len(hosts[k]), min([c.start for c in hosts[k]] or [10**9])))
+    f["c_rank=" + _bucket(ranked.index(cc))] = 1
+    if cms and all(c.demonym for c in cms):
+        f["c_only_demonym"] = 1
+    el_sents = {art.sent_idx(e.start) for e in art.elections}
+    f["c_in_el_sent=" + _bucket(len(c_sents & el_sents))] = 1
+    for c in cms[:6]:
+        _context("c_", art, c.start, c.end, f, k=2)
     f["c_rule_host"] = int(cc == art.rule_host)
     f["c_dateline"] = int(cc == art.dateline)
     f["c_first"] = int(cc == art.first_country)
@@ -342,6 +348,30 @@ def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: 
         f["c_commission"] = 1
     if any(o.org.kind == "legislature" and o.org.country == cc for o in art.ctx.orgs):
         f["c_legislature"] = 1
+    art._country_part[cc] = f
+    return f
+
+
+def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: list[Any],
+                      groups: dict[str, list[Any]], hosts: dict[str, list[Any]]) -> Features:
+    f: Features = {"bias": 1}
+    f.update(_org_part(art, key, oms, groups))
+    f.update(_country_part(art, cc, cms, hosts))
+    o_sents = {art.sent_idx(o.start) for o in oms}
+    c_sents = {art.sent_idx(c.start) for c in cms}
+    same = o_sents & c_sents
+    f["same_sent=" + _bucket(len(same))] = 1
+    if c_sents:
+        f["min_dist=" + _bucket(min(abs(a - b) for a in o_sents for b in c_sents))] = 1
+    else:
+        f["c_no_mention"] = 1
+    f["n_orgs=" + _bucket(len(groups))] = 1
+    f["n_hosts=" + _bucket(len(hosts))] = 1
+    for si in sorted(same):
+        s, e = art.ctx.sents[si]
+        for t in art.doc.char_span(s, e, alignment_mode="expand") or ():
+            if t.pos_ in ("VERB", "NOUN") and not t.is_stop:
+                f["ocs=" + t.lemma_.lower()] = 1
     for o in oms[:4]:
         for c in cms[:6]:
             if art.sent_idx(o.start) == art.sent_idx(c.start):
@@ -354,6 +384,12 @@ def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: 
 
 def slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     """Every mention of a slot's kind: ``(start, end, normalized value)``."""
+    if slot not in art._values:
+        art._values[slot] = _slot_values(art, slot)
+    return art._values[slot]
+
+
+def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     c = art.ctx
     if slot.startswith("observers."):
         return [(n.start, n.end, n.value) for n in c.numbers]
@@ -382,14 +418,26 @@ def _person(text: str) -> str:
     return text
 
 
+def _mention_part(art: ArticleView, s: int, e: int) -> Features:
+    """A mention's own features (patterns, vectors, context), the same for every mission and slot."""
+    key = (s, e)
+    if key not in art._mention:
+        f: Features = {}
+        _patterns("", art, [(s, e)], f)
+        _vector("vm", art, [(s, e)], f)
+        tok = art.root(s, e)
+        if tok is not None:
+            _vector("vh", art, [(tok.head.idx, tok.head.idx + len(tok.head))], f)
+        _context("", art, s, e, f, k=3)
+        art._mention[key] = f
+    return art._mention[key]
+
+
 def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key: str, oms: list[Any],
                    cc: str, groups: dict[str, list[Any]]) -> Features:
     f: Features = {"bias": 1}
-    _patterns("", art, [(s, e)], f)
-    _vector("vm", art, [(s, e)], f)
+    f.update(_mention_part(art, s, e))
     tok = art.root(s, e)
-    if tok is not None:
-        _vector("vh", art, [(tok.head.idx, tok.head.idx + len(tok.head))], f)
     i = art.sent_idx(s)
     o_sents = [art.sent_idx(o.start) for o in oms]
     dist = min(abs(i - j) for j in o_sents)
@@ -402,7 +450,6 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["other_closer" if od < dist else ("other_tie" if od == dist else "other_farther")] = 1
     else:
         f["no_other"] = 1
-    _context("", art, s, e, f, k=3)
     same = [o for o in oms if art.sent_idx(o.start) == i]
     if same:
         p = _dep_path(tok, art.root(same[0].start, same[0].end))
