@@ -86,3 +86,46 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required in CI (./dev test installs it)")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+class Canary:
+    """A SPARQL endpoint on 127.0.0.1 that records every request it gets (and answers one row)."""
+
+    ANSWER = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://canary/"}}]}}'
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        hits = self.hits = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(Canary.ANSWER)))
+                self.end_headers()
+                self.wfile.write(Canary.ANSWER)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def canary() -> Iterator[Canary]:
+    """A loopback SPARQL endpoint that counts the requests any SERVICE sends it (``canary.hits``)."""
+    c = Canary()
+    yield c
+    c.close()

@@ -161,7 +161,7 @@ def test_rows_beyond_max_rows_are_cut_with_a_header(server: InProcess, examples_
     [
         ("GET", {"params": {"query": "SELEC ?x WHERE {"}}, 400, "syntax"),
         ("GET", {}, 400, "'query' is required"),
-        ("GET", {"params": {"query": "ASK {}", "default-graph-uri": "http://x/"}}, 400, "default-graph-uri"),
+        ("GET", {"params": {"query": "ASK {}", "default-graph-uri": "not an IRI"}}, 400, "not an IRI"),
         ("GET", {"params": {"query": "INSERT DATA { <http://a> <http://b> <http://c> }"}}, 403, "read-only"),
         ("POST", {"data": {"update": "DROP ALL"}}, 403, "read-only"),
         ("POST", {"content": "CLEAR ALL", "headers": {"Content-Type": "application/sparql-update"}}, 403, "read-only"),

@@ -329,11 +329,18 @@ class KnowledgeGraph:
         return self.store.query(pq.paged(limit, offset, subs), substitutions=subs)
 
     def sparql(self, text: str) -> tuple[list[Row], list[str]] | bool | list[ox.Triple]:
-        """Run an ad-hoc read-only query (updates and SERVICE are refused)."""
+        """Run an ad-hoc read-only query (updates and SERVICE are refused).
+
+        The default graph is the union of all graphs, unless the query names its own dataset with
+        ``FROM`` / ``FROM NAMED``.
+
+        :raises QueryRefused: the query is an update or uses SERVICE.
+        :raises QueryError: the query is malformed, nests too deeply or fails.
+        """
         from .query import check_read_only
 
-        check_read_only(text)
-        result = self.store.query(text)
+        info = check_read_only(text)
+        result = self.store.query(text, union=not info.dataset)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):

@@ -611,15 +611,29 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries reach other hosts).")
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN", help="Allow browser requests from ORIGIN (repeatable).")
+@click.option("--worker-memory", type=click.IntRange(0), default=2048, show_default=True, metavar="MIB",
+              help="Memory each query worker may use (0: no cap); a query past it gets 503.")
+@click.option("--header-timeout", type=click.FloatRange(0.1), default=10.0, show_default=True,
+              help="Seconds a client has to send a request's headers.")
+@click.option("--body-timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
+              help="Seconds a client has to send a request's body (then 408).")
+@click.option("--max-connections", type=click.IntRange(1), default=256, show_default=True,
+              help="Open connections at most; more are answered 503.")
+@click.option("--max-connections-per-client", type=click.IntRange(0), default=32, show_default=True,
+              help="Open connections from one address at most (0: no limit; behind a proxy, use 0).")
 def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
-          allow_service: bool, cors: tuple[str, ...]) -> None:
+          allow_service: bool, cors: tuple[str, ...], worker_memory: int, header_timeout: float, body_timeout: float,
+          max_connections: int, max_connections_per_client: int) -> None:
     """Serve the graph read-only: SPARQL at /query, prepared queries at /queries, pages at /."""
     from .server import ServerConfig
     from .server import serve as run_server
 
     with errors_to_exit():
         run_server(ServerConfig(store=store_path, base_iri=base_iri, timeout=timeout, max_rows=max_rows,
-                                allow_service=allow_service, cors=cors, workers=workers), host=host, port=port)
+                                allow_service=allow_service, cors=cors, workers=workers, worker_memory=worker_memory,
+                                header_timeout=header_timeout, body_timeout=body_timeout,
+                                max_connections=max_connections,
+                                max_connections_per_client=max_connections_per_client), host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover

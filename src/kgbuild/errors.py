@@ -5,6 +5,7 @@ Hierarchy::
     KgbuildError
     ├── ParameterError          a parameter or option value is malformed (names the parameter)
     ├── QueryError              a prepared query is unknown, or a query fails or is refused
+    │   └── QueryRefused        a read-only interface refuses the query (an update, SERVICE)
     ├── StoreError              the store cannot be opened or written
     │   └── StoreInUseError     another process holds the store's write lock
     ├── InputError              one input item cannot be read (names the item)
@@ -23,6 +24,7 @@ __all__ = [
     "KgbuildError",
     "ParameterError",
     "QueryError",
+    "QueryRefused",
     "ReasonerUnavailable",
     "StoreError",
     "StoreInUseError",
@@ -48,6 +50,10 @@ class QueryError(KgbuildError):
     def __init__(self, message: str, *, query: str | None = None) -> None:
         self.query = query
         super().__init__(f"query {query!r}: {message}" if query else message)
+
+
+class QueryRefused(QueryError):
+    """A read-only interface refuses a well-formed query: an update, or SERVICE."""
 
 
 class StoreError(KgbuildError):

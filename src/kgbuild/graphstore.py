@@ -29,6 +29,7 @@ __all__ = [
     "ONTOLOGY_GRAPH",
     "ArticleState",
     "BatchWriterBase",
+    "Dataset",
     "GraphStore",
     "GraphWriter",
     "QueryResult",
@@ -44,6 +45,9 @@ _OWL_VERSION_IRI = ox.NamedNode("http://www.w3.org/2002/07/owl#versionIRI")
 
 #: Initial bindings of a query's variables (pyoxigraph's ``substitutions=``).
 Substitutions = Mapping[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal]
+#: A query's dataset given apart from its text (the protocol's ``default-graph-uri`` and
+#: ``named-graph-uri``): (default graph IRIs, named graph IRIs); it replaces the query's own.
+Dataset = tuple[tuple[str, ...], tuple[str, ...]]
 #: What ``graph=`` may name: one named graph, the default graph, or ``None`` for all of them.
 GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 #: Where ``dump`` writes: a path, a binary file, or ``None`` for the bytes.
@@ -138,7 +142,7 @@ class GraphStore(Protocol):
     def count_quads(self) -> int: ...
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
-              union: bool = True) -> QueryResult: ...
+              union: bool = True, dataset: Dataset | None = None) -> QueryResult: ...
 
     def select(self, sparql: str, *, substitutions: Substitutions | None = None,
                union: bool = True) -> Iterator[Row]: ...
@@ -206,7 +210,7 @@ class StoreBase:
         return writer.written
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
-              union: bool = True) -> QueryResult:
+              union: bool = True, dataset: Dataset | None = None) -> QueryResult:
         raise NotImplementedError
 
     def select(self, sparql: str, *, substitutions: Substitutions | None = None,

@@ -36,23 +36,26 @@ from typing import Any
 import pyoxigraph as ox
 
 from .catalog import resolve_country
-from .errors import ParameterError, QueryError
+from .errors import ParameterError, QueryError, QueryRefused
 from .iris import Iris
+from .querycheck import MAX_DEPTH, QueryInfo, QuerySyntaxError, analyze, tokens
 from .resources import resource_names, resource_text
-from .vocab import XSD
+from .vocab import PREFIXES, XSD
 
 __all__ = [
+    "MAX_DEPTH",
     "PAGE_PARAMS",
     "PARAM_TYPES",
     "Catalog",
     "Param",
     "PreparedQuery",
+    "QueryInfo",
     "QueryResult",
     "Row",
     "Term",
+    "analyze_query",
     "bind_params",
     "check_read_only",
-    "code_only",
     "page_params",
     "result_rows",
     "result_table",
@@ -360,32 +363,46 @@ def term_to_python(term: Any) -> Any:
     return str(term)
 
 
-#: strings, IRIs and comments (an IRI's "#" starts no comment)
+#: strings, IRIs and comments (an IRI's "#" starts no comment); for the trusted prepared queries only
 _LITERALS = (r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*')
 _LITERALS_RE = re.compile(_LITERALS)
-#: all of those, variables and prefixed names: what is left are keywords and punctuation
-_STRIP = re.compile(_LITERALS + r"|[?$]\w+|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]+")
-_UPDATE_WORDS = re.compile(
-    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I
-)
 
 
-def code_only(sparql: str) -> str:
-    """The query text without comments, string literals and IRIs (for keyword checks)."""
-    return _STRIP.sub(" ", sparql)
+def analyze_query(sparql: str) -> QueryInfo:
+    """What ``sparql`` is (form, dataset clause, update, SERVICE, depth), read from its tokens.
+
+    Linear in the text's length (:mod:`kgbuild.querycheck`); the predeclared prefixes count.
+
+    :raises QueryError: the text is not SPARQL tokens, or nests deeper than :data:`MAX_DEPTH`.
+    """
+    try:
+        info = analyze(sparql, prefixes=PREFIXES)
+    except QuerySyntaxError as e:
+        raise QueryError(f"syntax error: {e}") from None
+    if info.depth > MAX_DEPTH:
+        raise QueryError(f"the query nests {info.depth} levels deep; at most {MAX_DEPTH} are allowed")
+    return info
 
 
-def check_read_only(sparql: str, *, allow_service: bool = False) -> None:
+def check_read_only(sparql: str, *, allow_service: bool = False) -> QueryInfo:
     """Refuse SPARQL updates, and ``SERVICE`` (which would reach the network) unless allowed.
 
-    :raises QueryError: the text is an update or uses SERVICE.
+    The decision is made on the query's tokens (:mod:`kgbuild.querycheck`), never on keywords
+    in the raw text, and fails closed: text it cannot read is refused.
+
+    :returns: what the query is (:func:`analyze_query`).
+    :raises QueryRefused: the text is an update, or uses SERVICE (or may).
+    :raises QueryError: the text is not SPARQL tokens, or nests too deeply.
+
+    >>> check_read_only("SELECT * WHERE { ?s ?p ?o }").form
+    'SELECT'
     """
-    code = code_only(sparql)
-    m = _UPDATE_WORDS.search(code)
-    if m:
-        raise QueryError(f"updates are refused ({m.group(1).upper()}); this interface is read-only")
-    if not allow_service and re.search(r"\bSERVICE\b", code, re.I):
-        raise QueryError("SERVICE (federated query) is refused: it would reach other hosts")
+    info = analyze_query(sparql)
+    if info.update:
+        raise QueryRefused(f"updates are refused ({info.update}); this interface is read-only")
+    if info.service and not allow_service:
+        raise QueryRefused("SERVICE (federated query) is refused: it would reach other hosts")
+    return info
 
 
 def with_values(sparql: str, substitutions: Mapping[ox.Variable, Any]) -> str:
@@ -400,12 +417,25 @@ def with_values(sparql: str, substitutions: Mapping[ox.Variable, Any]) -> str:
     """
     if not substitutions:
         return sparql
-    masked = _STRIP.sub(lambda m: " " * len(m.group(0)), sparql)
-    m = re.search(r"\bWHERE\s*\{", masked, re.I)
-    brace = m.end() - 1 if m else masked.find("{")
+    brace = _where_brace(sparql)
     if brace < 0:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     return f"{sparql[: brace + 1]} {_values_block(substitutions)}{sparql[brace + 1 :]}"
+
+
+def _where_brace(sparql: str) -> int:
+    """The offset of the ``{`` opening the first ``WHERE`` group (else the first ``{``), or -1."""
+    try:
+        toks = list(tokens(sparql))
+    except QuerySyntaxError as e:
+        raise QueryError(f"cannot bind parameters: syntax error: {e}") from None
+    first = -1
+    for i, tok in enumerate(toks):
+        if tok.kind == "punct" and tok.text == "{":
+            if i and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "WHERE":
+                return tok.start
+            first = tok.start if first < 0 else first
+    return first
 
 
 def _values_block(substitutions: Mapping[ox.Variable, Any]) -> str:

@@ -40,6 +40,7 @@ from .errors import QueryError, StoreError
 from .graphstore import (
     ArticleState,
     BatchWriterBase,
+    Dataset,
     GraphName,
     GraphStore,
     Output,
@@ -283,8 +284,17 @@ class RemoteStore(StoreBase):
         row = next(self.select(sparql, union=False), {})
         return int(row["n"].value) if "n" in row else 0
 
-    def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True) -> QueryResult:
+    def _dataset_params(self, union: bool, dataset: Dataset | None) -> list[tuple[str, str]] | None:
+        if dataset is not None:
+            return [("default-graph-uri", g) for g in dataset[0]] + [("named-graph-uri", g) for g in dataset[1]]
+        return list(self.union_params.items()) if union else None
+
+    def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
+              dataset: Dataset | None = None) -> QueryResult:
         """Run a SPARQL query on the server (standard prefixes predeclared), parsed into pyoxigraph results.
+
+        ``dataset`` (default graph IRIs, named graph IRIs) goes as the protocol's
+        ``default-graph-uri`` and ``named-graph-uri`` and replaces the query's own dataset.
 
         :raises QueryError: the server refuses the query (syntax, evaluation).
         :raises StoreError: the server cannot be reached or fails.
@@ -294,7 +304,7 @@ class RemoteStore(StoreBase):
         text = _PROLOGUE + (with_values(sparql, substitutions) if substitutions else sparql)
         response = self._send(
             "POST", self.query_url, error=QueryError,
-            params=self.union_params if union else None,
+            params=self._dataset_params(union, dataset),
             content=text.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": _RESULTS_ACCEPT},
         )

@@ -9,6 +9,7 @@ taking the server down.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import logging
 from collections.abc import AsyncIterator
@@ -16,24 +17,23 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from ..errors import QueryError
 from ..iris import DEFAULT_BASE_IRI
-from ..query import Catalog, check_read_only, code_only
+from ..query import Catalog
 from . import pages
-from .results import Answer, Failure, Format, NotAcceptable, negotiate, query_form
-from .workers import WorkerPool
+from .protocol import FORM, QUERY, UPDATE, media_type
+from .results import TITLES, Answer, Failure, Format, NotAcceptable, negotiate_request
+from .workers import WorkerLimits, WorkerPool
 
-__all__ = ["ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response"]
+__all__ = ["SECURITY_HEADERS", "ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response"]
 
 log = logging.getLogger("kgbuild.server")
 
@@ -70,6 +70,16 @@ class ServerConfig:
     allow_service: bool = False
     cors: tuple[str, ...] = ()
     workers: int = 2
+    #: MiB of data each query worker may use (0: no cap); a query past it gets 503
+    worker_memory: int = 2048
+    #: seconds a client has to send a request's headers, and then its body (408 and closed)
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    #: seconds an idle keep-alive connection stays open
+    keep_alive: float = 5.0
+    #: open connections at most, in all and from one address (more are answered 503 and closed)
+    max_connections: int = 256
+    max_connections_per_client: int = 32
 
 
 class ApiError(Exception):
@@ -80,21 +90,17 @@ class ApiError(Exception):
         self.headers, self.extra = headers or {}, extra or {}
 
 
-_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-           406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
-           500: "Internal Server Error", 503: "Service Unavailable", 504: "Gateway Timeout"}
-
-
 def error_response(status: int, detail: str, *, title: str | None = None, headers: dict[str, str] | None = None,
                    extra: dict[str, Any] | None = None) -> JSONResponse:
     """The one error shape of every route."""
-    body = {"status": status, "title": title or _TITLES.get(status, "Error"), "detail": detail, **(extra or {})}
+    body = {"status": status, "title": title or TITLES.get(status, "Error"), "detail": detail, **(extra or {})}
     return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 def _answer(out: Any) -> Any:
     if isinstance(out, Failure):
-        raise ApiError(out.status, out.title, out.detail, extra=out.extra)
+        headers = {"Retry-After": "5"} if out.status in (429, 503) else None
+        raise ApiError(out.status, out.title, out.detail, headers=headers, extra=out.extra)
     return out
 
 
@@ -117,69 +123,63 @@ def _cfg(request: Request) -> ServerConfig:
 
 # --- SPARQL 1.1 Protocol -------------------------------------------------------------------------
 async def sparql_endpoint(request: Request) -> Response:
-    params = list(request.query_params.multi_items())
-    text: str | None = None
+    """``/query``: the request goes to a worker as received (:func:`.jobs.run_sparql` reads it).
+
+    Here only the method, the media type and the size are checked, in time independent of the
+    request's length; reading the parameters and the query happens in the worker.
+    """
+    ctype, _ = media_type(request.headers.get("content-type", ""))
+    body = b""
     if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await _body(request)
-        if ctype == "application/x-www-form-urlencoded":
-            params += parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-        elif ctype == "application/sparql-query":
-            text = body.decode("utf-8", "replace")
-        elif ctype == "application/sparql-update":
+        if ctype == UPDATE:
             raise ApiError(403, "Forbidden", "SPARQL updates are refused: this endpoint is read-only")
-        else:
+        if ctype not in (FORM, QUERY):
             raise ApiError(415, "Unsupported Media Type", f"POST body of type {ctype or '(none)'!r} is not a query; "
                            "send application/x-www-form-urlencoded (query=...) or application/sparql-query")
-    names = [k for k, _ in params]
-    if "update" in names:
-        raise ApiError(403, "Forbidden", "SPARQL updates are refused: this endpoint is read-only")
-    for unsupported in ("default-graph-uri", "named-graph-uri"):
-        if unsupported in names:
-            raise ApiError(400, "Bad Request", f"parameter {unsupported!r} is not supported: the default graph is "
-                           "the union of all named graphs; use FROM / GRAPH in the query instead")
-    queries = [v for k, v in params if k == "query"]
-    if text is not None and queries:
-        raise ApiError(400, "Bad Request", "give the query either as the body or as the 'query' parameter, not both")
-    if text is None:
-        if len(queries) != 1:
-            raise ApiError(400, "Bad Request", "parameter 'query' is required exactly once"
-                           if not queries else f"parameter 'query' is given {len(queries)} times; give it once")
-        text = queries[0]
-    if not text.strip():
-        raise ApiError(400, "Bad Request", "parameter 'query' is empty")
+        body = await _body(request)
     cfg = _cfg(request)
-    try:
-        check_read_only(text, allow_service=cfg.allow_service)
-    except QueryError as e:
-        raise ApiError(403, "Forbidden", str(e)) from None
-    fmt = _negotiate(query_form(code_only(text)), request, [v for k, v in params if k == "format"])
-    out = _answer(await _pool(request).run(("sparql", {"text": text, "format": fmt.name, "max_rows": cfg.max_rows})))
+    job = ("sparql", {
+        "method": request.method, "query_string": request.scope.get("query_string", b""),
+        "content_type": request.headers.get("content-type", ""), "body": body,
+        "accept": request.headers.get("accept"), "max_rows": cfg.max_rows, "allow_service": cfg.allow_service,
+    })
+    out = _answer(await _pool(request).run(job, client=_client(request)))
     return _result_response(out, cfg)
 
 
 async def _body(request: Request) -> bytes:
+    """The request body: 413 past :data:`MAX_BODY`, 408 when it does not arrive within ``body_timeout``."""
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise ApiError(413, "Content Too Large", f"the request body is larger than {MAX_BODY} bytes")
-        chunks.append(chunk)
+
+    async def read() -> None:
+        nonlocal size
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise ApiError(413, "Content Too Large", f"the request body is larger than {MAX_BODY} bytes",
+                               headers={"Connection": "close"})
+            chunks.append(chunk)
+
+    limit = _cfg(request).body_timeout
+    try:
+        await asyncio.wait_for(read(), timeout=limit)
+    except TimeoutError:
+        raise ApiError(408, "Request Timeout", f"the request body did not arrive within {limit:g} s",
+                       headers={"Connection": "close"}) from None
+    except ClientDisconnect:
+        raise ApiError(400, "Bad Request", "the client closed the connection before sending its body") from None
     return b"".join(chunks)
+
+
+def _client(request: Request) -> str:
+    """Who sends the request, for the worker pool's fair share: the peer's address."""
+    return request.client.host if request.client else ""
 
 
 def _negotiate(form: str, request: Request, formats: list[str]) -> Format:
     """The format from the first usable ``format=`` value (a name, or media types as in Accept), else Accept."""
-    first: NotAcceptable | None = None
-    for value in formats:
-        try:
-            return negotiate(form, value, None) if "/" in value else negotiate(form, None, value)
-        except NotAcceptable as e:
-            first = first or e
     try:
-        if first is not None:
-            raise first
-        return negotiate(form, request.headers.get("accept"), None)
+        return negotiate_request(form, request.headers.get("accept"), formats)
     except NotAcceptable as e:
         raise ApiError(406, "Not Acceptable", str(e)) from None
 
@@ -211,13 +211,13 @@ async def run_prepared(request: Request) -> Response:
     fmt = _negotiate(pq.form, request, fmt_params)
     cfg = _cfg(request)
     job = ("prepared", {"name": name, "params": values, "format": fmt.name, "max_rows": cfg.max_rows})
-    return _result_response(_answer(await _pool(request).run(job)), cfg)
+    return _result_response(_answer(await _pool(request).run(job, client=_client(request))), cfg)
 
 
 # --- VoID and pages ------------------------------------------------------------------------------
 async def void(request: Request) -> Response:
     endpoint = str(request.url_for("sparql_endpoint"))
-    body = _answer(await _pool(request).run(("void", {"endpoint": endpoint})))
+    body = _answer(await _pool(request).run(("void", {"endpoint": endpoint}), client=_client(request)))
     return Response(body, media_type="text/turtle; charset=utf-8")
 
 
@@ -233,14 +233,14 @@ async def missions_page(request: Request) -> Response:
         raise ApiError(400, "Bad Request", f"parameter 'page' = {raw!r} is not a page number (1, 2, ...)",
                        extra={"parameter": "page"})
     job = {"page": int(raw), "country": request.query_params.get("country") or None}
-    data = _answer(await _pool(request).run(("missions", job)))
+    data = _answer(await _pool(request).run(("missions", job), client=_client(request)))
     return HTMLResponse(pages.missions_page(data, _cfg(request).base_iri))
 
 
 async def _mission(request: Request) -> dict[str, Any]:
     key = request.path_params["key"]
     try:
-        data: dict[str, Any] = _answer(await _pool(request).run(("mission", {"key": key})))
+        data: dict[str, Any] = _answer(await _pool(request).run(("mission", {"key": key}), client=_client(request)))
         return data
     except ApiError as e:
         if e.status == 400 and e.extra.get("parameter") == "mission":
@@ -318,9 +318,45 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_response(500, "the server failed to answer this request; its log has the details")
 
 
+#: headers on every response: the pages run only the server's own scripts and styles, load
+#: nothing from elsewhere and cannot be framed; no response is sniffed into another type
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :data:`SECURITY_HEADERS` to every response (errors included)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [h for h in self.headers if h[0] not in present]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starlette:
     """The ASGI application for ``config`` (its worker pool starts with the app's lifespan)."""
-    pool = pool or WorkerPool(config.store, base_iri=config.base_iri, size=config.workers, timeout=config.timeout)
+    limits = WorkerLimits(memory_mb=config.worker_memory or None, network=config.allow_service)
+    pool = pool or WorkerPool(config.store, base_iri=config.base_iri, size=config.workers, timeout=config.timeout,
+                              limits=limits)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -342,7 +378,7 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
         Route("/mission/{key}", mission_page, methods=["GET"]),
         Route("/static/{name}", static.serve, methods=["GET"]),
     ]
-    middleware = []
+    middleware = [Middleware(SecurityHeaders)]
     if config.cors:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=list(config.cors), allow_methods=["GET", "POST"],

@@ -2,7 +2,9 @@
 
 Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pipe:
 
-- ``("sparql", {"text", "format", "max_rows"})``: an ad-hoc query (already checked read-only);
+- ``("sparql", {"method", "query_string", "content_type", "body", "accept", "max_rows",
+  "allow_service"})``: a SPARQL Protocol request as received (:func:`run_sparql` reads it,
+  checks the query, negotiates the format and runs it);
 - ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query (``limit`` and
   ``offset`` among the params page it), parameters
   validated and bound exactly as the CLI does (:func:`kgbuild.query.bind_params`);
@@ -23,13 +25,22 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..api import KnowledgeGraph
-from ..errors import KgbuildError, ParameterError, QueryError, StoreError
+from ..errors import KgbuildError, ParameterError, QueryError, QueryRefused, StoreError
 from ..publish import DatasetInfo, void_quads, void_turtle
-from ..query import bind_params, term_to_python
+from ..query import bind_params, check_read_only, term_to_python
 from ..vocab import EO, EO_NS, RDFS
-from .results import Failure, format_named, serialize_result
+from .protocol import ProtocolError, parse_request
+from .results import (
+    Answer,
+    Failure,
+    NotAcceptable,
+    failure,
+    format_named,
+    negotiate_request,
+    serialize_result,
+)
 
-__all__ = ["failure_for", "internal_error", "mission_data", "run"]
+__all__ = ["failure_for", "internal_error", "mission_data", "run", "run_sparql"]
 
 log = logging.getLogger("kgbuild.server")
 
@@ -63,8 +74,7 @@ def run(kg: KnowledgeGraph, job: tuple[str, dict[str, Any]]) -> Any:
     """Carry out one job on ``kg``; what it returns goes back to the server process."""
     kind, p = job
     if kind == "sparql":
-        result = kg.store.query(p["text"])
-        return serialize_result(result, format_named(p["format"]), p["max_rows"])
+        return run_sparql(kg, p)
     if kind == "prepared":
         values = dict(p["params"])
         limit, offset = values.pop("limit", None), values.pop("offset", None)
@@ -86,16 +96,37 @@ def run(kg: KnowledgeGraph, job: tuple[str, dict[str, Any]]) -> Any:
     raise ValueError(f"unknown job kind {kind!r}")
 
 
+def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
+    """Answer one SPARQL Protocol request: read it, check the query, negotiate, run, serialize.
+
+    The query is read from its tokens (:func:`kgbuild.query.check_read_only`: updates and, unless
+    ``allow_service``, SERVICE are refused, and so is nesting past the limit). Its dataset is the
+    protocol's ``default-graph-uri`` / ``named-graph-uri`` when given, else its own ``FROM`` /
+    ``FROM NAMED``, else the union of all graphs (SPARQL 1.1 Protocol §2.1.4).
+    """
+    try:
+        req = parse_request(p["method"], p["query_string"], p["content_type"], p["body"])
+    except ProtocolError as e:
+        return failure(e.status, e.detail)
+    info = check_read_only(req.query, allow_service=p.get("allow_service", False))
+    try:
+        fmt = negotiate_request(info.form or "SELECT", p.get("accept"), req.formats)
+    except NotAcceptable as e:
+        return failure(406, str(e))
+    result = kg.store.query(req.query, union=not info.dataset, dataset=req.dataset)
+    return serialize_result(result, fmt, p["max_rows"])
+
+
 def failure_for(e: BaseException) -> Failure:
     """The HTTP status, title and detail for an exception raised by a job."""
     if isinstance(e, ParameterError):
         return Failure(400, "Bad Request", str(e), {"parameter": e.name})
+    if isinstance(e, QueryRefused):
+        return Failure(403, "Forbidden", str(e))
     if isinstance(e, QueryError):
         msg = str(e)
         if "no such prepared query" in msg:
             return Failure(404, "Not Found", msg)
-        if "refused" in msg:
-            return Failure(403, "Forbidden", msg)
         return Failure(400, "Bad Request", msg)
     if isinstance(e, StoreError):
         return Failure(503, "Service Unavailable", str(e))

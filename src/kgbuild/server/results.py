@@ -12,7 +12,6 @@ the result in it (:func:`serialize_result`) and answers with an :class:`Answer` 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,11 +27,19 @@ __all__ = [
     "Failure",
     "Format",
     "NotAcceptable",
+    "TITLES",
+    "failure",
     "format_named",
     "negotiate",
-    "query_form",
+    "negotiate_request",
     "serialize_result",
 ]
+
+#: the title of each HTTP status an error answer may have
+TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+          406: "Not Acceptable", 408: "Request Timeout", 413: "Content Too Large", 415: "Unsupported Media Type",
+          429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable",
+          504: "Gateway Timeout"}
 
 #: SELECT/ASK result formats by short name (the ``format=`` parameter), in preference order.
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -90,13 +97,6 @@ def format_named(name: str) -> Format:
     return Format(name, f.media_type)
 
 
-def query_form(code: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword of query text already passed
-    through :func:`kgbuild.query.code_only` (no comments, strings or IRIs)."""
-    m = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", code, re.I)
-    return m.group(1).upper() if m else "SELECT"
-
-
 def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
     """The response format for a query ``form`` from a ``format=`` name or an Accept header.
 
@@ -139,6 +139,22 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
     raise NotAcceptable(f"none of the accepted types fits a {form} query; offered: {offered_types}")
 
 
+def negotiate_request(form: str, accept: str | None, formats: list[str] | tuple[str, ...]) -> Format:
+    """The format from the first usable ``format=`` value (a name, or media types as in Accept), else Accept.
+
+    :raises NotAcceptable: nothing acceptable (names what is offered).
+    """
+    first: NotAcceptable | None = None
+    for value in formats:
+        try:
+            return negotiate(form, value, None) if "/" in value else negotiate(form, None, value)
+        except NotAcceptable as e:
+            first = first or e
+    if first is not None:
+        raise first
+    return negotiate(form, accept, None)
+
+
 @dataclass
 class Answer:
     """A finished query: the body and its media type; ``truncated`` when rows beyond the cap were cut."""
@@ -157,6 +173,11 @@ class Failure:
     title: str
     detail: str
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def failure(status: int, detail: str, **extra: Any) -> Failure:
+    """A :class:`Failure` with the standard title of ``status``."""
+    return Failure(status, TITLES.get(status, "Error"), detail, dict(extra))
 
 
 def serialize_result(result: QueryResult, fmt: Format, max_rows: int) -> Answer:
