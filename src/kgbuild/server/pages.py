@@ -11,9 +11,9 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
-from .svg import Edge, Node, radial_svg
+from .svg import Edge, Node, radial_svg, safe_href
 
-__all__ = ["mission_page", "missions_page", "neighbourhood_svg", "query_page"]
+__all__ = ["link", "mission_page", "missions_page", "neighbourhood_svg", "query_page", "safe_href"]
 
 _KINDS = {
     "ObservationMission": "mission", "Organization": "organization", "IntergovernmentalOrganization": "organization",
@@ -35,6 +35,15 @@ def _layout(title: str, body: str, *, head: str = "") -> str:
 <main>
 {body}
 </main></body></html>"""
+
+
+def link(url: Any, text: str, *, cls: str | None = None) -> str:
+    """An ``<a>`` to ``url`` when :func:`safe_href` allows it (then rel="noopener noreferrer"), else just ``text``."""
+    href = safe_href(url)
+    if href is None:
+        return text
+    attrs = f' class="{escape(cls)}"' if cls else ""
+    return f'<a{attrs} href="{escape(href)}" rel="noopener noreferrer">{text}</a>'
 
 
 def _v(value: Any) -> str:
@@ -134,10 +143,10 @@ def _links(m: dict[str, Any]) -> str:
     out = []
     wd = m.get("wikidata_iri") or (f"http://www.wikidata.org/entity/{m['wikidata']}" if m.get("wikidata") else None)
     if wd:
-        out.append(f'<a class="ext wikidata" href="{escape(wd)}">Wikidata {escape(_local(wd))}</a>')
+        out.append(link(wd, f"Wikidata {escape(_local(wd))}", cls="ext wikidata"))
     gn = m.get("geonames_iri") or (f"https://sws.geonames.org/{m['geonames']}/" if m.get("geonames") else None)
     if gn:
-        out.append(f'<a class="ext geonames" href="{escape(gn)}">GeoNames {escape(_local(gn))}</a>')
+        out.append(link(gn, f"GeoNames {escape(_local(gn))}", cls="ext geonames"))
     if m.get("alpha2"):
         out.append(f'<span class="code">ISO {escape(m["alpha2"])}</span>')
     return " ".join(out)
@@ -187,7 +196,7 @@ def mission_page(d: dict[str, Any]) -> str:
         )
     articles = "".join(
         f"<li>{_v(a.get('published'))} <strong>{_v(a.get('title') or a['file'])}</strong> <code>{_v(a['file'])}</code>"
-        + (f' <a href="{escape(a["url"])}">source</a>' if a.get("url") else "") + "</li>"
+        + (f" {link(a['url'], 'source')}" if safe_href(a.get("url")) else "") + "</li>"
         for a in d["articles"]
     )
     title = core["label"][0] if core.get("label") else d["key"]

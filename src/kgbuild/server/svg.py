@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from html import escape
+from typing import Any
+from urllib.parse import urlsplit
 
-__all__ = ["Edge", "Node", "radial_svg"]
+__all__ = ["Edge", "Node", "radial_svg", "safe_href"]
 
 #: Fill colours by node kind (Okabe–Ito palette, readable by colour-blind people).
 COLOURS = {
@@ -29,6 +31,26 @@ COLOURS = {
     "article": "#999999",
     "other": "#BBBBBB",
 }
+
+
+def safe_href(url: Any, *, local: bool = False) -> str | None:
+    """``url`` if it is an absolute ``http(s):`` URL with a host (or, with ``local``, a path on this
+    server), else None: nothing else (``javascript:``, ``data:``, ...) becomes a link.
+
+    >>> safe_href("https://example.org/a?b=1"), safe_href("javascript:alert(1)//"), safe_href(" JaVaScRiPt:x")
+    ('https://example.org/a?b=1', None, None)
+    """
+    if not isinstance(url, str) or not url or any(ord(c) < 0x21 or c == "\\" for c in url):
+        return None
+    if local and url.startswith("/") and not url.startswith("//"):
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
 
 
 #: a white outline under text, so labels stay readable where they cross edges
@@ -152,8 +174,9 @@ def _node(n: Node, x: float, y: float, angle: float | None, r: int, *, beside: b
         f'fill="#222"{_HALO}>{escape(_short(n.label, 60 if angle is None else 30))}</text>'
         f"<title>{escape(n.label)} ({escape(n.kind)}) {escape(n.id)}</title>"
     )
-    if n.href:
-        body = f'<a href="{escape(n.href)}">{body}</a>'
+    href = safe_href(n.href, local=True)
+    if href:
+        body = f'<a href="{escape(href)}">{body}</a>'
     return f'<g class="node {escape(n.kind)}">{body}</g>'
 
 
