@@ -311,6 +311,7 @@ class Store(StoreBase):
                 prefixes=PREFIXES,
                 use_default_graph_as_union=union,
                 substitutions=dict(substitutions) if substitutions else None,
+                **extra,  # type: ignore[arg-type]
             )
         except SyntaxError as e:
             raise QueryError(f"syntax error: {e}") from e
