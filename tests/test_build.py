@@ -64,15 +64,35 @@ def test_build_again_changes_nothing_and_a_changed_article_is_replaced(examples_
         report = kg.build([EXAMPLES])
     assert len(report.unchanged) == 13 and not report.added and not report.replaced
     assert canonical(examples_copy) == before
-    edited = tmp_path / "in"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = folder / SEED
+    shutil.copy(EXAMPLES / SEED, seed)
+    with KnowledgeGraph(None) as kg:
+        assert kg.build([folder]).added == [SEED]
+        seed.write_text(seed.read_text(encoding="utf-8").replace("252 CIS observers", "260 CIS observers"),
+                        encoding="utf-8")
+        report = kg.build([folder])
+        assert report.replaced == [SEED] and not report.added and not report.failed
+        facts = {a["article"]: a["missions"] for a in kg.facts()["articles"]}
+    assert facts[SEED][0]["observers"]["total"] == 260
+
+
+def test_build_same_id_from_another_source_is_kept_not_replaced(examples_copy: Path, tmp_path: Path) -> None:
+    """Issue 14: an edited copy of an article in another folder has the same id but another source:
+    the stored article is kept and the copy reported, unless --force."""
+    edited = tmp_path / "copy"
     shutil.copytree(EXAMPLES, edited)
     seed = edited / SEED
     seed.write_text(seed.read_text(encoding="utf-8").replace("252 CIS observers", "260 CIS observers"), encoding="utf-8")
     with KnowledgeGraph(examples_copy) as kg:
         report = kg.build([edited])
-        assert report.replaced == [SEED] and len(report.unchanged) == 12
-        facts = {a["article"]: a["missions"] for a in kg.facts()["articles"]}
-    assert facts[SEED][0]["observers"]["total"] == 260
+        assert not report.replaced and len(report.unchanged) == 12
+        assert [p.item for p in report.failed] == [str(seed)] and "another source" in report.failed[0].problem
+        assert {a["article"]: a["missions"] for a in kg.facts()["articles"]}[SEED][0]["observers"]["total"] == 252
+        report = kg.build([edited], force=True)
+        assert SEED in report.replaced and not report.failed
+        assert {a["article"]: a["missions"] for a in kg.facts()["articles"]}[SEED][0]["observers"]["total"] == 260
 
 
 def test_build_bad_inputs_one_line_each_and_the_rest_is_stored(tmp_path: Path) -> None:
@@ -170,3 +190,28 @@ def test_build_dataset_export_equals_for_interrupted_and_whole_builds(tmp_path: 
         report = kg.build([corpus])
         assert len(report.unchanged) == len(files) // 2
     assert canonical(whole) == canonical(halves)
+
+
+def test_build_a_folder_without_articles_lists_what_it_skipped_and_exits_1(tmp_path: Path) -> None:
+    """Issue 14: a folder holding only a PDF no longer reports '0 added ... 0 failed' with exit 0."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "report.pdf").write_bytes(b"%PDF-1.7 ...")
+    proc = kgbuild("build", "--store", str(tmp_path / "s"), str(d))
+    assert proc.returncode == 1
+    assert f"skipped: {d / 'report.pdf'}: not an article type (.pdf); skipped" in proc.stderr
+    assert "error: the inputs hold no article" in proc.stderr
+    assert "0 added" in proc.stdout and "1 skipped" in proc.stdout
+
+
+def test_build_follow_symlinks_reads_links_out_of_the_folder(tmp_path: Path) -> None:
+    """A symlink out of the folder is an error unless --follow-symlinks."""
+    outside = tmp_path / "elsewhere.txt"
+    shutil.copy(EXAMPLES / SEED, outside)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / SEED).symlink_to(outside)
+    refused = kgbuild("build", "--store", str(tmp_path / "s1"), str(d))
+    assert refused.returncode == 1 and "outside the folder read" in refused.stderr and "0 added" in refused.stdout
+    followed = kgbuild("build", "--store", str(tmp_path / "s2"), "--follow-symlinks", str(d))
+    assert followed.returncode == 0 and "1 added" in followed.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import hashlib
 import io
 import json
 import os
@@ -486,9 +487,10 @@ def _run_unprivileged(fn):
 
 def test_ingest_stdin_text_and_binary():
     """'-' reads stdin as one article, from a text stream or a cp1251 byte stream."""
-    (a,) = read_inputs(["-"], stdin=io.StringIO(" date 2024-05-01 RIGA\n\nObservers arrived."))
+    raw = " date 2024-05-01 RIGA\n\nObservers arrived."
+    (a,) = read_inputs(["-"], stdin=io.StringIO(raw))
     assert (a.id, a.published, a.text, a.path) == (
-        "<stdin>",
+        f"<stdin>@{hashlib.sha256(raw.encode()).hexdigest()[:12]}",
         date(2024, 5, 1),
         "RIGA\n\nObservers arrived.",
         None,
@@ -499,7 +501,7 @@ def test_ingest_stdin_text_and_binary():
 
 
 def test_ingest_stdin_jsonl_streams():
-    """JSON Lines on stdin give '<stdin>#N' ids, and the first article comes before the rest is read."""
+    """JSON Lines on stdin give '<stdin>@HASH' ids (of the line), and the first article comes before the rest is read."""
     lines = [b'{"text": "First."}\n', b"not json\n", b'{"id": "x", "text": "Third."}\n']
 
     class Stream(io.RawIOBase):
@@ -518,7 +520,8 @@ def test_ingest_stdin_jsonl_streams():
     stream = Stream()
     it = read_inputs(["-"], stdin=stream)
     first = next(it)
-    assert (first.id, first.text, stream.served) == ("<stdin>#1", "First.", 1)
+    line_hash = hashlib.sha256(b'{"text": "First."}').hexdigest()[:12]
+    assert (first.id, first.text, stream.served) == (f"<stdin>@{line_hash}", "First.", 1)
     rest = list(it)
     assert str(rest[0]) == "<stdin>:2: malformed JSON: Expecting value (column 1)"
     assert rest[1].id == "x"
@@ -529,7 +532,7 @@ def test_ingest_stdin_empty_json_and_twice():
     assert list(read_inputs(["-"], stdin=io.StringIO(""))) == [InputProblem("<stdin>", "is empty (no text)")]
     obj = json.dumps({"text": "Observers arrived.", "title": "T"}, indent=2)
     items = list(read_inputs(["-", "-"], stdin=io.StringIO(obj)))
-    assert items[0].id == "<stdin>" and items[0].title == "T"
+    assert items[0].id == f"<stdin>@{hashlib.sha256(obj.encode()).hexdigest()[:12]}" and items[0].title == "T"
     assert items[1] == InputProblem("<stdin>", "stdin ('-') given twice; read once")
 
 
@@ -544,3 +547,92 @@ def test_ingest_read_article_errors(tmp_path):
         read_article(INPUTS / "records.json")
     with pytest.raises(InputError, match="no such file"):
         read_article(tmp_path / "nope.txt")
+
+
+# -- issue 14: symlinks, encodings, skipped files ------------------------------------------------
+
+
+def test_ingest_symlink_out_of_the_folder_is_refused_unless_followed(tmp_path):
+    """A symlink whose target lies outside the folder read is refused (named, not read); one inside
+    is read; follow_symlinks reads both."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Observers of the secret mission.", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text("Observers arrived.", encoding="utf-8")
+    (folder / "leak.txt").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "sub" / "a.txt")
+    (folder / "up").symlink_to(tmp_path, target_is_directory=True)
+    items = list(read_inputs([folder]))
+    articles = {x.id: x.text for x in items if isinstance(x, Article)}
+    problems = {Path(x.item).name: x.problem for x in items if isinstance(x, InputProblem)}
+    assert articles == {"inside.txt": "Observers arrived."}  # sub/a.txt is the same file, read once
+    assert set(problems) == {"leak.txt", "up"}
+    assert all("outside the folder read" in p and "--follow-symlinks" in p for p in problems.values())
+    assert not any("secret" in x.text for x in items if isinstance(x, Article))
+    followed = [x for x in read_inputs([folder], follow_symlinks=True) if isinstance(x, Article)]
+    assert any("secret mission" in a.text for a in followed)
+
+
+def test_ingest_invalid_utf8_in_a_utf8_file_is_replaced_with_a_warning(tmp_path):
+    """Accented UTF-8 with one bad byte stays UTF-8 (no mojibake); the note names the byte offset."""
+    from kgbuild.ingest import InputNote
+
+    text = "Les observateurs de l'OSCE sont arrivés à Tbilissi — la mission débute lundi."
+    data = text.encode("utf-8")
+    cut = data.index(b"mission")
+    (tmp_path / "a.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    notes: list[InputNote] = []
+    (a,) = read_inputs([tmp_path / "a.txt"], notes=notes)
+    assert a.encoding == "utf-8" and "arrivés à Tbilissi —" in a.text and "\ufffd" in a.text
+    assert "Ã" not in a.text  # what cp1252 would have made of "é"
+    assert [n.kind for n in notes] == ["warning"]
+    assert notes[0].note == f"invalid UTF-8 at byte {cut + 1} (1 byte sequence replaced by U+FFFD)"
+
+
+def test_ingest_legacy_encoding_is_never_silent(tmp_path):
+    """A cp1251 file is still read as cp1251, with a note naming the first byte that is not UTF-8."""
+    from kgbuild.ingest import InputNote
+
+    notes: list[InputNote] = []
+    (a,) = read_inputs([INPUTS / "cp1251-news.txt"], notes=notes)
+    assert a.encoding == "cp1251"
+    assert len(notes) == 1 and notes[0].note.startswith("not UTF-8 (byte ") and notes[0].note.endswith("read as cp1251")
+
+
+def test_ingest_unsupported_files_are_listed_as_skipped(tmp_path):
+    """A PDF, a Markdown file and a file without suffix in a folder are skipped with a note; gold and
+    hidden files are skipped silently."""
+    from kgbuild.ingest import InputNote
+
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7 ...")
+    (tmp_path / "README.md").write_text("# notes")
+    (tmp_path / "LICENSE").write_text("MIT")
+    (tmp_path / "a.gold.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("x")
+    notes: list[InputNote] = []
+    assert list(read_inputs([tmp_path], notes=notes)) == []
+    assert sorted((Path(n.item).name, n.kind) for n in notes) == [
+        ("LICENSE", "skipped"), ("README.md", "skipped"), ("report.pdf", "skipped")]
+    assert "(.pdf)" in next(n.note for n in notes if n.item.endswith("report.pdf"))
+
+
+def test_ingest_jsonl_is_streamed_with_flat_memory(tmp_path):
+    """JSON Lines are streamed: reading 15,000 more records of ~470 bytes raises the peak of the
+    reader's own allocations by far less than their text (only each id is kept, to find duplicates)."""
+    import tracemalloc
+
+    def peak(n: int) -> tuple[int, int]:
+        path = tmp_path / f"feed{n}.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for i in range(n):
+                f.write(json.dumps({"id": f"rec-{i}", "text": f"Observers of mission {i} arrived " + "x" * 400}) + "\n")
+        tracemalloc.start()
+        count = sum(1 for x in read_inputs([path]) if isinstance(x, Article))
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert count == n
+        return top, path.stat().st_size
+
+    (small, small_size), (large, large_size) = peak(5_000), peak(20_000)
+    assert large - small < (large_size - small_size) / 4, f"5,000 records: {small:,} bytes at peak; 20,000: {large:,}"

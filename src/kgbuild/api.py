@@ -19,7 +19,7 @@ from typing import IO, Any, BinaryIO, TextIO
 import pyoxigraph as ox
 
 from .errors import KgbuildError, ParameterError, QueryError
-from .graphstore import GraphStore
+from .graphstore import ArticleState, GraphStore
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
@@ -44,12 +44,18 @@ class Problem:
 
 @dataclass
 class BuildReport:
-    """What a build did: counts per outcome, the failed items, and timing."""
+    """What a build did: counts per outcome, the failed and skipped items, warnings, and timing.
+
+    ``skipped`` are files in the folders read that are no article type (``.pdf``, ``.md``, ...);
+    ``warnings`` are items read with a caveat (e.g. bytes that are not UTF-8, replaced).
+    """
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     missions: int = 0
     seconds: float = 0.0
 
@@ -57,10 +63,17 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def found(self) -> int:
+        """How many articles (and unreadable items) the inputs held; 0 means none at all."""
+        return len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed)
+
     def summary(self) -> str:
+        extra = "".join(f", {len(items)} {name}" for name, items in (("skipped", self.skipped),
+                                                                      ("warnings", self.warnings)) if items)
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
-            f"{len(self.failed)} failed; {self.missions} missions extracted in {self.seconds:.1f} s"
+            f"{len(self.failed)} failed{extra}; {self.missions} missions extracted in {self.seconds:.1f} s"
         )
 
 
@@ -142,6 +155,7 @@ class KnowledgeGraph:
         n_process: int = 1,
         batch_size: int = 16,
         on_item: ProgressHook | None = None,
+        follow_symlinks: bool = False,
     ) -> BuildReport:
         """Read, extract and store articles from files, directories or ``-`` (stdin).
 
@@ -149,11 +163,17 @@ class KnowledgeGraph:
         content hash and extractor version are already stored is skipped (unless ``force``). A bad
         item is reported in ``BuildReport.failed`` and the batch goes on.
 
+        An article replaces the stored one of the same id only when it comes from the same
+        source (:attr:`Article.origin`: the same file, the record of the same id, the same
+        stdin content); an id already stored from another source is reported as failed and the
+        stored article kept, unless ``force``.
+
         :param root: article ids are paths relative to this folder (default: each directory given;
             a file given directly is known by its file name).
         :param on_item: called as ``on_item(item, outcome)`` after every item (for progress bars).
+        :param follow_symlinks: read symlinks that lead out of the folders given (refused by default).
         """
-        from .ingest import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+        from .ingest import DEFAULT_MAX_BYTES, InputNote, InputProblem, read_inputs
 
         version = build_version(self.extractor)
 
@@ -161,21 +181,45 @@ class KnowledgeGraph:
         t0 = time.perf_counter()
         notify = on_item or (lambda item, outcome: None)
         states: dict[str, str] = {}
+        notes: list[InputNote] = []
+        legacy: dict[str, ox.NamedNode] = {}  # article id -> its graph in a store built before issue 14
+        stale: list[ox.NamedNode] = []
+
+        def conflict(item: Article, state: ArticleState) -> str | None:
+            if state.article_id is not None and state.article_id != item.id:
+                return (f"its graph {self.iris.article_graph(item.id).value} holds article {state.article_id!r}; "
+                        "give this one another id")
+            if force or state.source_key is None or item.source_key is None or state.source_key == item.source_key:
+                return None
+            return (f"article id {item.id!r} is already in the graph from another source; kept, not replaced "
+                    "(give this one another id with --root, `kgbuild remove` the stored one, or --force)")
 
         def todo() -> Iterator[Article]:
             for item in read_inputs(
-                list(inputs), root=Path(root) if root else None, max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin
+                list(inputs), root=Path(root) if root else None, max_bytes=max_bytes or DEFAULT_MAX_BYTES, stdin=stdin,
+                follow_symlinks=follow_symlinks, notes=notes,
             ):
                 if isinstance(item, InputProblem):
                     report.failed.append(Problem(item.item, item.problem))
                     notify(item.item, "failed")
                     continue
                 state = self.store.article_state(item.id)
-                if not force and state is not None and tuple(state) == (item.sha256, version):
+                old = self._legacy_graph(item.id)
+                if old is not None:
+                    legacy[item.id] = old
+                if not force and state is not None and (state.content_hash, state.extractor_version) == (
+                        item.sha256, version) and state.article_id in (None, item.id):
                     report.unchanged.append(item.id)
+                    if old is not None:
+                        stale.append(legacy.pop(item.id))
                     notify(item.id, "unchanged")
                     continue
-                states[item.id] = "replaced" if state is not None else "added"
+                problem = conflict(item, state) if state is not None else None
+                if problem is not None:
+                    report.failed.append(Problem(item.path or item.id, problem))
+                    notify(item.id, "failed")
+                    continue
+                states[item.id] = "replaced" if state is not None or item.id in legacy else "added"
                 yield item
 
         ingested = datetime.now(UTC).replace(microsecond=0)
@@ -186,6 +230,8 @@ class KnowledgeGraph:
             outcome = states.pop(article_id, "added")
             (report.replaced if outcome == "replaced" else report.added).append(article_id)
             report.missions += n
+            if article_id in legacy:
+                stale.append(legacy.pop(article_id))
             notify(article_id, outcome)
 
         def failed(graph: ox.NamedNode, error: Exception) -> None:
@@ -210,8 +256,18 @@ class KnowledgeGraph:
                     notify(article.id, "failed")
                     continue
                 graph = self.iris.article_graph(article.id)
+                if graph in pending:  # two ids of one batch, one graph: only a hash collision does this
+                    report.failed.append(Problem(article.id, f"its graph {graph.value} is taken by article "
+                                                 f"{pending[graph][0]!r} in this batch; give it another id"))
+                    notify(article.id, "failed")
+                    continue
                 pending[graph] = (article.id, len(result))
                 writer.put(graph, quads)
+        # the graphs these articles had under the names used before issue 14 (extension and case dropped)
+        for graph in stale:
+            self.store.remove_graph(graph)
+        for note in notes:
+            (report.skipped if note.kind == "skipped" else report.warnings).append(Problem(note.item, note.note))
         # always: a build interrupted after its last article but before relinking is finished here
         self.relink()
         if len(report.added) >= OPTIMIZE_AFTER:
@@ -219,6 +275,19 @@ class KnowledgeGraph:
             self.store.optimize()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _legacy_graph(self, article_id: str) -> ox.NamedNode | None:
+        """The graph ``article_id`` had in a store built before issue 14, if it is still there.
+
+        Those graph names dropped the extension and the case (``x.txt`` and ``X.html`` shared
+        ``graph/article/x``); a graph written since carries ``eo:articleId`` and is never one.
+        """
+        old = self.iris.legacy_article_graph(article_id)
+        if old == self.iris.article_graph(article_id) or not self.store.contains_graph(old):
+            return None
+        if next(self.store.quads_for_pattern(None, EO.articleId, None, old), None) is not None:
+            return None
+        return old
 
     def add_article(self, article: Article) -> int:
         """Extract and store one in-memory article (replacing its graph); returns its mission count."""

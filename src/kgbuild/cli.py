@@ -99,38 +99,49 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=None, help="Largest input file or JSON line accepted (default 20 MiB).")
 @click.option("--root", type=click.Path(file_okay=False), default=None,
               help="Article ids are paths relative to this folder (default: each directory given).")
-@click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+@click.option("--force", is_flag=True,
+              help="Re-extract articles even when unchanged, and replace an id stored from another source.")
+@click.option("--follow-symlinks", is_flag=True, help="Read symlinks that lead out of the folders given (refused by default).")
 @click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @extractor_options
 def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
-          root: str | None, force: bool, processes: int, progress: bool | None, scorer: str | None,
-          rules: bool) -> None:
+          root: str | None, force: bool, follow_symlinks: bool, processes: int, progress: bool | None,
+          scorer: str | None, rules: bool) -> None:
     """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
 
     Each article becomes one named graph, written atomically; unchanged articles are skipped.
-    A bad input gets one line on stderr and the batch goes on; the exit status is 1 if any failed.
+    A bad input gets one line on stderr and the batch goes on, as does a file that is no article
+    type (skipped) or one read with a caveat (warning); the exit status is 1 if any failed or
+    the inputs held no article at all.
     """
     with errors_to_exit():
         kg = _open(store_path, base_iri, model=model, scorer=scorer, rules=rules)
         try:
             report = _run_build(kg, inputs, max_bytes=max_bytes, root=root, force=force, processes=processes,
-                                progress=progress)
+                                progress=progress, follow_symlinks=follow_symlinks)
         finally:
             kg.close()
         for p in report.failed:
             click.echo(f"error: {p}", err=True)
+        for p in report.skipped:
+            click.echo(f"skipped: {p}", err=True)
+        for p in report.warnings:
+            click.echo(f"warning: {p}", err=True)
         click.echo(report.summary())
-        if report.failed:
+        if not report.found:
+            click.echo("error: the inputs hold no article (.txt, .text, .html, .htm, .json, .jsonl, .ndjson)", err=True)
+        if report.failed or not report.found:
             sys.exit(EXIT_FAILED)
 
 
 def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force: bool, processes: int,
-               progress: bool | None, root: str | None = None) -> Any:
+               progress: bool | None, root: str | None = None, follow_symlinks: bool = False) -> Any:
     show = sys.stderr.isatty() if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
     if not show:
-        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes)
+        return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
+                        follow_symlinks=follow_symlinks)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
@@ -147,7 +158,7 @@ def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
         return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
-                        on_item=on_item)
+                        on_item=on_item, follow_symlinks=follow_symlinks)
 
 
 def _estimate_items(inputs: tuple[str, ...]) -> int | None:

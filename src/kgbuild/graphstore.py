@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Protocol, Self, runtime_checkable
+from typing import IO, NamedTuple, Protocol, Self, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -54,16 +54,16 @@ GraphName = ox.NamedNode | ox.BlankNode | ox.DefaultGraph
 Output = str | Path | IO[bytes] | None
 
 
-class ArticleState(tuple[str, str]):
-    """(content hash, extractor version) of an article already in the store."""
+class ArticleState(NamedTuple):
+    """What the store holds about an article already in it.
 
-    @property
-    def content_hash(self) -> str:
-        return self[0]
+    ``article_id`` and ``source_key`` are None for articles written before kgbuild stored them.
+    """
 
-    @property
-    def extractor_version(self) -> str:
-        return self[1]
+    content_hash: str
+    extractor_version: str
+    article_id: str | None = None
+    source_key: str | None = None
 
 
 class GraphWriter(Protocol):
@@ -142,7 +142,7 @@ class GraphStore(Protocol):
     def count_quads(self) -> int: ...
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
-              union: bool = True, dataset: Dataset | None = None) -> QueryResult: ...
+              union: bool = True, dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult: ...
 
     def select(self, sparql: str, *, substitutions: Substitutions | None = None,
                union: bool = True) -> Iterator[Row]: ...
@@ -210,7 +210,7 @@ class StoreBase:
         return writer.written
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None,
-              union: bool = True, dataset: Dataset | None = None) -> QueryResult:
+              union: bool = True, dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         raise NotImplementedError
 
     def select(self, sparql: str, *, substitutions: Substitutions | None = None,

@@ -35,6 +35,8 @@ __all__ = ["DEFAULT_BASE_IRI", "Iris", "organization_slug", "slugify"]
 DEFAULT_BASE_IRI = "https://w3id.org/kgbuild/data/"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: ids that are their own article slug
+_PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -80,13 +82,37 @@ class Iris:
         return NamedNode(self.base + "/".join(segments))
 
     # --- articles and their graphs -------------------------------------------------------
-    def article_slug(self, article_id: str) -> str:
+    @staticmethod
+    def article_slug(article_id: str) -> str:
+        """The path segment of an article's IRIs: one per id, whatever ids differ by.
+
+        An id of lower-case letters, digits, ``.``, ``_`` and ``-`` is its own slug (extension
+        and all: ``x.txt`` and ``x.html`` are two articles); any other id is a readable slug of it,
+        ``~`` and 12 hex digits of its SHA-256, so ids that differ only in case, punctuation or
+        folder (``X.text``, ``feedA/index.html``) never share a graph. ``~`` occurs in no plain id,
+        so the two kinds never meet.
+
+        >>> Iris.article_slug("azerbaijan-2020-cis-interim.txt")
+        'azerbaijan-2020-cis-interim.txt'
+        >>> Iris.article_slug("AZERBAIJAN-2020-cis-interim")
+        'azerbaijan-2020-cis-interim~da80343eb93d'
+        """
+        if _PLAIN_ID.fullmatch(article_id):
+            return article_id
+        return f"{slugify(article_id, max_length=60)}~{hashlib.sha256(article_id.encode()).hexdigest()[:12]}"
+
+    @staticmethod
+    def legacy_article_slug(article_id: str) -> str:
+        """The slug kgbuild gave an article before issue 14 (extension and case dropped; they collided)."""
         stem = re.sub(r"\.(txt|text|html?|json|jsonl|ndjson|md)$", "", article_id, flags=re.I)
         slug = slugify(stem)
-        # ids that differ only in punctuation must not collide
         if slug != stem.lower():
             slug = f"{slug}-{hashlib.sha1(article_id.encode()).hexdigest()[:6]}"
         return slug
+
+    def legacy_article_graph(self, article_id: str) -> NamedNode:
+        """The graph an article had in a store built before issue 14 (:meth:`legacy_article_slug`)."""
+        return self._node("graph", "article", self.legacy_article_slug(article_id))
 
     def article(self, article_id: str) -> NamedNode:
         return self._node("article", self.article_slug(article_id))

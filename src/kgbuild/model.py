@@ -59,7 +59,9 @@ class Article:
     ``id`` is the article's stable identifier inside a build (the path relative to the build
     root, a URL, or a JSON Lines ``id``); the same id always gives the same graph IRI.
     ``text`` is the body that offsets refer to (without the optional `` date YYYY-MM-DD``
-    header line of the corpus format, which becomes ``published``).
+    header line of the corpus format, which becomes ``published``). ``origin`` says where it was
+    read from (``file:`` and the resolved path, ``record:`` and a record's own id, ``stdin:``
+    and a content hash), so two sources that give the same id are told apart.
     """
 
     id: str
@@ -70,11 +72,21 @@ class Article:
     source: str | None = None
     path: str | None = None
     encoding: str | None = None
+    origin: str | None = None
 
     @property
     def name(self) -> str:
         """The file name (last path segment of ``id``) that the facts view reports."""
         return self.id.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def source_key(self) -> str | None:
+        """SHA-256 of :attr:`origin` (where the article was read from), or None without one.
+
+        The store keeps this digest, never the origin (a local path), and a build replaces an
+        article only with one from the same source.
+        """
+        return hashlib.sha256(self.origin.encode("utf-8")).hexdigest() if self.origin is not None else None
 
     @property
     def sha256(self) -> str:
@@ -88,7 +100,7 @@ class Article:
     @classmethod
     def from_text(cls, id: str, raw: str, *, published: date | None = None, title: str | None = None,
                   url: str | None = None, source: str | None = None, path: str | None = None,
-                  encoding: str | None = None) -> Article:
+                  encoding: str | None = None, origin: str | None = None) -> Article:
         """Build an article from raw corpus text, honouring a first line `` date YYYY-MM-DD``.
 
         >>> a = Article.from_text("x.txt", " date 2020-02-03 BAKU, Feb. 3\\n\\nText.")
@@ -103,7 +115,7 @@ class Article:
             body = raw[m.end() :]
             raw = f"{rest}\n{body}" if rest else body
         return cls(id=id, text=raw, published=published, title=title, url=url, source=source, path=path,
-                   encoding=encoding)
+                   encoding=encoding, origin=origin)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@
     kgbuild.ttl  kgbuild.nt  kgbuild.jsonld  context.jsonld   the data, merged (deterministic)
     kgbuild.trig kgbuild.nq                                   the dataset with per-article graphs
     void.ttl                                                  VoID + DCAT, also stored in {base}graph/_void
-    ontology/kgbuild-0.1.0.ttl .owl .md .html                 the versioned ontology and its docs
+    ontology/kgbuild-0.2.0.ttl .owl .md .html                 the versioned ontology and its docs
 
 The VoID figures are counted from the same merged data that ``kgbuild.ttl`` holds, so
 ``void:triples`` equals the number of triples in the Turtle dump.

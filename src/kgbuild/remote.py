@@ -250,16 +250,19 @@ class RemoteStore(StoreBase):
 
     # --- reading --------------------------------------------------------------------------
     def article_state(self, article_id: str) -> ArticleState | None:
-        """The stored content hash and extractor version of an article, or None if absent."""
+        """What the store holds about an article (content hash, extractor version, id, source key), or None."""
         g = self.iris.article_graph(article_id)
         a = self.iris.article(article_id)
         rows = list(self.select(
-            f"SELECT ?h ?v WHERE {{ GRAPH {g} {{ {a} eo:contentHash ?h ; eo:extractorVersion ?v }} }} LIMIT 1",
+            f"SELECT ?h ?v ?id ?k WHERE {{ GRAPH {g} {{ {a} eo:contentHash ?h ; eo:extractorVersion ?v "
+            "OPTIONAL { " + f"{a} eo:articleId ?id" + " } OPTIONAL { " + f"{a} eo:sourceKey ?k" + " } } } LIMIT 1",
             union=False,
         ))
         if not rows or "h" not in rows[0] or "v" not in rows[0]:
             return None
-        return ArticleState((rows[0]["h"].value, rows[0]["v"].value))
+        row = rows[0]
+        return ArticleState(row["h"].value, row["v"].value, row["id"].value if "id" in row else None,
+                            row["k"].value if "k" in row else None)
 
     def article_graphs(self) -> list[ox.NamedNode]:
         prefix = ox.Literal(self.iris.article_graph("x").value[: -len("x")])
@@ -290,11 +293,11 @@ class RemoteStore(StoreBase):
         return list(self.union_params.items()) if union else None
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
-              dataset: Dataset | None = None) -> QueryResult:
+              dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query on the server (standard prefixes predeclared), parsed into pyoxigraph results.
 
         ``dataset`` (default graph IRIs, named graph IRIs) goes as the protocol's
-        ``default-graph-uri`` and ``named-graph-uri`` and replaces the query's own dataset.
+        ``default-graph-uri`` and ``named-graph-uri`` and replaces the query's own dataset; ``base_iri`` goes as a ``BASE``.
 
         :raises QueryError: the server refuses the query (syntax, evaluation).
         :raises StoreError: the server cannot be reached or fails.
@@ -302,6 +305,8 @@ class RemoteStore(StoreBase):
         from .query import with_values
 
         text = _PROLOGUE + (with_values(sparql, substitutions) if substitutions else sparql)
+        if base_iri is not None:
+            text = f"BASE <{ox.NamedNode(base_iri).value}>\n{text}"
         response = self._send(
             "POST", self.query_url, error=QueryError,
             params=self._dataset_params(union, dataset),

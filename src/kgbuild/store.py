@@ -254,14 +254,18 @@ class Store(StoreBase):
 
     # --- reading --------------------------------------------------------------------------
     def article_state(self, article_id: str) -> ArticleState | None:
-        """The stored content hash and extractor version of an article, or None if absent."""
+        """What the store holds about an article (content hash, extractor version, id, source key), or None."""
         g = self.iris.article_graph(article_id)
         a = self.iris.article(article_id)
-        h = next(iter(self._store.quads_for_pattern(a, EO.contentHash, None, g)), None)
-        v = next(iter(self._store.quads_for_pattern(a, EO.extractorVersion, None, g)), None)
-        if h is None or v is None or not isinstance(h.object, ox.Literal) or not isinstance(v.object, ox.Literal):
+
+        def value(prop: ox.NamedNode) -> str | None:
+            q = next(iter(self._store.quads_for_pattern(a, prop, None, g)), None)
+            return q.object.value if q is not None and isinstance(q.object, ox.Literal) else None
+
+        h, v = value(EO.contentHash), value(EO.extractorVersion)
+        if h is None or v is None:
             return None
-        return ArticleState((h.object.value, v.object.value))
+        return ArticleState(h, v, value(EO.articleId), value(EO.sourceKey))
 
     def article_graphs(self) -> list[ox.NamedNode]:
         prefix = self.iris.article_graph("x").value[: -len("x")]
@@ -285,7 +289,7 @@ class Store(StoreBase):
         return len(self._store)
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
-              dataset: Dataset | None = None) -> QueryResult:
+              dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query (with the standard prefixes predeclared).
 
         ``substitutions`` bind variables to RDF terms (pyoxigraph's ``substitutions=``: initial
@@ -296,7 +300,8 @@ class Store(StoreBase):
         ``union`` makes the default graph the union of all graphs; pyoxigraph then ignores the
         query's ``FROM`` clauses, so a caller passes ``union=False`` for a query that has them.
         ``dataset`` (default graph IRIs, named graph IRIs) replaces the query's dataset, as the
-        SPARQL Protocol's ``default-graph-uri`` and ``named-graph-uri`` do.
+        SPARQL Protocol's ``default-graph-uri`` and ``named-graph-uri`` do. ``base_iri`` resolves
+        the query's relative IRIs (the endpoint's URL, for a query sent over HTTP).
 
         :raises QueryError: the query does not parse or fails.
         """
@@ -308,6 +313,7 @@ class Store(StoreBase):
                 union = False
             return self._store.query(
                 sparql,
+                base_iri=base_iri,
                 prefixes=PREFIXES,
                 use_default_graph_as_union=union,
                 substitutions=dict(substitutions) if substitutions else None,

@@ -8,7 +8,7 @@ same quads (except ``eo:ingestedAt``), so rebuilding is idempotent and exports c
 >>> quads = article_quads(art, [Mission(organizer="Commonwealth of Independent States", country="AZ")],
 ...                       iris=Iris("https://example.org/"), extractor_version="test", ingested_at=None)
 >>> sorted({q.graph_name.value for q in quads})
-['https://example.org/graph/article/a']
+['https://example.org/graph/article/a.txt']
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "RDF_VERSION", "article
 
 #: Version of the RDF this module writes (IRI scheme, properties). Stored with the extractor's
 #: version on every article, so changing either re-extracts articles instead of skipping them.
-RDF_VERSION = "rdf/2"
+RDF_VERSION = "rdf/3"
 
 ELECTION_TYPE_CONCEPTS: dict[str, NamedNode] = {
     "parliamentary": EO.Parliamentary,
@@ -105,6 +105,9 @@ def article_quads(
     a = iris.article(article.id)
     w.add(a, RDF.type, EO.Article)
     w.add(a, EO.fileName, _str(article.name))
+    w.add(a, EO.articleId, _str(article.id))
+    if article.source_key is not None:
+        w.add(a, EO.sourceKey, _str(article.source_key))
     w.add(a, EO.contentHash, _str(article.sha256))
     w.add(a, EO.extractorVersion, _str(extractor_version))
     if article.title:

@@ -46,7 +46,7 @@ __all__ = [
 
 EO_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
-ONTOLOGY_VERSION = "0.1.0"
+ONTOLOGY_VERSION = "0.2.0"
 
 
 class Namespace:
@@ -150,6 +150,8 @@ EO_TERMS = frozenset(
         "acronym",
         "fileName",
         "contentHash",
+        "articleId",
+        "sourceKey",
         "extractorVersion",
         "sentence",
         "sentenceBeginIndex",

@@ -17,16 +17,23 @@ What counts as an article (in a directory; a file named directly is always read)
 ``.json``                      one such object, or a JSON array of them
 ============================  ====================================================================
 
-Skipped in directories: hidden files and directories (name starting with ``.``), the corpus's
-gold files ``*.gold.json``, and every other suffix (``.md``, ``.rq``, ...). Directories are walked
-recursively in sorted order; symlinks are followed, and a symlink that leads back to one of its
-own ancestor directories is reported as a loop.
+Skipped in directories: hidden files and directories (name starting with ``.``) and the corpus's
+gold files ``*.gold.json``, silently; every other suffix (``.md``, ``.pdf``, ...) is listed as
+skipped (an :class:`InputNote`). Directories are walked recursively in sorted order. A symlink
+whose target lies outside the directory given is refused (an :class:`InputProblem`) unless
+``follow_symlinks``; one that leads back to one of its own ancestor directories is a loop.
 
 Ids: a file under a directory given has the path relative to that directory (``sub/a.txt``); a
 file given directly has its file name; with ``root``, any file under ``root`` has its path
-relative to ``root``. A JSON record's id is its ``"id"``, else its ``"url"``, else
-``FILE#LINE`` (JSON Lines) or ``FILE#N`` (the N-th element of a JSON array). Stdin (``-``) is
-``<stdin>``, or ``<stdin>#LINE`` when it carries JSON Lines. Line endings become ``\\n``.
+relative to ``root``. Extension and case are kept. A JSON record's id is its ``"id"``, else its
+``"url"``, else ``FILE#LINE`` (JSON Lines) or ``FILE#N`` (the N-th element of a JSON array).
+Stdin (``-``) is ``<stdin>@`` and 12 hex digits of the content's SHA-256 (of each line's, when it
+carries JSON Lines), so two different documents piped in are two articles. Each article also
+records its origin (:attr:`~kgbuild.model.Article.origin`: the resolved path, the record's id, or
+stdin's hash), which tells sources that give the same id apart. Line endings become ``\\n``.
+
+Text that is not UTF-8 is never re-encoded silently: a note names the offset of the first bad
+byte and what was done (replaced by U+FFFD, or read in the legacy encoding detected).
 
 Limits: a file (or stdin document) over ``max_bytes`` is refused; JSON Lines files may be any
 size, but each line is held to ``max_bytes``.
@@ -35,6 +42,7 @@ size, but each line is held to ``max_bytes``.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import os
 import stat
@@ -59,6 +67,7 @@ from kgbuild.model import Article
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_BYTES",
+    "InputNote",
     "InputProblem",
     "read_article",
     "read_inputs",
@@ -94,12 +103,31 @@ class InputProblem:
         return f"{self.item}: {self.problem}"
 
 
+@dataclass(frozen=True, slots=True)
+class InputNote:
+    """Something a build should say about an input item that is no failure: ``kind`` is
+    ``"skipped"`` (not an article type) or ``"warning"`` (read, with a caveat).
+
+    >>> str(InputNote("news/a.pdf", "not an article type (.pdf)", "skipped"))
+    'news/a.pdf: not an article type (.pdf)'
+    """
+
+    item: str
+    note: str
+    kind: str = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.note}"
+
+
 def read_inputs(
     paths: Iterable[str | Path],
     *,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: TextIO | BinaryIO | None = None,
+    follow_symlinks: bool = False,
+    notes: list[InputNote] | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Stream the articles in ``paths`` (files, directories, ``-`` for stdin), in a stable order.
 
@@ -112,6 +140,8 @@ def read_inputs(
     :param root: when given, files under it get their path relative to it as id.
     :param max_bytes: size limit per file, per JSON Lines line and for stdin.
     :param stdin: the stream ``-`` reads (default :data:`sys.stdin`), text or binary.
+    :param follow_symlinks: read symlinks whose targets lie outside the directory walked.
+    :param notes: gets an :class:`InputNote` for every file skipped and every warning.
     :raises ParameterError: ``max_bytes`` is not a positive integer.
 
     >>> import tempfile
@@ -122,7 +152,7 @@ def read_inputs(
     [('a.txt', datetime.date(2024, 5, 1)), 'is empty (whitespace only)']
     """
     _check_max_bytes(max_bytes)
-    reader = _Reader(root=root, max_bytes=max_bytes, stdin=stdin)
+    reader = _Reader(root=root, max_bytes=max_bytes, stdin=stdin, follow_symlinks=follow_symlinks, notes=notes)
     return (x for p in paths for x in reader.read_path(p))
 
 
@@ -145,7 +175,7 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int = 
         raise InputError(
             printable_name(str(path)), "is JSON Lines (many articles); read it with read_inputs()"
         )
-    reader = _Reader(root=None, max_bytes=max_bytes, stdin=None)
+    reader = _Reader(root=None, max_bytes=max_bytes, stdin=None, follow_symlinks=True, notes=None)
     items = list(
         reader.read_file(
             path,
@@ -175,10 +205,13 @@ def _check_max_bytes(max_bytes: object) -> None:
 class _Reader:
     """The state of one :func:`read_inputs` call: files already read and ids already given."""
 
-    def __init__(self, *, root: Path | None, max_bytes: int, stdin: Any) -> None:
+    def __init__(self, *, root: Path | None, max_bytes: int, stdin: Any, follow_symlinks: bool,
+                 notes: list[InputNote] | None) -> None:
         self.root = Path(os.path.abspath(root)) if root is not None else None
         self.max_bytes = max_bytes
         self.stdin = stdin
+        self.follow_symlinks = follow_symlinks
+        self.notes = notes
         self.stdin_read = False
         self.seen_files: set[tuple[int, int]] = set()
         self.seen_ids: dict[str, str] = {}
@@ -197,14 +230,19 @@ class _Reader:
             yield InputProblem(item, os_problem(exc, path))
             return
         if stat.S_ISDIR(st.st_mode):
-            yield from self._walk(path, base=path, ancestors=frozenset({(st.st_dev, st.st_ino)}))
+            yield from self._walk(path, base=path, ancestors=frozenset({(st.st_dev, st.st_ino)}),
+                                  boundary=os.path.realpath(path))
         elif path.name.endswith(GOLD_SUFFIX):
             yield InputProblem(item, "is a gold annotation file (*.gold.json), not an article")
         else:
             yield from self._file(path, st, self._id_for(path, base=None), item, direct=True)
 
+    def _note(self, item: str, note: str, kind: str = "warning") -> None:
+        if self.notes is not None:
+            self.notes.append(InputNote(item, note, kind))
+
     def _walk(
-        self, directory: Path, *, base: Path, ancestors: frozenset[tuple[int, int]]
+        self, directory: Path, *, base: Path, ancestors: frozenset[tuple[int, int]], boundary: str
     ) -> Iterator[Article | InputProblem]:
         try:
             with os.scandir(directory) as it:
@@ -224,16 +262,28 @@ class _Reader:
                 if wanted or entry.is_symlink():
                     yield InputProblem(printable_name(str(path)), os_problem(exc, path))
                 continue
+            if entry.is_symlink() and not self.follow_symlinks and (stat.S_ISDIR(st.st_mode) or wanted):
+                target = os.path.realpath(path)
+                if target != boundary and not target.startswith(boundary.rstrip(os.sep) + os.sep):
+                    yield InputProblem(
+                        printable_name(str(path)),
+                        f"symlink to {printable_name(target)!r}, outside the folder read; "
+                        "not followed (--follow-symlinks reads it)",
+                    )
+                    continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
                     yield InputProblem(printable_name(str(path)), loop_problem(path))
                     continue
-                yield from self._walk(path, base=base, ancestors=ancestors | {key})
+                yield from self._walk(path, base=base, ancestors=ancestors | {key}, boundary=boundary)
             elif wanted:
                 yield from self._file(
                     path, st, self._id_for(path, base=base), printable_name(str(path)), direct=False
                 )
+            elif stat.S_ISREG(st.st_mode) and not name.lower().endswith(GOLD_SUFFIX):
+                suffix = os.path.splitext(name)[1].lower() or "no suffix"
+                self._note(printable_name(str(path)), f"not an article type ({suffix}); skipped", "skipped")
 
     def _id_for(self, path: Path, *, base: Path | None) -> str:
         if self.root is not None:
@@ -298,6 +348,7 @@ class _Reader:
             if len(data) > self.max_bytes:
                 raise Problem(self._too_big(None))
             kind = "json" if suffix in JSON_SUFFIXES else "html" if suffix in HTML_SUFFIXES else "text"
+            warnings: list[str] = []
             yield from _document(
                 data,
                 kind=kind,
@@ -305,7 +356,11 @@ class _Reader:
                 item=item,
                 path=printable_name(str(path)),
                 explicit_id=explicit_id,
+                origin=_file_origin(path),
+                warnings=warnings,
             )
+            for w in warnings:
+                self._note(item, w)
         except Problem as exc:
             yield InputProblem(item, str(exc))
 
@@ -321,7 +376,9 @@ class _Reader:
             except Problem as exc:
                 yield InputProblem(item, str(exc))
                 return
-            yield from self._jsonl_lines(f, file_id=file_id, item=item, path=printable_name(str(path)))
+            yield from self._jsonl_lines(
+                f, file_id=file_id, item=item, path=printable_name(str(path)), origin=_file_origin(path)
+            )
 
     def _jsonl_lines(
         self,
@@ -330,9 +387,14 @@ class _Reader:
         file_id: str,
         item: str,
         path: str | None,
+        origin: str | None,
         first: tuple[int, bytes] | None = None,
     ) -> Iterator[Article | InputProblem]:
-        """Each non-blank line of ``f`` (after ``first``, a line already read) as an article."""
+        """Each non-blank line of ``f`` (after ``first``, a line already read) as an article.
+
+        Without an ``origin`` (stdin), a record without an id of its own is known by its content:
+        ``<stdin>@`` and the line's hash.
+        """
         lineno = 0
         any_line = False
         while True:
@@ -357,8 +419,13 @@ class _Reader:
             any_line = True
             try:
                 record = parse_json_line(line)
+                if origin is None:
+                    digest = hashlib.sha256(line.strip()).hexdigest()
+                    default_id, default_origin = f"{STDIN_ID}@{digest[:12]}", f"stdin:{digest}"
+                else:
+                    default_id, default_origin = f"{file_id}#{lineno}", f"{origin}#{lineno}"
                 yield article_from_record(
-                    record, default_id=f"{file_id}#{lineno}", path=path, encoding="utf-8"
+                    record, default_id=default_id, default_origin=default_origin, path=path, encoding="utf-8"
                 )
             except Problem as exc:
                 yield InputProblem(where, str(exc))
@@ -383,7 +450,7 @@ class _Reader:
                     pass
                 else:
                     yield from self._jsonl_lines(
-                        stream, file_id=STDIN_ID, item=STDIN_ID, path=None, first=(1, line)
+                        stream, file_id=STDIN_ID, item=STDIN_ID, path=None, origin=None, first=(1, line)
                     )
                     return
             data = line + stream.read(self.max_bytes + 1 - len(line))
@@ -395,7 +462,12 @@ class _Reader:
                 raise Problem(self._too_big(None))
             stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
             kind = "json" if stripped[:1] in (b"{", b"[") else "text"
-            yield from _document(data, kind=kind, article_id=STDIN_ID, item=STDIN_ID, path=None)
+            digest = hashlib.sha256(data).hexdigest()
+            warnings: list[str] = []
+            yield from _document(data, kind=kind, article_id=f"{STDIN_ID}@{digest[:12]}", item=STDIN_ID, path=None,
+                                 origin=f"stdin:{digest}", warnings=warnings)
+            for w in warnings:
+                self._note(STDIN_ID, w)
         except Problem as exc:
             yield InputProblem(STDIN_ID, str(exc))
 
@@ -406,25 +478,32 @@ class _Reader:
         return f"is {size:,} bytes, over the {limit} limit (--max-bytes)"
 
 
+def _file_origin(path: Path) -> str:
+    """The origin of what a file holds: ``file:`` and its resolved path."""
+    return "file:" + printable_name(os.path.realpath(path))
+
+
 def _document(
-    data: bytes, *, kind: str, article_id: str, item: str, path: str | None, explicit_id: str | None = None
+    data: bytes, *, kind: str, article_id: str, item: str, path: str | None, explicit_id: str | None = None,
+    origin: str | None = None, warnings: list[str] | None = None,
 ) -> Iterator[Article | InputProblem]:
     """The article(s) in one whole document; :class:`Problem` when there is none."""
     if not data.strip():
         raise Problem("is empty (no text)" if not data else "is empty (whitespace only)")
     if kind == "json":
-        yield from _json_document(data, article_id=article_id, item=item, path=path, explicit_id=explicit_id)
+        yield from _json_document(data, article_id=article_id, item=item, path=path, explicit_id=explicit_id,
+                                  origin=origin)
         return
     if kind == "html" or looks_like_html(data):
         sniff_binary(data)
-        yield article_from_html(article_id, data, path=path)
+        yield article_from_html(article_id, data, path=path, origin=origin, warnings=warnings)
         return
-    text, encoding = decode_text(data)
-    yield article_from_text(article_id, text, path=path, encoding=encoding)
+    text, encoding = decode_text(data, warnings=warnings)
+    yield article_from_text(article_id, text, path=path, encoding=encoding, origin=origin)
 
 
 def _json_document(
-    data: bytes, *, article_id: str, item: str, path: str | None, explicit_id: str | None
+    data: bytes, *, article_id: str, item: str, path: str | None, explicit_id: str | None, origin: str | None
 ) -> Iterator[Article | InputProblem]:
     sniff_binary(data)
     try:
@@ -437,13 +516,14 @@ def _json_document(
             raise Problem("is an empty JSON array (no articles)")
         for n, record in enumerate(doc, start=1):
             try:
-                yield article_from_record(record, default_id=f"{article_id}#{n}", path=path, encoding="utf-8")
+                yield article_from_record(record, default_id=f"{article_id}#{n}", path=path, encoding="utf-8",
+                                          default_origin=f"{origin}#{n}" if origin else None)
             except Problem as exc:
                 yield InputProblem(f"{item}#{n}", str(exc))
         return
-    article = article_from_record(doc, default_id=article_id, path=path, encoding="utf-8")
+    article = article_from_record(doc, default_id=article_id, path=path, encoding="utf-8", default_origin=origin)
     if explicit_id is not None and article.id != explicit_id:
-        article = dataclasses.replace(article, id=explicit_id)
+        article = dataclasses.replace(article, id=explicit_id, origin=origin)
     yield article
 
 

@@ -141,16 +141,24 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+def decode_text(data: bytes, *, declared: str | None = None, warnings: list[str] | None = None) -> tuple[str, str]:
     """Decode file content to ``(text, encoding)``; raise :class:`Problem` when it is not text.
 
     UTF-8 (with or without BOM) is tried first, then a UTF-16/32 byte-order mark, then
     ``declared`` (an HTML page's own charset), then charset-normalizer's detection, with ties
-    broken towards the encodings common in the region's news. UTF-8 with a few broken bytes (a
-    truncated scrape) stays UTF-8, the broken bytes replaced by U+FFFD.
+    broken towards the encodings common in the region's news.
 
-    >>> decode_text("Выборы".encode("cp1251") * 20)[1]
-    'cp1251'
+    Bytes that are not UTF-8 never change the encoding silently: text that is UTF-8 elsewhere
+    (at least as many valid multi-byte characters as broken sequences, e.g. a truncated scrape)
+    stays UTF-8, the broken bytes replaced by U+FFFD, and ``warnings`` gets a line naming the
+    offset of the first; a text read in a legacy encoding gets a line naming it and that offset.
+
+    >>> notes = []
+    >>> decode_text("Выборы".encode("cp1251") * 20, warnings=notes)[1], notes
+    ('cp1251', ['not UTF-8 (byte 1 is invalid): read as cp1251'])
+    >>> text, enc = decode_text("Café — naïve ".encode() + bytes([255]), warnings=notes)
+    >>> enc, text.endswith(chr(0xFFFD)), notes[-1]
+    ('utf-8', True, 'invalid UTF-8 at byte 18 (1 byte sequence replaced by U+FFFD)')
     """
     bom_enc = sniff_binary(data)
     if bom_enc:
@@ -160,35 +168,47 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
             raise Problem(
                 f"undecodable bytes: starts with a {bom_enc.upper()} mark but {exc.reason}"
             ) from exc
-    if data.startswith(codecs.BOM_UTF8):
-        try:
+    try:
+        if data.startswith(codecs.BOM_UTF8):
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start + 1
+    note = warnings.append if warnings is not None else (lambda line: None)
     mostly = _mostly_utf8(data)
     if mostly is not None:
-        return mostly, "utf-8"
+        text, bad = mostly
+        note(f"invalid UTF-8 at byte {first_bad} ({bad:,} byte sequence{'s' if bad != 1 else ''} replaced by U+FFFD)")
+        return text, "utf-8"
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
-            return data.decode(declared), declared
+            text = data.decode(declared)
         except UnicodeDecodeError:
             pass
-    return _detect(data)
+        else:
+            note(f"not UTF-8 (byte {first_bad} is invalid): read as {declared}, the charset the page declares")
+            return text, declared
+    text, encoding = _detect(data)
+    note(f"not UTF-8 (byte {first_bad} is invalid): read as {encoding}")
+    return text, encoding
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """The UTF-8 reading of ``data`` when only a handful of byte sequences are broken."""
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """``(text, broken sequences)``: the UTF-8 reading of ``data`` when it is UTF-8 elsewhere.
+
+    Text counts as UTF-8 when its valid multi-byte characters are at least as many as its broken
+    sequences: a legacy encoding (cp1251, cp1252, ...) makes almost every non-ASCII byte a broken
+    sequence and forms a valid pair only by chance, while UTF-8 text with a cut or corrupted
+    character keeps its other accents, dashes and quotes. (Until issue 14 this asked for 20 valid
+    characters per broken one, and a UTF-8 file with a few accents and one bad byte was read as
+    cp1252: mojibake.)
+    """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
-    if bad <= 0 or multibyte < 20 * bad:
+    if bad <= 0 or multibyte < bad:
         return None
-    return text[1:] if text.startswith("\ufeff") else text
+    return (text[1:] if text.startswith("\ufeff") else text), bad
 
 
 _UNDECODABLE = (

@@ -48,14 +48,14 @@ _ISO_START = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|[-_])")
 
 
-def article_from_html(article_id: str, data: bytes, **meta: Any) -> Article:
+def article_from_html(article_id: str, data: bytes, *, warnings: list[str] | None = None, **meta: Any) -> Article:
     """An article from an HTML page: its main text and metadata.
 
     The title, site name (as ``source``) and canonical URL come from trafilatura's metadata, the
     publication date from :func:`published_from_markup`. Offsets refer to the extracted text,
     whose paragraphs are separated by a blank line.
     """
-    html, encoding = decode_text(data, declared=declared_charset(data))
+    html, encoding = decode_text(data, declared=declared_charset(data), warnings=warnings)
     import trafilatura  # imported here: slow to import, and only HTML needs it
 
     doc = trafilatura.bare_extraction(

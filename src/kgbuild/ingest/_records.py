@@ -70,10 +70,12 @@ def parse_json(text: str) -> Any:
         raise Problem("malformed JSON: nested too deeply") from exc
 
 
-def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article:
+def article_from_record(record: Any, *, default_id: str, default_origin: str | None = None, **meta: Any) -> Article:
     """An article from one JSON object ``{"text": ..., "title", "url", "date"/"published", "source", "id"}``.
 
     The id is the record's ``id``, else its ``url``, else ``default_id``. Unknown keys are ignored.
+    A record that names itself (``id`` or ``url``) has the origin ``record:ID`` wherever it is read
+    from (a feed's new dump updates it); one that does not has ``default_origin`` (its file and line).
 
     >>> a = article_from_record({"text": "Words.", "url": "https://x.example/1", "date": "2024-05-01"}, default_id="d#1")
     >>> a.id, a.published
@@ -107,8 +109,9 @@ def article_from_record(record: Any, *, default_id: str, **meta: Any) -> Article
     if rid is not None and not isinstance(rid, (str, int)) or isinstance(rid, bool):
         raise Problem(f'"id" is a JSON {_json_type(rid)}, not a string or number')
     article_id = _valid_unicode(str(rid).strip()) if rid is not None and str(rid).strip() else None
-    article_id = article_id or meta.get("url") or default_id
-    return article_from_text(article_id, text, published=published, **meta)
+    article_id = article_id or meta.get("url")
+    origin = f"record:{article_id}" if article_id else default_origin
+    return article_from_text(article_id or default_id, text, published=published, origin=origin, **meta)
 
 
 def _parse_date(value: Any, *, field: str) -> date | None:

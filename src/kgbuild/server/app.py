@@ -142,6 +142,7 @@ async def sparql_endpoint(request: Request) -> Response:
         "method": request.method, "query_string": request.scope.get("query_string", b""),
         "content_type": request.headers.get("content-type", ""), "body": body,
         "accept": request.headers.get("accept"), "max_rows": cfg.max_rows, "allow_service": cfg.allow_service,
+        "base_iri": str(request.url.replace(query="", fragment="")),
     })
     out = _answer(await _pool(request).run(job, client=_client(request)))
     return _result_response(out, cfg)
@@ -315,7 +316,9 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     """An exception no route expected: logged with its trace here, answered without its text
     (which may show paths, queries or data)."""
     log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-    return error_response(500, "the server failed to answer this request; its log has the details")
+    # this handler runs outside the middleware stack, so it adds the security headers itself
+    return error_response(500, "the server failed to answer this request; its log has the details",
+                          headers=dict(SECURITY_HEADERS))
 
 
 #: headers on every response: the pages run only the server's own scripts and styles, load

@@ -3,7 +3,7 @@
 Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pipe:
 
 - ``("sparql", {"method", "query_string", "content_type", "body", "accept", "max_rows",
-  "allow_service"})``: a SPARQL Protocol request as received (:func:`run_sparql` reads it,
+  "allow_service", "base_iri"})``: a SPARQL Protocol request as received (:func:`run_sparql` reads it,
   checks the query, negotiates the format and runs it);
 - ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query (``limit`` and
   ``offset`` among the params page it), parameters
@@ -113,7 +113,7 @@ def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
         fmt = negotiate_request(info.form or "SELECT", p.get("accept"), req.formats)
     except NotAcceptable as e:
         return failure(406, str(e))
-    result = kg.store.query(req.query, union=not info.dataset, dataset=req.dataset)
+    result = kg.store.query(req.query, union=not info.dataset, dataset=req.dataset, base_iri=p.get("base_iri"))
     return serialize_result(result, fmt, p["max_rows"])
 
 
