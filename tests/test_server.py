@@ -320,18 +320,21 @@ def test_missions_index_pages_and_filters_by_country(server: InProcess, examples
     """/missions?country= lists that country's missions; pages link to each other; a bad page is a 400."""
     from kgbuild.api import KnowledgeGraph
     from kgbuild.server import pages
-    from kgbuild.server.jobs import missions_page_data
+    from kgbuild.server.explore import filter_missions
 
     r = server.get("/missions", params={"country": "Azerbaijan"})
-    assert r.status_code == 200 and "in AZ" in r.text and 'href="/mission/cis-az-parliamentary-2020"' in r.text
+    assert r.status_code == 200 and '<option value="AZ" selected>' in r.text
+    assert 'href="/mission/cis-az-parliamentary-2020"' in r.text
     assert 'href="/mission/odihr-kz-presidential-2019"' not in r.text
     assert_error(server.get("/missions", params={"page": "0"}), 400)
     assert_error(server.get("/missions", params={"country": "Atlantis"}), 400)
+    assert_error(server.get("/missions", params={"year": "twenty"}), 400)
     with KnowledgeGraph(examples_store, read_only=True) as kg:
         everything = kg.query("missions")
-        data = missions_page_data(kg, page=2, size=5)
-        html = pages.missions_page(data, kg.iris.base)
-    assert data["total"] == len(everything) and data["rows"] == everything[5:10]
+        data = filter_missions(kg, page=2, size=5)
+        html = pages.missions_page(data)
+    assert data["total"] == len(everything)
+    assert [r["iri"] for r in data["rows"]] == [r["mission"] for r in everything[5:10]]
     assert f"Missions 6–10 of {len(everything)}" in html
     assert 'href="/missions?page=1"' in html and 'href="/missions?page=3"' in html
 
@@ -364,8 +367,8 @@ def test_mission_page_shows_facts_members_links_evidence_and_picture(server: InP
 
 
 def test_query_page_serves_the_bundled_editor_offline(server: InProcess) -> None:
-    """/ references only local assets; the gzip-stored editor is served compressed or plain."""
-    r = server.get("/")
+    """/editor references only local assets; the gzip-stored editor is served compressed or plain."""
+    r = server.get("/editor")
     assert r.status_code == 200
     assert "/static/yasgui.min.js" in r.text and "cdn" not in r.text.lower()
     for name in Catalog.load():
@@ -382,7 +385,8 @@ def test_static_assets_stay_small() -> None:
     """The committed static assets total under 3 MB, with no source maps."""
     from importlib import resources
 
-    files = [f for f in (resources.files("kgbuild.server") / "static").iterdir() if f.is_file()]
+    static = resources.files("kgbuild.server") / "static"
+    files = [f for d in (static, static / "vendor") for f in d.iterdir() if f.is_file()]
     assert sum(len(f.read_bytes()) for f in files) < 3_000_000
     assert not [f.name for f in files if f.name.endswith(".map")]
 

@@ -61,29 +61,29 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def test_query_page_runs_prepared_and_typed_queries(page: Any, live: LiveServer, artifacts: Path) -> None:
-    """The query page loads YASGUI offline, runs a prepared query and a typed query, and offers downloads."""
-    page.goto(f"{live.url}/")
+    """The query page loads YASGUI's editor offline, runs a prepared query and a typed query, and offers downloads."""
+    page.goto(f"{live.url}/editor")
     page.wait_for_selector(".yasqe .CodeMirror", timeout=20_000)
     # a prepared query, with a parameter, one click away
     form = page.locator("form.prepared[data-name=missions]")
     form.locator("input[name=country]").fill("Azerbaijan")
     form.locator("button.run").click()
-    rows = page.locator("#prepared-results table tbody tr")
+    rows = page.locator("#results table tbody tr")
     rows.first.wait_for(timeout=20_000)
-    countries = page.locator("#prepared-results table tbody tr td:nth-child(3)").all_inner_texts()
+    countries = page.locator("#results table tbody tr td:nth-child(3)").all_inner_texts()
     assert countries and set(countries) == {"AZ"}
-    csv_href = page.locator("#prepared-results a.dl-csv").get_attribute("href")
+    csv_href = page.locator("#results a.dl-csv").get_attribute("href")
     assert csv_href and "format=csv" in csv_href and "country=Azerbaijan" in csv_href
     resp = page.request.get(f"{live.url}{csv_href}")
     assert resp.ok and resp.text().splitlines()[0].startswith("mission,organizer,country")
     page.screenshot(path=str(artifacts / "query-prepared.png"), full_page=True)
 
-    # a typed query in the editor, run through YASGUI against /query
-    page.evaluate("""() => { window.kgbuildYasgui.getTab().setQuery(
+    # a typed query in the editor, run against /query
+    page.evaluate("""() => { window.kgbuildYasqe.setValue(
         'PREFIX eo: <https://w3id.org/kgbuild/ontology#>\\nSELECT DISTINCT ?cc WHERE { ?c a eo:Country ; eo:alpha2 ?cc } ORDER BY ?cc'); }""")
-    page.locator(".yasqe_queryButton").click()
-    page.wait_for_selector(".yasr table tbody tr", timeout=20_000)
-    cells = " ".join(page.locator(".yasr table tbody").all_inner_texts())
+    page.locator("#run-editor").click()
+    page.wait_for_selector("#results .results-head:has-text('Query results')", timeout=20_000)
+    cells = " ".join(page.locator("#results table tbody").all_inner_texts())
     assert "AZ" in cells and "AM" in cells
     page.screenshot(path=str(artifacts / "query-typed.png"), full_page=True)
     assert page.errors == []
@@ -92,11 +92,11 @@ def test_query_page_runs_prepared_and_typed_queries(page: Any, live: LiveServer,
 
 def test_prepared_query_error_is_shown(page: Any, live: LiveServer) -> None:
     """A bad parameter shows the server's error detail naming the parameter."""
-    page.goto(f"{live.url}/")
+    page.goto(f"{live.url}/editor")
     form = page.locator("form.prepared[data-name=missions]")
     form.locator("input[name=country]").fill("Atlantis")
     form.locator("button.run").click()
-    alert = page.locator("#prepared-results .error")
+    alert = page.locator("#results .error")
     alert.wait_for(timeout=20_000)
     assert "400" in alert.inner_text() and "country" in alert.inner_text()
 
@@ -116,7 +116,7 @@ def test_mission_page_from_the_index(page: Any, live: LiveServer, artifacts: Pat
     page.screenshot(path=str(artifacts / "mission.png"), full_page=True)
     # the mission with the most evidence shows highlighted spans
     page.goto(f"{live.url}/missions")
-    keys = [h.split("/mission/")[1] for h in page.locator("table.results tbody a").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+    keys = [h.split("/mission/")[1] for h in page.locator("table.results tbody a[href^='/mission/']").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
     marks = 0
     for key in keys[:8]:
         page.goto(f"{live.url}/mission/{key}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from .protocol import FORM, QUERY, UPDATE, media_type
 from .results import TITLES, Answer, Failure, Format, NotAcceptable, negotiate_request
 from .workers import WorkerLimits, WorkerPool
 
-__all__ = ["SECURITY_HEADERS", "ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response"]
+__all__ = ["SECURITY_HEADERS", "ServerConfig", "TRUNCATED_HEADER", "create_app", "error_response", "wants_html"]
 
 log = logging.getLogger("kgbuild.server")
 
@@ -41,7 +42,9 @@ log = logging.getLogger("kgbuild.server")
 TRUNCATED_HEADER = "X-Result-Truncated"
 MAX_BODY = 1 << 20  # a query text (or form body) larger than 1 MiB is refused
 _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-                 ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
+                 ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".json": "application/json"}
+#: a static file's name: a plain file name, or one in the vendor/ folder (ui/vendor.sh)
+_STATIC_NAME = re.compile(r"(vendor/)?[A-Za-z0-9_-][A-Za-z0-9._-]*")
 
 DEFAULT_QUERY = """# The server predeclares the standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...);
 # the default graph is the union of every article's graph (hence DISTINCT).
@@ -223,19 +226,64 @@ async def void(request: Request) -> Response:
 
 
 async def query_page(request: Request) -> Response:
+    """``/editor``: the SPARQL editor with the prepared queries beside it."""
+    from ..vocab import PREFIXES
+
     editor = request.app.state.static.has("yasgui.min.js")
-    html = pages.query_page(_catalog_json(request.app.state.catalog), default_query=DEFAULT_QUERY, editor=editor)
+    html = pages.query_page(_catalog_json(request.app.state.catalog), default_query=DEFAULT_QUERY, editor=editor,
+                            prefixes=dict(PREFIXES), base=_cfg(request).base_iri)
     return HTMLResponse(html)
 
 
+async def home_page(request: Request) -> Response:
+    """``/``: counts, the latest missions, the world map and the timeline."""
+    data = _answer(await _pool(request).run(("overview", {}), client=_client(request)))
+    return HTMLResponse(pages.home_page(data))
+
+
+_FILTERS = ("country", "organizer", "year", "type", "q")
+
+
 async def missions_page(request: Request) -> Response:
+    """``/missions``: filters (``country``, ``organizer``, ``year``, ``type``), search (``q``), ``page``."""
     raw = request.query_params.get("page", "1")
     if not raw.isdigit() or int(raw) < 1:
         raise ApiError(400, "Bad Request", f"parameter 'page' = {raw!r} is not a page number (1, 2, ...)",
                        extra={"parameter": "page"})
-    job = {"page": int(raw), "country": request.query_params.get("country") or None}
-    data = _answer(await _pool(request).run(("missions", job), client=_client(request)))
-    return HTMLResponse(pages.missions_page(data, _cfg(request).base_iri))
+    job: dict[str, Any] = {k: request.query_params.get(k) or None for k in _FILTERS}
+    job["page"] = int(raw)
+    data = _answer(await _pool(request).run(("filter", job), client=_client(request)))
+    return HTMLResponse(pages.missions_page(data))
+
+
+async def _node_data(request: Request, kind: str) -> Any:
+    key = request.path_params["key"]
+    try:
+        return _answer(await _pool(request).run((kind, {"key": key}), client=_client(request)))
+    except ApiError as e:
+        if e.status == 400 and e.extra.get("parameter") == kind:
+            raise ApiError(404, "Not Found", e.detail) from None
+        raise
+
+
+async def country_page(request: Request) -> Response:
+    """``/country/{code}``: a country's page."""
+    return HTMLResponse(pages.country_page(await _node_data(request, "country")))
+
+
+async def organization_page(request: Request) -> Response:
+    """``/organization/{key}``: an organization's page."""
+    return HTMLResponse(pages.organization_page(await _node_data(request, "organization")))
+
+
+async def election_page(request: Request) -> Response:
+    """``/election/{key}``: an election's page."""
+    return HTMLResponse(pages.election_page(await _node_data(request, "election")))
+
+
+async def article_page(request: Request) -> Response:
+    """``/article/{key}``: an article's page, its facts marked in its sentences."""
+    return HTMLResponse(pages.article_page(await _node_data(request, "article")))
 
 
 async def _mission(request: Request) -> dict[str, Any]:
@@ -268,10 +316,10 @@ class StaticFiles:
     def _load(self, name: str) -> tuple[bytes, bool] | None:
         if name in self._cache:
             return self._cache[name]
-        if "/" in name or name.startswith("."):
+        if not _STATIC_NAME.fullmatch(name):
             return None
         for fname, gz in ((name, False), (name + ".gz", True)):
-            f = self.root / fname
+            f = self.root.joinpath(*fname.split("/"))
             if f.is_file():
                 self._cache[name] = (f.read_bytes(), gz)
                 return self._cache[name]
@@ -297,19 +345,40 @@ class StaticFiles:
 
 
 # --- errors --------------------------------------------------------------------------------------
+def wants_html(request: Request) -> bool:
+    """Whether the client prefers an HTML page to JSON (a browser navigating): ``text/html`` is in
+    its Accept header, before any JSON type, and the path is none of the APIs."""
+    if request.url.path.startswith(("/query", "/queries", "/.well-known", "/static")):
+        return False
+    accept = request.headers.get("accept", "").lower()
+    html = accept.find("text/html")
+    if html < 0:
+        return False
+    js = accept.find("json")
+    return js < 0 or html < js
+
+
+def _error(request: Request, status: int, detail: str, *, title: str | None = None,
+           headers: dict[str, str] | None = None, extra: dict[str, Any] | None = None) -> Response:
+    if wants_html(request):
+        page = pages.error_page(status, title or TITLES.get(status, "Error"), detail)
+        return HTMLResponse(page, status_code=status, headers=headers)
+    return error_response(status, detail, title=title, headers=headers, extra=extra)
+
+
 async def _api_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.detail, title=exc.title, headers=exc.headers, extra=exc.extra)
+    return _error(request, exc.status, exc.detail, title=exc.title, headers=exc.headers, extra=exc.extra)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     detail = exc.detail
     if exc.status_code == 404:
-        detail = f"no resource at {request.url.path} (see / for the query page, /queries, /query)"
+        detail = f"no resource at {request.url.path} (see / for the overview, /editor, /queries, /query)"
     elif exc.status_code == 405:
         detail = f"method {request.method} is not allowed on {request.url.path}"
-    return error_response(exc.status_code, str(detail), headers=dict(exc.headers or {}))
+    return _error(request, exc.status_code, str(detail), headers=dict(exc.headers or {}))
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -371,7 +440,8 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
 
     static = StaticFiles()
     routes = [
-        Route("/", query_page, methods=["GET"]),
+        Route("/", home_page, methods=["GET"]),
+        Route("/editor", query_page, methods=["GET"]),
         Route("/query", sparql_endpoint, methods=["GET", "POST"]),
         Route("/queries", list_queries, methods=["GET"]),
         Route("/queries/{name}", run_prepared, methods=["GET"]),
@@ -379,7 +449,11 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
         Route("/missions", missions_page, methods=["GET"]),
         Route("/mission/{key}.svg", mission_svg, methods=["GET"]),
         Route("/mission/{key}", mission_page, methods=["GET"]),
-        Route("/static/{name}", static.serve, methods=["GET"]),
+        Route("/country/{key}", country_page, methods=["GET"]),
+        Route("/organization/{key}", organization_page, methods=["GET"]),
+        Route("/election/{key}", election_page, methods=["GET"]),
+        Route("/article/{key}", article_page, methods=["GET"]),
+        Route("/static/{name:path}", static.serve, methods=["GET"]),
     ]
     middleware = [Middleware(SecurityHeaders)]
     if config.cors:

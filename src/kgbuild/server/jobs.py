@@ -8,7 +8,9 @@ Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pip
 - ``("prepared", {"name", "params", "format", "max_rows"})``: a catalogue query (``limit`` and
   ``offset`` among the params page it), parameters
   validated and bound exactly as the CLI does (:func:`kgbuild.query.bind_params`);
-- ``("missions", {})``, ``("mission", {"key"})``: data for the HTML pages;
+- ``("missions", {})``, ``("mission", {"key"})``: data for the HTML pages, and those of
+  :mod:`.explore`: ``("overview", {})``, ``("filter", {filters})``, ``("country" | "organization" |
+  "election" | "article", {"key"})``;
 - ``("void", {"endpoint"})``: the VoID description (the stored one, else made now).
 
 An exception a job raises becomes a :class:`~.results.Failure` (:func:`failure_for`); one that
@@ -29,6 +31,7 @@ from ..errors import KgbuildError, ParameterError, QueryError, QueryRefused, Sto
 from ..publish import DatasetInfo, void_quads, void_turtle
 from ..query import bind_params, check_read_only, term_to_python
 from ..vocab import EO, EO_NS, RDFS
+from . import explore
 from .protocol import ProtocolError, parse_request
 from .results import (
     Answer,
@@ -84,6 +87,18 @@ def run(kg: KnowledgeGraph, job: tuple[str, dict[str, Any]]) -> Any:
         return missions_page_data(kg, page=p.get("page", 1), size=p.get("size", MISSIONS_PAGE), country=p.get("country"))
     if kind == "mission":
         return mission_data(kg, p["key"])
+    if kind == "overview":
+        return explore.overview(kg)
+    if kind == "filter":
+        return explore.filter_missions(kg, **p)
+    if kind == "country":
+        return explore.country_data(kg, p["key"])
+    if kind == "organization":
+        return explore.organization_data(kg, p["key"])
+    if kind == "election":
+        return explore.election_data(kg, p["key"])
+    if kind == "article":
+        return explore.article_data(kg, p["key"])
     if kind == "void":
         return void_document(kg, endpoint=p.get("endpoint"))
     if kind == "ping":
@@ -171,6 +186,7 @@ _CORE = {
     "org_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/rdfs:label ?v }",
     "org_acronym": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/eo:acronym ?v }",
     "org_wikidata": "SELECT DISTINCT ?m ?v WHERE { ?m eo:organizer/eo:wikidataId ?v }",
+    "election": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes ?v }",
     "election_label": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/rdfs:label ?v }",
     "etype": 'SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionType ?t . BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?v) }',
     "edate": "SELECT DISTINCT ?m ?v WHERE { ?m eo:observes/eo:electionDate ?v }",

@@ -17,7 +17,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["Edge", "Node", "radial_svg", "safe_href"]
+__all__ = ["Edge", "Node", "bar_chart_svg", "radial_svg", "safe_href"]
 
 #: Fill colours by node kind (Okabe–Ito palette, readable by colour-blind people).
 COLOURS = {
@@ -116,19 +116,24 @@ def radial_svg(centre: Node, edges: list[Edge], *, width: int = 900, height: int
                 pos[e.node.id] = (x, y, a)
                 placed2.append((e, x, y, a))
 
+    role = "group" if any(e.node.href for e in edges) else "img"  # an image holds no links
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-label="{escape(_short(centre.label, 80))} and its neighbours" font-family="sans-serif">',
+        f'role="{role}" aria-label="{escape(_short(centre.label, 80))} and its neighbours" font-family="sans-serif">',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#777"/></marker></defs>',
     ]
     lines, nodes = [], []
     parents = {e.parent for e, *_ in placed2}
+    previous = None
     for e in first:
         x, y, a = pos[e.node.id]
         x1, y1, x2, y2 = (x, y, cx, cy) if e.incoming else (cx, cy, x, y)
-        lines.append(_edge(x1, y1, x2, y2, e.label))
+        # neighbours sit grouped by property: only the first edge of a group says which, so
+        # edge labels do not pile up around the centre
+        lines.append(_edge(x1, y1, x2, y2, e.label if e.label != previous else ""))
+        previous = e.label
         # a node with an outer ring gets its label above or below, clear of its children
         nodes.append(_node(e.node, x, y, a, 9, beside=e.node.id not in parents))
     for e, x, y, a in placed2:
@@ -152,7 +157,9 @@ def _edge(x1: float, y1: float, x2: float, y2: float, label: str) -> str:
     return (
         f'<g class="edge"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#999" '
         f'stroke-width="1" marker-end="url(#arrow)"/>'
-        f'<text x="{mx:.1f}" y="{my:.1f}" font-size="9" fill="#666" text-anchor="middle"{_HALO}>{escape(label)}</text></g>'
+        + (f'<text x="{mx:.1f}" y="{my:.1f}" font-size="12" fill="#444" text-anchor="middle"{_HALO}>{escape(label)}</text>'
+           if label else "")
+        + "</g>"
     )
 
 
@@ -170,7 +177,7 @@ def _node(n: Node, x: float, y: float, angle: float | None, r: int, *, beside: b
         ty = y + (4 if anchor != "middle" else (r + 14 if math.sin(angle) > 0 else -r - 6))
     body = (
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="#333" stroke-width="1"/>'
-        f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="{13 if angle is None else 11}" text-anchor="{anchor}" '
+        f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="{16 if angle is None else 14}" text-anchor="{anchor}" '
         f'fill="#222"{_HALO}>{escape(_short(n.label, 60 if angle is None else 30))}</text>'
         f"<title>{escape(n.label)} ({escape(n.kind)}) {escape(n.id)}</title>"
     )
@@ -188,3 +195,47 @@ def _legend(kinds: set[str]) -> str:
                      f'<text x="24" y="{y + 4}" fill="#333">{k}</text>')
     parts.append("</g>")
     return "".join(parts)
+
+
+def bar_chart_svg(title: str, bars: list[tuple[str, int]], *, width: int = 640, height: int = 220,
+                  colour: str = "#0072B2", href: str | None = None) -> str:
+    """A bar chart as SVG: one bar per ``(label, value)`` in the given order, the value above it.
+
+    ``href`` (with ``{label}`` in it) makes each bar a link, e.g. ``/missions?year={label}``.
+
+    >>> svg = bar_chart_svg("Missions per year", [("2019", 3), ("2020", 5)])
+    >>> svg.count('class="bar"'), "2020: 5" in svg
+    (2, True)
+    """
+    top, bottom, left = 40, 34, 8
+    plot_h = height - top - bottom
+    n = max(1, len(bars))
+    slot = (width - 2 * left) / n
+    peak = max((v for _, v in bars), default=0) or 1
+    every = max(1, math.ceil(n / 16))  # at most ~16 axis labels
+    role = "group" if href else "img"  # an image holds no links
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="{role}" aria-label="{escape(title)}" font-family="sans-serif">',
+        f'<text x="{left}" y="16" font-size="13" font-weight="bold" fill="#222">{escape(title)}</text>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - left}" y2="{top + plot_h}" stroke="#555"/>',
+    ]
+    for i, (label, value) in enumerate(bars):
+        h = plot_h * value / peak
+        x = left + i * slot + slot * 0.12
+        w = max(1.0, slot * 0.76)
+        y = top + plot_h - h
+        bar = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}">'
+               f"<title>{escape(label)}: {value:,}</title></rect>")
+        if slot >= 22:
+            bar += (f'<text x="{x + w / 2:.1f}" y="{y - 3:.1f}" font-size="10" text-anchor="middle" '
+                    f'fill="#222">{value:,}</text>')
+        if i % every == 0:
+            bar += (f'<text x="{x + w / 2:.1f}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle" '
+                    f'fill="#222">{escape(label)}</text>')
+        link = safe_href(href.replace("{label}", label), local=True) if href else None
+        if link:
+            bar = f'<a href="{escape(link)}">{bar}</a>'
+        out.append(f'<g class="bar">{bar}</g>')
+    out.append("</svg>")
+    return "\n".join(out)
