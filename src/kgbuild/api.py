@@ -83,6 +83,30 @@ ProgressHook = Callable[[str, str], None]
 OPTIMIZE_AFTER = 1000
 
 
+def foreign_script(text: str, *, sample: int = 4000) -> str | None:
+    """The script most of ``text``'s letters are in, when it is not Latin (the extractor reads
+    English only), else None.
+
+    >>> foreign_script("Наблюдатели СНГ прибыли в Бишкек"), foreign_script("Observers arrived in Bishkek")
+    ('Cyrillic', None)
+    """
+    import unicodedata
+
+    scripts: dict[str, int] = {}
+    for ch in text[:sample]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = name.split(" ", 1)[0] if name else "UNKNOWN"
+            scripts[script] = scripts.get(script, 0) + 1
+    letters = sum(scripts.values())
+    if not letters:
+        return None
+    top, n = max(scripts.items(), key=lambda kv: kv[1])
+    if top == "LATIN" or n < letters / 2:
+        return None
+    return {"CJK": "Chinese/Japanese (CJK)"}.get(top, top.title())
+
+
 def build_version(extractor: Any = None) -> str:
     """What an article graph was made with: the extractor's version (with its scorer's) and the RDF layer's."""
     from .extract import Extractor
@@ -263,6 +287,9 @@ class KnowledgeGraph:
                     continue
                 pending[graph] = (article.id, len(result))
                 writer.put(graph, quads)
+                if not result and (script := foreign_script(article.text)):
+                    report.warnings.append(Problem(article.id, f"no facts extracted: the text is mostly in {script} "
+                                                   "script, and the extractor reads English only"))
         # the graphs these articles had under the names used before issue 14 (extension and case dropped)
         for graph in stale:
             self.store.remove_graph(graph)

@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 some inputs failed (build) or a floor was missed (evalu
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,15 +51,35 @@ def store_options(fn: F) -> F:
     return fn
 
 
+FORMATS = ("table", "json", "csv", "tsv")
+
+
 def output_format_option(fn: F) -> F:
+    """``--format table|json|csv|tsv`` and ``--columns``, shared by every command that prints rows."""
+    fn = click.option(
+        "--columns", metavar="NAME,NAME,...", default=None,
+        help="Only these columns, in this order (any format); a table otherwise shows what fits the terminal.",
+    )(fn)
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "json", "csv", "tsv"]),
+        type=click.Choice(FORMATS),
         default="table",
         show_default=True,
         help="Table for people; SPARQL JSON results, CSV or TSV for programs.",
     )(fn)
+
+
+def _choose_columns(names: list[str], columns: str | None) -> list[str]:
+    """The columns ``--columns`` names, in its order; every name must be one of ``names``."""
+    if not columns:
+        return names
+    chosen = [c.strip() for c in columns.split(",") if c.strip()]
+    unknown = [c for c in chosen if c not in names]
+    if unknown or not chosen:
+        raise ParameterError("--columns", columns, f"names {', '.join(unknown) or 'no column'}, not a column of "
+                             f"the result; its columns are: {', '.join(names)}")
+    return chosen
 
 
 @contextmanager
@@ -208,13 +229,24 @@ def remove(article: str, store_path: str, base_iri: str) -> None:
 
 # --- queries ---------------------------------------------------------------------------------
 @main.command("queries")
-@click.option("--json", "as_json", is_flag=True, help="The catalogue as JSON.")
-def list_queries(as_json: bool) -> None:
-    """List the prepared queries with their parameters."""
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="A listing for people; JSON, CSV or TSV (name, title, parameters, description) for programs.")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json (kept for old scripts).")
+def list_queries(fmt: str, as_json: bool) -> None:
+    """List the prepared queries with their parameters (they need no store)."""
     with errors_to_exit():
         cat = Catalog.load()
-        if as_json:
+        if as_json or fmt == "json":
             click.echo(json.dumps([q.describe() for q in cat.values()], indent=2))
+            return
+        if fmt in ("csv", "tsv"):
+            import csv
+
+            w = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+            w.writerow(["name", "title", "params", "description"])
+            for q in cat.values():
+                w.writerow([q.name, q.title, " ".join(p.name + ("?" if p.optional else "") for p in q.params),
+                            q.description])
             return
         for q in cat.values():
             params = " ".join(
@@ -232,7 +264,7 @@ def list_queries(as_json: bool) -> None:
 @store_options
 @output_format_option
 def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int, store_path: str, base_iri: str,
-              fmt: str) -> None:
+              fmt: str, columns: str | None) -> None:
     """Run the prepared query NAME (see `kgbuild queries`); --limit/--offset give one page of it."""
     values: dict[str, str] = {}
     with errors_to_exit():
@@ -243,14 +275,14 @@ def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int
             values[k.strip()] = v
         with _open(store_path, base_iri, read_only=True) as kg:
             rows, names = kg.query_terms(name, limit=limit, offset=offset, **values)
-            _print_rows(rows, names, fmt, base_iri=kg.iris.base, title=kg.catalog[name].title)
+            _print_rows(rows, names, fmt, base_iri=kg.iris.base, title=kg.catalog[name].title, columns=columns)
 
 
 @main.command()
 @click.argument("query")
 @store_options
 @output_format_option
-def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
+def sparql(query: str, store_path: str, base_iri: str, fmt: str, columns: str | None) -> None:
     """Run an ad-hoc read-only SPARQL QUERY (text, a .rq file, or - for stdin).
 
     Updates and SERVICE are refused. The standard prefixes (eo:, rdfs:, skos:, ...) are predeclared.
@@ -264,7 +296,7 @@ def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
             elif isinstance(result, list):
                 sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
             else:
-                _print_rows(*result, fmt, base_iri=kg.iris.base)
+                _print_rows(*result, fmt, base_iri=kg.iris.base, columns=columns)
 
 
 def _query_text(query: str) -> str:
@@ -279,11 +311,13 @@ def _query_text(query: str) -> str:
     return query
 
 
-def _print_rows(rows: list[Row], names: list[str], fmt: str, *, base_iri: str, title: str | None = None) -> None:
+def _print_rows(rows: list[Row], names: list[str], fmt: str, *, base_iri: str, title: str | None = None,
+                columns: str | None = None) -> None:
+    names = _choose_columns(names, columns)
     if fmt == "json":
         out = {
             "head": {"vars": names},
-            "results": {"bindings": [{k: term_to_json(v) for k, v in r.items()} for r in rows]},
+            "results": {"bindings": [{k: term_to_json(v) for k, v in r.items() if k in names} for r in rows]},
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
@@ -295,19 +329,66 @@ def _print_rows(rows: list[Row], names: list[str], fmt: str, *, base_iri: str, t
         for r in rows:
             w.writerow(["" if r.get(n) is None else term_to_python(r[n]) for n in names])
         return
+    cells = [[_cell(r.get(n), n, base_iri) for n in names] for r in rows]
+    _print_table(names, cells, title=title, chosen=bool(columns))
+    click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+#: a column whose every value looks like this is printed whole (dates, numbers, codes)
+_WHOLE = re.compile(r"-?\d[\d.,:T+-]*Z?|[A-Z]{2,3}|true|false|True|False")
+MIN_TEXT = 14  # a text column narrower than this wraps into unreadable pieces: leave it out instead
+
+
+def _table_width() -> int:
+    """The terminal's width ($COLUMNS when set); piped output gets long lines rather than folded cells."""
+    import os
+    import shutil
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    return shutil.get_terminal_size((400, 24)).columns if sys.stdout.isatty() else 400
+
+
+def _print_table(names: list[str], cells: list[list[str]], *, title: str | None, chosen: bool = False) -> None:
+    """A table that fits the terminal: dates, numbers and codes whole; text columns at least
+    :data:`MIN_TEXT` wide, wrapping at word boundaries; the columns that do not fit are left
+    out (from the right) and named below, unless ``--columns`` chose them."""
     from rich.console import Console
     from rich.table import Table
 
+    width = _table_width()
+    natural = [max([len(n)] + [len(row[i]) for row in cells]) for i, n in enumerate(names)]
+    whole = [bool(cells) and all(not row[i] or _WHOLE.fullmatch(row[i]) for row in cells) for i in range(len(names))]
+    least = [natural[i] if whole[i] else min(natural[i], max(MIN_TEXT, len(names[i]))) for i in range(len(names))]
+    shown, used = [], 1
+    for i in range(len(names)):
+        need = least[i] + 3  # padding and a border
+        if chosen or i == 0 or used + need <= width:
+            shown.append(i)
+            used += need
     table = Table(title=title, show_lines=False)
-    for n in names:
-        table.add_column(n, overflow="fold")
-    for r in rows:
-        table.add_row(*("" if r.get(n) is None else _short(term_to_python(r[n]), base_iri) for n in names))
-    console = Console()
-    # on a terminal fit its width; piped output gets long lines rather than folded cells
-    console = Console(width=console.width if console.is_terminal else 400)
-    console.print(table)
-    click.echo(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+    for i in shown:
+        table.add_column(names[i], overflow="fold", no_wrap=whole[i], min_width=least[i],
+                         justify="right" if whole[i] and cells and cells[0][i][:1].isdigit() and "-" not in cells[0][i] else "left")
+    for row in cells:
+        table.add_row(*(row[i] for i in shown))
+    Console(width=width, highlight=False).print(table)
+    hidden = [names[i] for i in range(len(names)) if i not in shown]
+    if hidden:
+        import textwrap
+
+        click.echo(textwrap.fill(f"({len(hidden)} more column{'s' if len(hidden) != 1 else ''} not shown at {width} "
+                                 f"characters: {', '.join(hidden)}; choose with --columns, or use --format csv)",
+                                 width=max(40, width)))
+
+
+def _cell(term: Any, column: str, base_iri: str) -> str:
+    """A table cell: the value without the base IRI, and without the column's own kind
+    (``mission/cis-az-...`` in the column ``mission`` is ``cis-az-...``)."""
+    if term is None:
+        return ""
+    s = _short(term_to_python(term), base_iri)
+    return s[len(column) + 1:] if s.startswith(column + "/") and isinstance(term, ox.NamedNode) else s
 
 
 def _short(value: Any, base_iri: str) -> str:
@@ -320,22 +401,42 @@ def _short(value: Any, base_iri: str) -> str:
 
 
 # --- facts, evaluation, provenance ------------------------------------------------------------
+FACT_COLUMNS = ["article", "organizer", "country", "type", "date", "start_date", "head", "members"]
+
+
 @main.command()
 @store_options
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
-def facts(store_path: str, base_iri: str, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="JSON: the gold files' shape, per article; table, CSV, TSV: one row per article and mission.")
+@click.option("--columns", metavar="NAME,NAME,...", default=None,
+              help=f"With table, csv or tsv: only these columns ({', '.join(FACT_COLUMNS)}).")
+def facts(store_path: str, base_iri: str, fmt: str, columns: str | None) -> None:
     """Print, per article, the missions it states (the gold files' JSON shape)."""
     with errors_to_exit():
         with _open(store_path, base_iri, read_only=True) as kg:
             data = kg.facts()
-    if fmt == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    for art in data["articles"]:
-        click.echo(f"{art['article']}: {len(art['missions'])} mission(s)")
-        for m in art["missions"]:
-            el = m["election"]
-            click.echo(f"  {m['organizer']} -> {m['country']} {el['type'] or ''} {el['date'] or ''}".rstrip())
+        if fmt == "json":
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        names = _choose_columns(FACT_COLUMNS, columns)
+        rows = []
+        for art in data["articles"]:
+            for m in art["missions"]:
+                el = m.get("election") or {}
+                full = {"article": art["article"], "organizer": m.get("organizer"), "country": m.get("country"),
+                        "type": el.get("type"), "date": el.get("date"), "start_date": m.get("start_date"),
+                        "head": m.get("head"),
+                        "members": "; ".join(str(x) for x in (m.get("member_countries") or []) + (m.get("member_organizations") or []))}
+                rows.append(["" if full[n] is None else str(full[n]) for n in names])
+        if fmt in ("csv", "tsv"):
+            import csv
+
+            w = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+            w.writerow(names)
+            w.writerows(rows)
+            return
+        _print_table(names, rows, title="Missions per article", chosen=bool(columns))
+        click.echo(f"{len(rows)} mission{'s' if len(rows) != 1 else ''} in {len(data['articles'])} articles")
 
 
 @main.command()
@@ -439,9 +540,11 @@ def check_gold(directories: tuple[str, ...]) -> None:
 @click.argument("suite", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--model", default=None, help="spaCy pipeline to load.")
 @click.option("--verbose", "-v", is_flag=True, help="List each failing row and why.")
-@click.option("--json", "as_json", is_flag=True, help="Per-family results and failures as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table per family, or per-family results and failures as JSON.")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json (kept for old scripts).")
 @extractor_options
-def invariance(suite: str | None, model: str | None, verbose: bool, as_json: bool, scorer: str | None,
+def invariance(suite: str | None, model: str | None, verbose: bool, fmt: str, as_json: bool, scorer: str | None,
                rules: bool) -> None:
     """Run the invariance suite (default corpus/invariance/suite.jsonl) and print the pass rate per family."""
     from .extract import DEFAULT_MODEL, Extractor
@@ -456,7 +559,7 @@ def invariance(suite: str | None, model: str | None, verbose: bool, as_json: boo
         except ValueError as exc:
             raise ParameterError("SUITE", str(path), str(exc)) from exc
         report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL, scorer=scorer, learned=not rules)))
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(json.dumps({
             "passed": report.passed, "total": report.total,
             "families": {k: {"expect": f.expect, "passed": f.passed, "total": f.total, "failed": f.failed}

@@ -132,6 +132,9 @@ class RemoteStore(StoreBase):
             raise StoreError(f"writes must be 'update' or 'gsp', not {writes!r}", path=url)
         layout = FLAVORS[flavor]
         self.url: str = url.rstrip("/")
+        # given the query endpoint itself (http://host:7878/query), the store is the server above it
+        if query_path is None and layout["query_path"] and self.url.endswith("/" + str(layout["query_path"])):
+            self.url = self.url[: -len(str(layout["query_path"])) - 1]
         self.path = self.url
         self.read_only = read_only
         self.iris = Iris(base_iri)

@@ -144,8 +144,8 @@ class Store(StoreBase):
         except OSError as e:
             if self.path is not None and not read_only and write_lock_held(self.path):
                 raise StoreInUseError(
-                    "is in use by another process (a build is running?); wait for it to finish, "
-                    "or read it with --read-only",
+                    "is in use by another process (a build is running?); wait for it to finish; "
+                    "the reading commands (query, sparql, facts, explain, export, summary, serve) work meanwhile",
                     path=self.path,
                 ) from e
             raise StoreError(str(e), path=self.path) from e
