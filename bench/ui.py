@@ -49,6 +49,8 @@ def visit(browser: Any, url: str, *, wait_map: bool) -> dict[str, float]:
     if wait_map:
         page.wait_for_selector("#world-map svg path.country", timeout=120_000)
         out["map_ms"] = page.evaluate("() => performance.now()")
+    # the paint entry is recorded once the page has painted: wait for it
+    page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0", timeout=60_000)
     out.update({k: v for k, v in page.evaluate(PAINT).items() if v is not None})
     out["wall_ms"] = (time.perf_counter() - t0) * 1000
     out["status"] = resp.status if resp else 0
@@ -60,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=10_000, help="generated articles (without --store)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--store", type=Path, default=None, help="an existing store instead of a generated one")
+    ap.add_argument("--store", type=Path, default=None,
+                    help="a store to serve; generated there (and kept) when the folder does not exist")
     ap.add_argument("--runs", type=int, default=7, help="warm visits per page (medians)")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
@@ -69,9 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     tmp = None
     store = args.store
     built: dict[str, float] = {}
-    if store is None:
-        tmp = Path(tempfile.mkdtemp(prefix="kgbuild-ui-bench-"))
-        store = tmp / "store"
+    if store is None or not store.exists():
+        if store is None:
+            tmp = Path(tempfile.mkdtemp(prefix="kgbuild-ui-bench-"))
+            store = tmp / "store"
         t0 = time.perf_counter()
         built = write_gold_store(store, args.articles, args.seed)
         print(f"store: {args.articles:,} generated articles in {time.perf_counter() - t0:.1f} s "
@@ -99,14 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         }
         from playwright.sync_api import sync_playwright
 
-        results: dict[str, Any] = {"machine": machine(), "articles": args.articles if args.store is None else None,
+        results: dict[str, Any] = {"machine": machine(), "articles": args.articles if built else None,
                                    "store": str(store), "runs": args.runs, "pages": {}}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
             cold = {name: visit(browser, url + name.split(" ")[0], wait_map=m) for name, m in pages.items()}
             for name, wait_map in pages.items():
                 runs = [visit(browser, url + name.split(" ")[0], wait_map=wait_map) for _ in range(args.runs)]
-                med = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "status"}
+                med = {k: statistics.median(r[k] for r in runs if k in r) for k in runs[0] if k != "status"}
                 results["pages"][name] = {"first": cold[name], "median": med, "status": runs[0]["status"]}
             browser.close()
     finally:

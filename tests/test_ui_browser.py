@@ -210,3 +210,17 @@ def test_ui_errors_are_html_pages_for_browsers(tab: Any, ui_live: LiveServer, sh
     assert tab.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
     tab.errors.clear()
     visit(tab, "/mission/nope", shots, "error-404")
+
+
+def test_ui_bench_runs_on_a_small_store(tmp_path: Path) -> None:
+    """bench/ui.py builds a generated store, serves it and reports each page's first paint (no time asserted)."""
+    import json
+
+    require_tool("chromium")
+    from bench.ui import main
+
+    out = tmp_path / "ui.json"
+    assert main(["--articles", "30", "--runs", "1", "--store", str(tmp_path / "store"), "--json", str(out)]) == 0
+    pages = json.loads(out.read_text())["pages"]
+    assert pages["/"]["status"] == 200 and pages["/nope (404, baseline)"]["status"] == 404
+    assert all(p["median"]["fcp"] > 0 for p in pages.values()) and pages["/"]["median"]["map_ms"] > 0

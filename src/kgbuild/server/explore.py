@@ -25,7 +25,7 @@ from ..api import KnowledgeGraph
 from ..catalog import country_label, resolve_country
 from ..errors import ParameterError
 from ..query import term_to_python
-from ..vocab import EO, EO_NS, RDFS
+from ..vocab import EO, RDFS
 
 __all__ = [
     "MissionRow",
@@ -89,50 +89,56 @@ class MissionRow:
         return self.election_date or self.start_date or (f"{self.year}" if self.year else "")
 
 
-_TABLE_CACHE: dict[int, list[MissionRow]] = {}
-_FIELDS = {
-    "listedCountry": "country", "listedOrganizer": "organizer", "listedType": "type", "listedYear": "year",
-    "listedElectionDate": "election_date", "listedStartDate": "start_date", "listedHead": "head",
-    "listedTotal": "total", "listedArticles": "articles", "listedKey": "listkey",
-}
+_CACHE: dict[tuple[int, str], Any] = {}
 
 
-def _current_listing(kg: KnowledgeGraph) -> ox.NamedNode | None:
-    index = kg.iris.listing_graph()
-    q = next(kg.store.quads_for_pattern(index, EO.currentListing, None, index), None)
-    return q.object if q is not None and isinstance(q.object, ox.NamedNode) else None
+def _cached(kg: KnowledgeGraph, name: str, make: Any) -> Any:
+    """``make()``, kept per store object when the store is a read-only snapshot (a server worker's)."""
+    if not kg.store.read_only:
+        return make()
+    key = (id(kg.store), name)
+    if key not in _CACHE:
+        if any(k[0] != id(kg.store) for k in _CACHE):
+            _CACHE.clear()
+        _CACHE[key] = make()
+    return _CACHE[key]
 
 
 def mission_table(kg: KnowledgeGraph) -> list[MissionRow]:
-    """Every mission of the current listing, in the listing's order (host country, year, rank).
+    """Every mission of the current listing, in the listing's order (host country, year, rank):
+    the rows of the ``missions`` prepared query (0.5 s for 8,272 missions, see BENCHMARKS.md).
 
     A worker reads a snapshot, so the table is read once per store object and kept.
     """
-    cached = _TABLE_CACHE.get(id(kg.store))
-    if cached is not None and kg.store.read_only:
-        return cached
-    listing = _current_listing(kg)
-    rows: dict[str, dict[str, Any]] = defaultdict(dict)
-    if listing is not None:
-        for prop, field in _FIELDS.items():
-            for q in kg.store.quads_for_pattern(None, ox.NamedNode(EO_NS + prop), None, listing):
-                if isinstance(q.subject, ox.NamedNode):
-                    rows[q.subject.value][field] = term_to_python(q.object)
-    prefix = kg.iris.base + "mission/"
-    table = [
-        MissionRow(
-            iri=iri, key=iri[len(prefix):], country=str(r["country"]), organizer=str(r.get("organizer", "")),
-            type=r.get("type"), year=_int(r.get("year")), election_date=_str(r.get("election_date")),
-            start_date=_str(r.get("start_date")), head=r.get("head"), total=_int(r.get("total")),
-            articles=_int(r.get("articles")) or 0,
-        )
-        for iri, r in sorted(rows.items(), key=lambda kv: str(kv[1].get("listkey", "")))
-        if "listkey" in r and "country" in r and iri.startswith(prefix)
-    ]
-    if kg.store.read_only:
-        _TABLE_CACHE.clear()
-        _TABLE_CACHE[id(kg.store)] = table
+    def make() -> list[MissionRow]:
+        prefix = kg.iris.base + "mission/"
+        return [
+            MissionRow(
+                iri=r["mission"], key=r["mission"][len(prefix):], country=str(r["country"]),
+                organizer=str(r.get("organizer", "")), type=r.get("type"), year=_int(r.get("year")),
+                election_date=_str(r.get("election_date")), start_date=_str(r.get("start_date")), head=r.get("head"),
+                total=_int(r.get("total")), articles=_int(r.get("articles")) or 0,
+            )
+            for r in kg.query("missions") if str(r["mission"]).startswith(prefix)
+        ]
+
+    table: list[MissionRow] = _cached(kg, "table", make)
     return table
+
+
+def _search_text(kg: KnowledgeGraph) -> list[str]:
+    """Per row of :func:`mission_table`, the lower-case text a search looks in."""
+    def make() -> list[str]:
+        names: dict[str, str] = {}
+        out = []
+        for r in mission_table(kg):
+            name = names.get(r.country) or names.setdefault(r.country, country_label(r.country))
+            out.append(" ".join(str(x) for x in (r.organizer, r.country, name, r.type, r.head, r.key, r.election_date)
+                                if x).lower())
+        return out
+
+    texts: list[str] = _cached(kg, "search", make)
+    return texts
 
 
 def _int(v: Any) -> int | None:
@@ -146,11 +152,19 @@ def _str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
+def _current_listing(kg: KnowledgeGraph) -> ox.NamedNode | None:
+    index = kg.iris.listing_graph()
+    q = next(kg.store.quads_for_pattern(index, EO.currentListing, None, index), None)
+    return q.object if q is not None and isinstance(q.object, ox.NamedNode) else None
+
+
 def _article_count(kg: KnowledgeGraph) -> int:
     listing = _current_listing(kg)
     if listing is None:
         return 0
-    return sum(1 for _ in kg.store.quads_for_pattern(None, EO.listedRank, None, listing))
+    rows = kg.store.select("SELECT ?l (COUNT(*) AS ?n) WHERE { GRAPH ?l { ?a eo:listedRank ?r } } GROUP BY ?l",
+                           substitutions={ox.Variable("l"): listing}, union=False)
+    return sum(int(r["n"].value) for r in rows)
 
 
 def _numeric(alpha2: str) -> str | None:
@@ -166,6 +180,11 @@ def overview(kg: KnowledgeGraph, *, latest: int = 10) -> dict[str, Any]:
     ``countries`` rows carry the ISO numeric code (the world map's feature id); ``years`` rows
     the missions and the observers (the latest stated total of each mission) of each election year.
     """
+    data: dict[str, Any] = _cached(kg, f"overview-{latest}", lambda: _overview(kg, latest))
+    return data
+
+
+def _overview(kg: KnowledgeGraph, latest: int) -> dict[str, Any]:
     table = mission_table(kg)
     by_country = Counter(r.country for r in table)
     years: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -215,6 +234,8 @@ def filter_missions(kg: KnowledgeGraph, *, country: str | None = None, organizer
             raise ParameterError("year", str(year), "is not a year (e.g. 2020)")
     words = [w for w in (q or "").lower().split() if w]
     table = mission_table(kg)
+    found = {i for i, text in enumerate(_search_text(kg)) if all(w in text for w in words)} if words else None
+    index = {id(r): i for i, r in enumerate(table)} if words else {}
 
     def keep(r: MissionRow, skip: str = "") -> bool:
         if cc and skip != "country" and r.country != cc:
@@ -225,11 +246,7 @@ def filter_missions(kg: KnowledgeGraph, *, country: str | None = None, organizer
             return False
         if type and skip != "type" and r.type != type:
             return False
-        if words:
-            hay = " ".join(str(x) for x in (r.organizer, r.country, country_label(r.country), r.type, r.head,
-                                            r.key, r.election_date) if x).lower()
-            return all(w in hay for w in words)
-        return True
+        return found is None or index[id(r)] in found
 
     rows = [r for r in table if keep(r)]
     facets = {
