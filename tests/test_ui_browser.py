@@ -215,12 +215,17 @@ def test_ui_errors_are_html_pages_for_browsers(tab: Any, ui_live: LiveServer, sh
 def test_ui_bench_runs_on_a_small_store(tmp_path: Path) -> None:
     """bench/ui.py builds a generated store, serves it and reports each page's first paint (no time asserted)."""
     import json
+    import subprocess
+    import sys
 
     require_tool("chromium")
-    from bench.ui import main
-
     out = tmp_path / "ui.json"
-    assert main(["--articles", "30", "--runs", "1", "--store", str(tmp_path / "store"), "--json", str(out)]) == 0
+    # its own process: playwright's sync API cannot start twice in one thread (this module's browser runs)
+    proc = subprocess.run([sys.executable, "-m", "bench.ui", "--articles", "30", "--runs", "1", "--store",
+                           str(tmp_path / "store"), "--json", str(out)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "/missions" in proc.stdout and "x 404" in proc.stdout
     pages = json.loads(out.read_text())["pages"]
     assert pages["/"]["status"] == 200 and pages["/nope (404, baseline)"]["status"] == 404
     assert all(p["median"]["fcp"] > 0 for p in pages.values()) and pages["/"]["median"]["map_ms"] > 0
