@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 import pyoxigraph as ox
 
-from . import DEFAULT_BASE_IRI, DEFAULT_STORE, STORE_ENV, KnowledgeGraph
+from . import DEFAULT_BASE_IRI, DEFAULT_STORE, STORE_ENV, KnowledgeGraph, examples_path
 from .errors import KgbuildError, ParameterError, QueryError, StoreError
 from .query import Catalog, Row, term_to_json, term_to_python
 from .vocab import EO_NS
@@ -591,12 +591,18 @@ def _summary_line(s: dict[str, int]) -> str:
 
 
 @main.command()
-@click.option("--examples", type=click.Path(exists=True, file_okay=False), default="examples", show_default=True)
+@click.option("--examples", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of articles to build (default: the examples packaged with kgbuild).")
 @store_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True)
-def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
-    """Build the bundled examples, print a summary and the missions table, export Turtle to out/."""
+def demo(examples: str | None, store_path: str, base_iri: str, out_dir: str) -> None:
+    """Build the bundled examples, print a summary and the missions table, export Turtle to out/.
+
+    Works in any folder: without --examples it reads the sample articles inside the package.
+    """
     with errors_to_exit():
+        if examples is None:
+            examples = str(examples_path())
         with _open(store_path, base_iri) as kg:
             report = _run_build(kg, (examples,), max_bytes=None, force=False, processes=1, progress=None)
             for p in report.failed:
