@@ -1,0 +1,175 @@
+"""kgbuild as a pip user gets it (issue 19): the built wheel, installed offline into a fresh venv.
+
+The test builds the wheel, makes a wheelhouse of kgbuild's dependencies by repacking the
+distributions this test environment already has installed (no download, no pip cache needed:
+``pip install --no-index`` then proves nothing reaches the network), installs the wheel into an
+empty virtual environment, and runs ``kgbuild demo`` from an empty folder, as a user's first
+command. The wheelhouse is kept next to the test venv (``.venv/wheelhouse``), so a second run
+reuses it; the install skips byte-compiling (``--no-compile``) to keep the test's cost down.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import venv
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from .conftest import ROOT
+
+#: dist-info files an installer writes; a wheel carries none of them
+_INSTALLER_FILES = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
+
+
+def dependency_closure(name: str) -> list[metadata.Distribution]:
+    """The installed distributions ``name`` needs (without extras), found through their metadata."""
+    seen: dict[str, metadata.Distribution] = {}
+    done: set[tuple[str, str]] = set()
+    todo = [(Requirement(r), "") for r in metadata.requires(name) or []]
+    while todo:
+        req, extra = todo.pop()
+        if req.marker is not None and not req.marker.evaluate({"extra": extra}):
+            continue
+        key = canonicalize_name(req.name)
+        dist = seen.setdefault(key, metadata.distribution(req.name))
+        for wanted in ("", *sorted(req.extras)):  # the distribution's own needs, and those of each extra asked for
+            if (key, wanted) not in done:
+                done.add((key, wanted))
+                todo.extend((Requirement(r), wanted) for r in dist.requires or [])
+    return sorted(seen.values(), key=lambda d: canonicalize_name(d.metadata["Name"]))
+
+
+def repack(dist: metadata.Distribution, wheelhouse: Path) -> Path:
+    """A wheel of an installed distribution: its files as RECORD lists them (scripts, which pip
+    writes again from ``entry_points.txt``, and byte code left out), with a fresh RECORD."""
+    info = Path(str(dist._path))  # type: ignore[attr-defined]  # the .dist-info folder
+    root = info.parent
+    tags = [line.split(":", 1)[1].strip() for line in (info / "WHEEL").read_text().splitlines()
+            if line.startswith("Tag:")]
+    parts = [sorted({t.split("-")[i] for t in tags}) for i in range(3)]
+    stem = info.name[: -len(".dist-info")]
+    target = wheelhouse / f"{stem}-{'-'.join('.'.join(p) for p in parts)}.whl"
+    if target.exists():
+        return target
+    record: list[str] = []
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as whl:
+        for entry in dist.files or []:
+            rel = entry.as_posix()
+            if rel.startswith("..") or "__pycache__/" in rel or rel.endswith(".pyc"):
+                continue
+            if rel.startswith(info.name + "/") and rel.split("/", 1)[1] in _INSTALLER_FILES:
+                continue
+            path = root / rel
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            whl.writestr(rel, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            record.append(f"{rel},sha256={digest},{len(data)}")
+        record.append(f"{info.name}/RECORD,,")
+        whl.writestr(f"{info.name}/RECORD", "\n".join(record) + "\n")
+    tmp.replace(target)
+    return target
+
+
+def wheelhouse_of_installed(name: str, parent: Path) -> tuple[Path, list[Path]]:
+    """A wheelhouse holding every installed dependency of ``name``, built once into a folder of
+    ``parent`` named after the exact versions (wheelhouses of other versions are removed)."""
+    dists = dependency_closure(name)
+    key = hashlib.sha256(" ".join(f"{d.metadata['Name']}=={d.version}" for d in dists).encode()).hexdigest()[:16]
+    folder = parent / key
+    if parent.is_dir():
+        for old in parent.iterdir():
+            if old != folder:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder, [repack(d, folder) for d in dists]
+
+
+def test_wheel_installs_offline_and_demo_runs_in_an_empty_folder(tmp_path: Path) -> None:
+    """The built wheel installs with --no-index into a fresh venv and `kgbuild demo` works in an empty folder."""
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    (wheel,) = dist.glob("kgbuild-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        meta = z.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    examples = sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_file())
+    assert {f"kgbuild/_resources/examples/{n}" for n in examples} <= names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    for field in ("License-Expression: MIT", "Project-URL: Source, ", "Project-URL: Issues, ",
+                  "Project-URL: Documentation, ", "Keywords: ", "Author-email: ", "Provides-Extra: pandas"):
+        assert field in meta, field
+
+    t0 = time.perf_counter()
+    house, wheels = wheelhouse_of_installed("kgbuild", ROOT / ".venv" / "wheelhouse")
+    repack_s = time.perf_counter() - t0
+    assert any(w.name.startswith("spacy-") for w in wheels) and any(w.name.startswith("pyoxigraph-") for w in wheels)
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON", "KGBUILD_", "VIRTUAL_ENV"))}
+    t0 = time.perf_counter()
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "--isolated", "--python", str(python), "install", "-q", "--no-compile", "--no-index",
+         "--find-links", str(house), str(wheel)],
+        capture_output=True, text=True, timeout=900, env=clean,
+    )
+    install_s = time.perf_counter() - t0
+    assert install.returncode == 0, install.stdout + install.stderr
+    print(f"\nwheel {wheel.stat().st_size:,} bytes, {len(names)} files; wheelhouse {len(wheels)} wheels "
+          f"({repack_s:.1f} s); offline install {install_s:.1f} s")
+
+    empty = tmp_path / "somewhere"
+    empty.mkdir()
+    run = subprocess.run([str(env_dir / "bin" / "kgbuild"), "demo"], capture_output=True, text=True, timeout=600,
+                         cwd=empty, env=clean)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "13 added, 0 replaced, 0 unchanged, 0 failed" in run.stdout
+    assert re.search(r"graph: 13 articles, 22 missions", run.stdout), run.stdout
+    assert "cis-az-parliamentary-2020" in run.stdout
+    for name in ("kgbuild.ttl", "missions.csv", "provenance.csv", "void.ttl"):
+        assert (empty / "out" / name).stat().st_size > 0, name
+    assert (empty / "kgbuild-store").is_dir()
+    # the demo read the examples inside the installed package, not a checkout
+    version = subprocess.run([str(env_dir / "bin" / "kgbuild"), "--version"], capture_output=True, text=True,
+                             cwd=empty, env=clean)
+    from kgbuild import __version__
+
+    assert version.stdout.split()[-1] == __version__
+    where = subprocess.run([str(python), "-c", "import kgbuild; print(kgbuild.examples_path())"],
+                           capture_output=True, text=True, cwd=empty, env=clean)
+    assert where.stdout.strip().startswith(str(env_dir)) and "_resources" in where.stdout
+
+
+@pytest.mark.parametrize("name", ["spacy", "pyoxigraph"])
+def test_wheel_repacked_dependency_holds_what_is_installed(tmp_path: Path, name: str) -> None:
+    """A repacked wheel holds every installed file of the distribution (byte code aside), with a RECORD that matches."""
+    dist = metadata.distribution(name)
+    whl = repack(dist, tmp_path)
+    with zipfile.ZipFile(whl) as z:
+        names = set(z.namelist())
+        record = z.read(next(n for n in names if n.endswith(".dist-info/RECORD"))).decode().splitlines()
+    installed = {f.as_posix() for f in dist.files or [] if not f.as_posix().startswith("..")
+                 and "__pycache__" not in f.as_posix() and f.as_posix().split("/", 1)[-1] not in _INSTALLER_FILES}
+    assert installed == names - {n for n in names if n.endswith(".dist-info/RECORD")}
+    assert {line.split(",", 1)[0] for line in record} == names
+    assert re.fullmatch(rf"{name}-{re.escape(dist.version)}-[\w.]+-[\w.]+-[\w.]+\.whl", whl.name)
