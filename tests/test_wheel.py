@@ -173,3 +173,34 @@ def test_wheel_repacked_dependency_holds_what_is_installed(tmp_path: Path, name:
     assert installed == names - {n for n in names if n.endswith(".dist-info/RECORD")}
     assert {line.split(",", 1)[0] for line in record} == names
     assert re.fullmatch(rf"{name}-{re.escape(dist.version)}-[\w.]+-[\w.]+-[\w.]+\.whl", whl.name)
+
+
+def test_wheel_version_is_written_in_one_place() -> None:
+    """The version is pyproject.toml's; the changelog's newest entry, --version and the User-Agent follow it."""
+    import tomllib
+
+    import kgbuild
+    from kgbuild.link.wikidata import USER_AGENT
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert kgbuild.__version__ == version
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\S+)", changelog, flags=re.M)[0] == version
+    assert USER_AGENT.startswith(f"kgbuild/{version} ")
+    # no other copy of the version in the package's code
+    for path in (ROOT / "src" / "kgbuild").rglob("*.py"):
+        assert f'"{version}"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_wheel_metadata_names_licence_urls_and_extras() -> None:
+    """The installed metadata carries the licence, the project URLs, keywords, classifiers and the extras."""
+    meta = metadata.metadata("kgbuild")
+    assert meta["License-Expression"] == "MIT"
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
+    assert {"Homepage", "Documentation", "Source", "Issues", "Changelog"} <= set(urls)
+    assert all(u.startswith("https://") for u in urls.values())
+    assert "election observation" in meta["Keywords"]
+    classifiers = meta.get_all("Classifier") or []
+    assert "Intended Audience :: Science/Research" in classifiers and "Typing :: Typed" in classifiers
+    assert {"pandas", "polars", "notebook", "train", "test"} <= set(meta.get_all("Provides-Extra") or [])
+    assert meta["Author-email"]
