@@ -74,6 +74,7 @@ def test_release_provenance_rows_point_at_their_words(published: tuple[Path, str
     texts = {a.name: a.text for a in read_inputs([EXAMPLES]) if hasattr(a, "text")}
     assert len(texts) == 13
     missions = {r["mission"] for r in _read_csv(out / "missions.csv")}
+    assert len({tuple(r.values()) for r in rows}) == len(rows)  # no statement twice
     for r in rows:
         assert texts[r["article"]][int(r["begin"]):int(r["end"])] == r["evidence"], r
         assert r["evidence"] in r["sentence"] and r["mission"] in missions and r["value"]

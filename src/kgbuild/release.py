@@ -47,26 +47,28 @@ _DATES = {"missions": ("election_date", "start_date"), "provenance": ("published
 # One row per evidence node of an article graph that states something about a mission: about the
 # mission itself, a member of it, the election it observes or one of its observer counts.
 _PROVENANCE = """
-SELECT ?mission ?slot ?property ?object ?label ?article ?published ?sentence ?evidence ?begin ?end WHERE {
+SELECT ?g ?mission ?slot ?property ?object ?article ?published ?sentence ?evidence ?begin ?end WHERE {
   GRAPH ?g {
     ?ev a eo:Evidence ; eo:slot ?slot ; rdf:subject ?s ; rdf:predicate ?property ; rdf:object ?o ;
         eo:inArticle ?a ; eo:sentence ?sentence ; nif:anchorOf ?evidence ; nif:beginIndex ?begin ;
         nif:endIndex ?end .
     ?a eo:fileName ?article .
     OPTIONAL { ?a schema:datePublished ?published }
-    { ?s a eo:ObservationMission . ?mission a eo:ObservationMission . FILTER(?mission = ?s) }
-    UNION { ?o a eo:ObservationMission . ?mission a eo:ObservationMission . FILTER(?mission = ?o) }
+    { ?s a eo:ObservationMission . BIND(?s AS ?mission) }
+    UNION { ?o a eo:ObservationMission . BIND(?o AS ?mission) }
     UNION { ?mission eo:observes ?s }
     UNION { ?mission eo:observerCount ?s }
     # the election's country is evidenced once per mission mention: keep the one of this mission's mention
     FILTER(?property != eo:electionCountry || EXISTS {
       ?own rdf:subject ?mission ; rdf:predicate eo:observes ; nif:beginIndex ?begin ; nif:endIndex ?end })
     BIND(IF(?mission = ?o, ?s, ?o) AS ?object)
-    OPTIONAL { ?object rdfs:label ?label }
   }
 }
 ORDER BY ?mission ?article ?begin ?slot ?property
 """
+
+# each node's label in each article graph (the first, should an article give a node two)
+_LABELS = "SELECT ?g ?node (MIN(?l) AS ?label) WHERE { GRAPH ?g { ?node rdfs:label ?l } } GROUP BY ?g ?node"
 
 
 def mission_table(kg: KnowledgeGraph) -> Table:
@@ -81,11 +83,13 @@ def provenance_table(kg: KnowledgeGraph) -> Table:
     names (an organizer, a person, a commission, a country; an election type's lower-case name)
     with that node's IRI in ``value_iri``.
     """
+    labels = {(row["g"], row["node"]): row["label"].value for row in kg.store.select(_LABELS, union=False)}
     rows: list[dict[str, Any]] = []
     for row in kg.store.select(_PROVENANCE, union=False):
         r = {k: term_to_python(v) for k, v in row.items()}
         obj = r.pop("object")
-        label = r.pop("label", None)
+        label = labels.get((row["g"], row["object"]))
+        del r["g"]
         is_iri = isinstance(row["object"], ox.NamedNode)
         r["property"] = str(r["property"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if is_iri and label is None and str(obj).startswith(EO_NS):  # a SKOS concept: eo:Parliamentary
