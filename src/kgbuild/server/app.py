@@ -44,7 +44,7 @@ _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; cha
                  ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
 
 DEFAULT_QUERY = """# The server predeclares the standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...);
-# the default graph is the union of every article's graph (hence DISTINCT).
+# the default graph holds every fact once; GRAPH ?g reaches the article graphs.
 PREFIX eo: <https://w3id.org/kgbuild/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?mission ?organizer ?country ?date WHERE {

@@ -102,7 +102,7 @@ def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
     The query is read from its tokens (:func:`kgbuild.query.check_read_only`: updates and, unless
     ``allow_service``, SERVICE are refused, and so is nesting past the limit). Its dataset is the
     protocol's ``default-graph-uri`` / ``named-graph-uri`` when given, else its own ``FROM`` /
-    ``FROM NAMED``, else the union of all graphs (SPARQL 1.1 Protocol §2.1.4).
+    ``FROM NAMED``, else the data default graph (each triple once; :attr:`KnowledgeGraph.data_default_graph`).
     """
     try:
         req = parse_request(p["method"], p["query_string"], p["content_type"], p["body"])
@@ -113,7 +113,8 @@ def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
         fmt = negotiate_request(info.form or "SELECT", p.get("accept"), req.formats)
     except NotAcceptable as e:
         return failure(406, str(e))
-    result = kg.store.query(req.query, union=not info.dataset, dataset=req.dataset, base_iri=p.get("base_iri"))
+    union = not info.dataset and req.dataset is None and not kg.data_default_graph
+    result = kg.store.query(req.query, union=union, dataset=req.dataset, base_iri=p.get("base_iri"))
     return serialize_result(result, fmt, p["max_rows"])
 
 
