@@ -140,7 +140,12 @@ class Iris:
         return graph.value == index or graph.value.startswith(index + "/")
 
     def dataset(self) -> NamedNode:
+        """The dataset (VoID and DCAT): ``{base}dataset``."""
         return self._node("dataset")
+
+    def catalog(self) -> NamedNode:
+        """The DCAT catalogue that lists the dataset: ``{base}catalog``."""
+        return self._node("catalog")
 
     # --- things ---------------------------------------------------------------------------
     def country(self, alpha2: str) -> NamedNode:

@@ -23,9 +23,11 @@ from pyoxigraph import NamedNode
 
 __all__ = [
     "DCAT",
+    "DCATAP",
     "DCTERMS",
     "EO",
     "EO_NS",
+    "FOAF",
     "NIF",
     "ONTOLOGY_IRI",
     "ONTOLOGY_VERSION",
@@ -38,6 +40,7 @@ __all__ = [
     "SCHEMA",
     "SKOS",
     "TIME",
+    "VCARD",
     "VOID",
     "WD",
     "XSD",
@@ -212,6 +215,9 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 #: One prefix map for every serialization (export, server, docs).
 PREFIXES: dict[str, str] = {
@@ -230,4 +236,7 @@ PREFIXES: dict[str, str] = {
     "void": VOID.iri,
     "nif": NIF.iri,
     "wd": WD.iri,
+    "dcatap": DCATAP.iri,
+    "foaf": FOAF.iri,
+    "vcard": VCARD.iri,
 }
