@@ -128,14 +128,14 @@ def _catalogue_calls(kg: Any) -> list[tuple[str, dict[str, str]]]:
         "country": sorted({r["cc"].value for r in kg.store.select(
             "SELECT DISTINCT ?cc WHERE { ?e eo:electionCountry/eo:alpha2 ?cc }")})[:3],
         "member": sorted({r["cc"].value for r in kg.store.select(
-            "SELECT DISTINCT ?cc WHERE { ?c eo:memberOf ?m ; eo:alpha2 ?cc }")})[:3],
+            "SELECT DISTINCT ?cc WHERE { ?c eo:participatesIn ?m ; eo:alpha2 ?cc }")})[:3],
         "mission": sorted({r["m"].value for r in kg.store.select(
             "SELECT DISTINCT ?m WHERE { ?m a eo:ObservationMission }")})[:3],
         "year": sorted({r["d"].value[:4] for r in kg.store.select(
             "SELECT DISTINCT ?d WHERE { ?e eo:electionDate ?d }")})[:2],
     }
     values["subject"] = values["mission"][:2] + ["country/" + c for c in values["country"][:1]]
-    values["property"] = ["https://w3id.org/kgbuild/ontology#memberOf"]
+    values["property"] = ["https://w3id.org/kgbuild/ontology#participatesIn"]
     calls = []
     for name, pq in Catalog.load().items():
         options = []

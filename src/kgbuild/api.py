@@ -91,6 +91,10 @@ def build_version(extractor: Any = None) -> str:
     return f"{(extractor or Extractor()).version} {RDF_VERSION}"
 
 
+#: Deprecated property names (ontology 0.2) and the terms the data uses instead (issue 15).
+_DEPRECATED_PROPERTIES = {"memberOf": "participatesIn", "hasMember": "participant"}
+
+
 class KnowledgeGraph:
     """A kgbuild knowledge graph in a pyoxigraph store.
 
@@ -351,14 +355,14 @@ class KnowledgeGraph:
             (r["label"].value, r["wd"].value if "wd" in r else None)
             for r in self.store.select(
                 "SELECT DISTINCT ?label ?wd WHERE { GRAPH ?g { ?o rdfs:label ?label . "
-                "{ ?o eo:organizes ?m } UNION { ?o eo:memberOf ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
+                "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
                 "OPTIONAL { ?o eo:wikidataId ?wd } } }"
             )
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
+        refresh_default_graph(self.store)  # before the listing, whose queries read the data
         refresh(self.store, self.iris)
-        refresh_default_graph(self.store)
         return len(quads)
 
     @property
@@ -493,10 +497,11 @@ class KnowledgeGraph:
         if "://" in prop:
             return prop
         local = prop.split(":", 1)[-1]
+        local = _DEPRECATED_PROPERTIES.get(local, local)
         try:
             return EO[local].value
         except AttributeError:
-            raise ParameterError("property", prop, "is not an eo: property (e.g. memberOf, startDate)") from None
+            raise ParameterError("property", prop, "is not an eo: property (e.g. participatesIn, startDate)") from None
 
     def labels(self) -> dict[str, str]:
         """Every labelled node's IRI mapped to its ``rdfs:label``."""

@@ -476,7 +476,7 @@ def invariance(suite: str | None, model: str | None, verbose: bool, as_json: boo
 def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None:
     """Show each fact about NODE (IRI, path like country/MD, or label) with its sentences.
 
-    PROP limits the facts to one property (e.g. memberOf, startDate).
+    PROP limits the facts to one property (e.g. participatesIn, startDate).
     """
     from rich.console import Console
     from rich.text import Text

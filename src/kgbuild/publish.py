@@ -5,7 +5,7 @@
     kgbuild.ttl  kgbuild.nt  kgbuild.jsonld  context.jsonld   the data, merged (deterministic)
     kgbuild.trig kgbuild.nq                                   the dataset with per-article graphs
     void.ttl                                                  VoID + DCAT-AP, also stored in {base}graph/_void
-    ontology/kgbuild-0.2.0.ttl .owl .md .html                 the versioned ontology and its docs
+    ontology/kgbuild-0.3.0.ttl .owl .md .html                 the versioned ontology and its docs
 
 The VoID figures are counted from the same merged data that ``kgbuild.ttl`` holds, so
 ``void:triples`` equals the number of triples in the Turtle dump.
@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from .catalog.snapshot import GEONAMES_FEATURE
 from .dcat import DISTRIBUTIONS, DatasetInfo, dcat_quads
 from .export import export, jsonld_context, non_data_graphs
-from .vocab import DCTERMS, EO_NS, FOAF, OWL, PREFIXES, RDF, SKOS, VOID, WD, XSD
+from .vocab import DCTERMS, EO_NS, FOAF, OWL, PREFIXES, RDF, VOID, WD, XSD
 
 if TYPE_CHECKING:
     from .api import KnowledgeGraph
@@ -34,7 +34,7 @@ __all__ = ["LINKSETS", "DatasetInfo", "link_counts", "publish", "void_quads", "v
 LINKSETS: dict[str, tuple[ox.NamedNode, str, str, str, str]] = {
     "wikidata-countries": (OWL.sameAs, "country", "https://www.wikidata.org/", WD.iri, "Wikidata"),
     "wikidata-organizations": (OWL.sameAs, "organization", "https://www.wikidata.org/", WD.iri, "Wikidata"),
-    "geonames-countries": (SKOS.exactMatch, "country", "https://www.geonames.org/", GEONAMES_FEATURE, "GeoNames"),
+    "geonames-countries": (OWL.sameAs, "country", "https://www.geonames.org/", GEONAMES_FEATURE, "GeoNames"),
 }
 
 

@@ -8,7 +8,8 @@ Modelling in one paragraph: an ``eo:ObservationMission`` has an ``eo:organizer``
 (``eo:Organization``), ``eo:observes`` an ``eo:Election`` (``eo:electionCountry``,
 ``eo:electionType`` from the SKOS scheme ``eo:ElectionTypeScheme``, ``eo:electionDate``,
 ``eo:early``), has ``eo:startDate``, ``eo:headOfMission`` (``eo:Person``), members
-(``eo:memberOf`` from a country or organization to the mission, ``eo:hasMember`` its inverse),
+(``eo:participatesIn`` from a country or organization to the mission, ``eo:participant`` its
+inverse; ``eo:memberOf``/``eo:hasMember`` are their deprecated names),
 ``eo:accreditedBy`` an ``eo:ElectionCommission`` (``eo:accredits`` inverse,
 ``eo:commissionOf`` a country). Observer figures are n-ary ``eo:ObserverCount`` nodes
 (``eo:observerCount`` from the mission; ``eo:category``, ``eo:count``, ``eo:statedIn`` the
@@ -27,6 +28,9 @@ __all__ = [
     "DCTERMS",
     "EO",
     "EO_NS",
+    "KGL",
+    "LISTING_NS",
+    "QUERY_PREFIXES",
     "FOAF",
     "NIF",
     "ONTOLOGY_IRI",
@@ -49,7 +53,7 @@ __all__ = [
 
 EO_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
-ONTOLOGY_VERSION = "0.2.0"
+ONTOLOGY_VERSION = "0.3.0"
 
 
 class Namespace:
@@ -119,6 +123,8 @@ EO_TERMS = frozenset(
         "LongTermObservers",
         "ShortTermObservers",
         # object properties
+        "participatesIn",
+        "participant",
         "memberOf",
         "hasMember",
         "accredits",
@@ -163,7 +169,16 @@ EO_TERMS = frozenset(
         "missionKey",
         "sourceAgency",
         "ingestedAt",
-        # the listings (derived index graph, kgbuild.listing)
+    }
+)
+
+EO = Namespace(EO_NS, EO_TERMS)
+
+#: The private namespace of the derived listing index (:mod:`kgbuild.listing`): not published
+#: vocabulary (no ontology term, no dump holds it), free to change in any release.
+LISTING_NS = "https://w3id.org/kgbuild/listing#"
+LISTING_TERMS = frozenset(
+    {
         "Listing",
         "currentListing",
         "listingVersion",
@@ -199,8 +214,7 @@ EO_TERMS = frozenset(
         "listedArticle",
     }
 )
-
-EO = Namespace(EO_NS, EO_TERMS)
+KGL = Namespace(LISTING_NS, LISTING_TERMS)
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
@@ -240,3 +254,7 @@ PREFIXES: dict[str, str] = {
     "foaf": FOAF.iri,
     "vcard": VCARD.iri,
 }
+
+#: The prefixes a query may use without declaring them: :data:`PREFIXES` and ``kgl:``, the
+#: listing index's private namespace (kept out of the dumps' prefix map).
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "kgl": LISTING_NS}
