@@ -180,6 +180,10 @@ class Iris:
     def observer_count(self, mission: NamedNode, category: str, article_id: str) -> NamedNode:
         return NamedNode(f"{mission.value}/count/{category.replace('_', '-')}/{self.article_slug(article_id)}")
 
+    def accreditation(self, mission: NamedNode, article_id: str) -> NamedNode:
+        """The accreditation of ``mission`` as one article reports it: ``{mission}/accreditation/{article}``."""
+        return NamedNode(f"{mission.value}/accreditation/{self.article_slug(article_id)}")
+
     def evidence(self, article_id: str, key: str) -> NamedNode:
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]
         return NamedNode(f"{self.article(article_id).value}/evidence/{digest}")

@@ -6,6 +6,7 @@
     kgbuild.trig kgbuild.nq                                   the dataset with per-article graphs
     void.ttl                                                  VoID + DCAT-AP, also stored in {base}graph/_void
     ontology/kgbuild-0.3.0.ttl .owl .md .html                 the versioned ontology and its docs
+    docs/README.md docs/queries/*.rq                          IRI patterns, a diagram, example queries
 
 The VoID figures are counted from the same merged data that ``kgbuild.ttl`` holds, so
 ``void:triples`` equals the number of triples in the Turtle dump.
@@ -28,7 +29,7 @@ from .vocab import DCTERMS, EO_NS, FOAF, OWL, PREFIXES, RDF, VOID, WD, XSD
 if TYPE_CHECKING:
     from .api import KnowledgeGraph
 
-__all__ = ["LINKSETS", "DatasetInfo", "link_counts", "publish", "void_quads", "void_turtle"]
+__all__ = ["LINKSETS", "DatasetInfo", "link_counts", "publish", "release_docs", "void_quads", "void_turtle"]
 
 #: The link targets of the VoID linksets: name -> (predicate, subject kind, target, its URI space, title).
 LINKSETS: dict[str, tuple[ox.NamedNode, str, str, str, str]] = {
@@ -154,6 +155,24 @@ def void_turtle(quads: Iterable[ox.Quad]) -> bytes:
     return body or b""
 
 
+def release_docs(directory: str | Path) -> list[str]:
+    """Write the release's documentation into ``directory``: ``README.md`` (IRI patterns, a
+    diagram of the model, the example queries) and ``queries/*.rq`` (the examples); returns the
+    paths written, relative to ``directory``."""
+    from .resources import resource_dir
+
+    source = resource_dir("ontology") / "release"
+    written = []
+    for folder, prefix in ((source, ""), (source / "queries", "queries/")):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".md", ".rq")):
+                target = Path(directory) / prefix / entry.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+                written.append(prefix + entry.name)
+    return written
+
+
 def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None = None) -> dict[str, int]:
     """Write the release files into ``directory`` and store the VoID description; returns counts.
 
@@ -180,4 +199,6 @@ def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None 
     counts["void.ttl"] = len(void)
     for p in write_versioned(out / "ontology"):
         counts[f"ontology/{p.name}"] = 1
+    for name in release_docs(out / "docs"):
+        counts[f"docs/{name}"] = 1
     return counts

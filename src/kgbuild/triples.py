@@ -196,6 +196,13 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
             w.add(commission, EO.commissionOf, _country(w, iris, m.accredited_by_country))
         cite(node, EO.accreditedBy, commission, "accredited_by", m.accredited_by)
         w.add(commission, EO.accredits, node)
+        accreditation = iris.accreditation(node, article.id)
+        w.add(node, EO.accreditation, accreditation)
+        w.add(accreditation, RDF.type, EO.Accreditation)
+        w.add(accreditation, EO.grantedBy, commission)
+        w.add(accreditation, EO.statedIn, article_node)
+        if article.published:
+            w.add(accreditation, EO.asOf, date_literal(article.published))
     for category, value in (
         ("total", m.observers_total),
         ("long_term", m.observers_long_term),
@@ -211,6 +218,8 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
         if article.published:
             w.add(count, EO.asOf, date_literal(article.published))
         cite(count, EO["count"], _int(value), f"observers.{category}", value)
+        if m.accredited_by:
+            w.add(iris.accreditation(node, article.id), EO.accreditedObservers, count)
 
 
 def _organization(w: _GraphWriter, iris: Iris, name: str, wikidata: str | None = None) -> NamedNode:

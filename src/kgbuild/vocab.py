@@ -11,7 +11,9 @@ Modelling in one paragraph: an ``eo:ObservationMission`` has an ``eo:organizer``
 (``eo:participatesIn`` from a country or organization to the mission, ``eo:participant`` its
 inverse; ``eo:memberOf``/``eo:hasMember`` are their deprecated names),
 ``eo:accreditedBy`` an ``eo:ElectionCommission`` (``eo:accredits`` inverse,
-``eo:commissionOf`` a country). Observer figures are n-ary ``eo:ObserverCount`` nodes
+``eo:commissionOf`` a country); each article's report of it is an ``eo:Accreditation`` node
+(``eo:accreditation`` from the mission; ``eo:grantedBy`` the commission, ``eo:statedIn`` the
+article, ``eo:asOf`` its date, ``eo:accreditedObservers`` the figures that article states). Observer figures are n-ary ``eo:ObserverCount`` nodes
 (``eo:observerCount`` from the mission; ``eo:category``, ``eo:count``, ``eo:statedIn`` the
 article, ``eo:asOf`` its date) so that every article's figure is kept. Each statement an article
 supports has an ``eo:Evidence`` node (an ``rdf:Statement`` reification with NIF offsets), and the
@@ -110,6 +112,7 @@ EO_TERMS = frozenset(
         "ObserverCategory",
         "ElectionType",
         "Evidence",
+        "Accreditation",
         # SKOS schemes and their concepts
         "ElectionTypeScheme",
         "Parliamentary",
@@ -128,6 +131,9 @@ EO_TERMS = frozenset(
         "memberOf",
         "hasMember",
         "accredits",
+        "accreditation",
+        "grantedBy",
+        "accreditedObservers",
         "accreditedBy",
         "observes",
         "observedBy",
