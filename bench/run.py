@@ -391,7 +391,7 @@ def _bench_one_query(kg: Any, ds: Any, label: str, name: str, params: dict[str, 
     from rdflib.plugins.sparql import prepareQuery
 
     from kgbuild.query import bind_params
-    from kgbuild.vocab import PREFIXES
+    from kgbuild.vocab import QUERY_PREFIXES as PREFIXES
 
     pq = kg.catalog[name]
     values = {k: v for k, v in params.items() if k not in ("limit", "offset")}
