@@ -411,7 +411,10 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
         Route("/ontology", resource, methods=["GET"]),
         Route("/dataset", resource, methods=["GET"]),
         Route("/catalog", resource, methods=["GET"]),
-        Route("/{kind}/{rest:path}", resource, methods=["GET"]),  # every other resource IRI path (conneg)
+        # every other resource IRI path (conneg); two non-empty segments at least, so that no
+        # unknown path gains a trailing-slash redirect
+        Route("/{kind}/{key}", resource, methods=["GET"]),
+        Route("/{kind}/{key}/{rest:path}", resource, methods=["GET"]),
     ]
     middleware = [Middleware(SecurityHeaders)]
     if config.cors:
