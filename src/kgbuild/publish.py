@@ -7,6 +7,7 @@
     void.ttl                                                  VoID + DCAT-AP, also stored in {base}graph/_void
     ontology/kgbuild-0.3.0.ttl .owl .md .html                 the versioned ontology and its docs
     docs/README.md docs/queries/*.rq                          IRI patterns, a diagram, example queries
+    missions.csv provenance.csv (+ .parquet)                  the facts as tables (kgbuild.release)
 
 The VoID figures are counted from the same merged data that ``kgbuild.ttl`` holds, so
 ``void:triples`` equals the number of triples in the Turtle dump.
@@ -201,4 +202,7 @@ def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None 
         counts[f"ontology/{p.name}"] = 1
     for name in release_docs(out / "docs"):
         counts[f"docs/{name}"] = 1
+    from .release import write_tables  # missions and provenance as CSV/Parquet (docs/release-tables.md)
+
+    counts.update(write_tables(kg, out))
     return counts
