@@ -252,14 +252,15 @@ def to_rdflib(store: GraphStore) -> Any:
     """A copy of the store as an ``rdflib.Dataset`` whose default graph is the union of its graphs.
 
     Every named graph is kept (the article graphs, the links, the ontology, the VoID
-    description) except the listing graphs, a derived index that exports leave out too. The
+    description) except the listing graphs, a derived index that exports leave out too, and so
+    is the store's data default graph (:func:`refresh_default_graph`: rdflib's union holds it). The
     quads travel as N-Quads, written by pyoxigraph and parsed by rdflib, so terms come out as
     rdflib parses them from any file.
     """
     from rdflib import Dataset
 
     quads = (q for q in store.quads()
-             if not (isinstance(q.graph_name, ox.NamedNode) and store.iris.is_listing_graph(q.graph_name)))
+             if isinstance(q.graph_name, ox.NamedNode) and not store.iris.is_listing_graph(q.graph_name))
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     dataset = Dataset(default_union=True)
     for prefix, namespace in PREFIXES.items():
