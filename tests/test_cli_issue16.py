@@ -75,9 +75,9 @@ def test_cli_formats_are_uniform(examples_store: Path) -> None:
 
 def test_cli_explain_prints_each_fact_with_its_sentence(examples_store: Path) -> None:
     """explain (the README's provenance command) prints facts with their evidence (it crashed with KeyError)."""
-    code, out, err = run("explain", "country/MD", "memberOf", "--store", str(examples_store))
+    code, out, err = run("explain", "country/MD", "participatesIn", "--store", str(examples_store))
     assert code == 0, err
-    assert "memberOf" in out and "“" in out and ".txt [" in out
+    assert "participatesIn" in out and "“" in out and ".txt [" in out
 
 
 def test_cli_messages_name_only_real_options() -> None:

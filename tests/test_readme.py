@@ -41,7 +41,7 @@ EXPECT = {
     "kgbuild query missions --limit": r"\d+ rows?",
     "kgbuild query missions --columns": r"┃ organizer",
     "kgbuild sparql": r'"bindings"',
-    "kgbuild explain": r"memberOf",
+    "kgbuild explain": r"participatesIn",
     "kgbuild facts": r'"articles"',
     "kgbuild evaluate examples/": r"(?i)f1",
     "kgbuild evaluate corpus/dev": r"95%|CI|\[",

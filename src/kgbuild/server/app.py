@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import html
 import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -29,7 +31,7 @@ from starlette.routing import Route
 
 from ..iris import DEFAULT_BASE_IRI
 from ..query import Catalog
-from . import pages
+from . import conneg, pages
 from .protocol import FORM, QUERY, UPDATE, media_type
 from .results import TITLES, Answer, Failure, Format, NotAcceptable, negotiate_request
 from .workers import WorkerLimits, WorkerPool
@@ -47,7 +49,7 @@ _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; cha
 _STATIC_NAME = re.compile(r"(vendor/)?[A-Za-z0-9_-][A-Za-z0-9._-]*")
 
 DEFAULT_QUERY = """# The server predeclares the standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...);
-# the default graph is the union of every article's graph (hence DISTINCT).
+# the default graph holds every fact once; GRAPH ?g reaches the article graphs.
 PREFIX eo: <https://w3id.org/kgbuild/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?mission ?organizer ?country ?date WHERE {
@@ -256,8 +258,13 @@ async def missions_page(request: Request) -> Response:
     return HTMLResponse(pages.missions_page(data))
 
 
-async def _node_data(request: Request, kind: str) -> Any:
-    key = request.path_params["key"]
+#: the kinds of resource whose HTML is an exploring page (:mod:`.explore`), by path segment
+PAGE_KINDS = {"country": pages.country_page, "organization": pages.organization_page,
+              "election": pages.election_page, "article": pages.article_page}
+
+
+async def _node_data(request: Request, kind: str, key: str | None = None) -> Any:
+    key = key if key is not None else request.path_params["key"]
     try:
         return _answer(await _pool(request).run((kind, {"key": key}), client=_client(request)))
     except ApiError as e:
@@ -286,8 +293,8 @@ async def article_page(request: Request) -> Response:
     return HTMLResponse(pages.article_page(await _node_data(request, "article")))
 
 
-async def _mission(request: Request) -> dict[str, Any]:
-    key = request.path_params["key"]
+async def _mission(request: Request, key: str | None = None) -> dict[str, Any]:
+    key = key if key is not None else request.path_params["key"]
     try:
         data: dict[str, Any] = _answer(await _pool(request).run(("mission", {"key": key}), client=_client(request)))
         return data
@@ -299,6 +306,36 @@ async def _mission(request: Request) -> dict[str, Any]:
 
 async def mission_page(request: Request) -> Response:
     return HTMLResponse(pages.mission_page(await _mission(request)))
+
+
+async def resource(request: Request) -> Response:
+    """The path of a resource IRI: its page for browsers, its description for RDF clients (:mod:`.conneg`)."""
+    cfg, path = _cfg(request), request.url.path
+    iri = conneg.resource_iri(cfg.base_iri, path)
+    if iri is None:
+        raise ApiError(404, "Not Found", f"{path} is not the path of a resource IRI under {cfg.base_iri}")
+    fmt = conneg.choose(request.headers.get("accept"), request.query_params.get("format"))
+    if fmt is None:
+        offered = ", ".join(media for media, _ in conneg.FORMATS.values())
+        raise ApiError(406, "Not Acceptable", f"none of the accepted types is offered; offered: {offered}")
+    headers = {"Vary": "Accept", "Link": conneg.link_header(path, fmt)}
+    mission = cfg.base_iri + "mission/"
+    if fmt == "html" and iri.startswith(mission) and "/" not in iri[len(mission):]:
+        page = pages.mission_page(await _mission(request, iri[len(mission):]))
+        return HTMLResponse(page.replace("</head>", _alternate_links(path) + "</head>", 1), headers=headers)
+    kind, _, key = iri[len(cfg.base_iri):].partition("/")
+    if fmt == "html" and kind in PAGE_KINDS and key and "/" not in key:
+        page = PAGE_KINDS[kind](await _node_data(request, kind, key))
+        return HTMLResponse(page.replace("</head>", _alternate_links(path) + "</head>", 1), headers=headers)
+    out = _answer(await _pool(request).run(("describe", {"iri": iri, "format": fmt}), client=_client(request)))
+    if fmt == "html":
+        local = partial(conneg.local_path, cfg.base_iri)
+        return HTMLResponse(conneg.resource_page(out, path, local), headers=headers)
+    return Response(out.body, media_type=out.media_type, headers=headers)
+
+
+def _alternate_links(path: str) -> str:
+    return "".join(f'<link rel="alternate" type="{t}" href="{html.escape(u)}">' for u, t in conneg.alternates(path, "html"))
 
 
 async def mission_svg(request: Request) -> Response:
@@ -448,12 +485,16 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
         Route("/.well-known/void", void, methods=["GET"]),
         Route("/missions", missions_page, methods=["GET"]),
         Route("/mission/{key}.svg", mission_svg, methods=["GET"]),
-        Route("/mission/{key}", mission_page, methods=["GET"]),
-        Route("/country/{key}", country_page, methods=["GET"]),
-        Route("/organization/{key}", organization_page, methods=["GET"]),
-        Route("/election/{key}", election_page, methods=["GET"]),
-        Route("/article/{key}", article_page, methods=["GET"]),
+        Route("/mission/{key}", resource, methods=["GET"]),
         Route("/static/{name:path}", static.serve, methods=["GET"]),
+        Route("/ontology", resource, methods=["GET"]),
+        Route("/dataset", resource, methods=["GET"]),
+        Route("/catalog", resource, methods=["GET"]),
+        # every other resource IRI path (conneg; for browsers, the pages of countries,
+        # organizations, elections and articles); two non-empty segments at least, so that no
+        # unknown path gains a trailing-slash redirect
+        Route("/{kind}/{key}", resource, methods=["GET"]),
+        Route("/{kind}/{key}/{rest:path}", resource, methods=["GET"]),
     ]
     middleware = [Middleware(SecurityHeaders)]
     if config.cors:

@@ -25,7 +25,7 @@ from ..api import KnowledgeGraph
 from ..catalog import country_label, resolve_country
 from ..errors import ParameterError
 from ..query import term_to_python
-from ..vocab import EO, RDFS
+from ..vocab import EO, KGL, RDFS
 
 __all__ = [
     "MissionRow",
@@ -154,7 +154,7 @@ def _str(v: Any) -> str | None:
 
 def _current_listing(kg: KnowledgeGraph) -> ox.NamedNode | None:
     index = kg.iris.listing_graph()
-    q = next(kg.store.quads_for_pattern(index, EO.currentListing, None, index), None)
+    q = next(kg.store.quads_for_pattern(index, KGL.currentListing, None, index), None)
     return q.object if q is not None and isinstance(q.object, ox.NamedNode) else None
 
 
@@ -162,7 +162,7 @@ def _article_count(kg: KnowledgeGraph) -> int:
     listing = _current_listing(kg)
     if listing is None:
         return 0
-    rows = kg.store.select("SELECT ?l (COUNT(*) AS ?n) WHERE { GRAPH ?l { ?a eo:listedRank ?r } } GROUP BY ?l",
+    rows = kg.store.select("SELECT ?l (COUNT(*) AS ?n) WHERE { GRAPH ?l { ?a kgl:listedRank ?r } } GROUP BY ?l",
                            substitutions={ox.Variable("l"): listing}, union=False)
     return sum(int(r["n"].value) for r in rows)
 
@@ -320,7 +320,8 @@ def _identifiers(kg: KnowledgeGraph, iri: str) -> dict[str, Any]:
         v = term_to_python(q.object)
         if q.predicate.value == "http://www.w3.org/2002/07/owl#sameAs" and str(v).startswith("http://www.wikidata.org/"):
             out["wikidata"] = v
-        elif q.predicate.value == "http://www.w3.org/2004/02/skos/core#exactMatch" and "geonames" in str(v):
+        elif q.predicate.value in ("http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2004/02/skos/core#exactMatch") \
+                and "geonames" in str(v):
             out["geonames"] = v
         elif q.predicate.value in (EO.alpha3.value, EO.numericCode.value):
             out[q.predicate.value.rsplit("#", 1)[-1]] = v
@@ -336,9 +337,9 @@ def country_data(kg: KnowledgeGraph, code: str) -> dict[str, Any]:
     if not _exists(kg, iri, EO.Country):
         raise ParameterError("country", code, "is not a country in the graph")
     hosted = [r for r in mission_table(kg) if r.country == code]
-    member_of = sorted({q.object.value for q in kg.store.quads_for_pattern(ox.NamedNode(iri), EO.memberOf, None, None)
+    member_of = sorted({q.object.value for q in kg.store.quads_for_pattern(ox.NamedNode(iri), EO.participatesIn, None, None)
                         if isinstance(q.object, ox.NamedNode)}
-                       | set(_subjects(kg, EO.hasMember, iri)))
+                       | set(_subjects(kg, EO.participant, iri)))
     elections = sorted(set(_subjects(kg, EO.electionCountry, iri)))
     return {
         "iri": iri, "code": code, "label": _first(kg, iri, RDFS.label) or country_label(code),
@@ -357,8 +358,8 @@ def organization_data(kg: KnowledgeGraph, key: str) -> dict[str, Any]:
     """
     iri = _node(kg, "organization", key)
     organized = _subjects(kg, EO.organizer, iri)
-    member = sorted({q.object.value for q in kg.store.quads_for_pattern(ox.NamedNode(iri), EO.memberOf, None, None)
-                     if isinstance(q.object, ox.NamedNode)} | set(_subjects(kg, EO.hasMember, iri)))
+    member = sorted({q.object.value for q in kg.store.quads_for_pattern(ox.NamedNode(iri), EO.participatesIn, None, None)
+                     if isinstance(q.object, ox.NamedNode)} | set(_subjects(kg, EO.participant, iri)))
     label = _first(kg, iri, RDFS.label)
     if label is None and not organized and not member:
         raise ParameterError("organization", key, "is not an organization in the graph")
