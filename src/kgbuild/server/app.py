@@ -229,11 +229,11 @@ async def void(request: Request) -> Response:
 
 async def query_page(request: Request) -> Response:
     """``/editor``: the SPARQL editor with the prepared queries beside it."""
-    from ..vocab import PREFIXES
+    from ..vocab import QUERY_PREFIXES
 
     editor = request.app.state.static.has("yasgui.min.js")
     html = pages.query_page(_catalog_json(request.app.state.catalog), default_query=DEFAULT_QUERY, editor=editor,
-                            prefixes=dict(PREFIXES), base=_cfg(request).base_iri)
+                            prefixes=dict(QUERY_PREFIXES), base=_cfg(request).base_iri)
     return HTMLResponse(html)
 
 
