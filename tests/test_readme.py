@@ -61,7 +61,9 @@ def examples() -> list[tuple[str, str]]:
 
 
 def commands(code: str) -> list[str]:
-    """The command lines of a shell block (comments stay: bash drops them)."""
+    """The command lines of a shell block, a line ending in a backslash joined to the next
+    (comments stay: bash drops them)."""
+    code = re.sub(r"\\\n\s*", " ", code)
     return [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
