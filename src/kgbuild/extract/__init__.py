@@ -77,9 +77,9 @@ class Extractor:
         """The parsed :class:`~kgbuild.extract.learned.ArticleView` of each article (for training),
         or the exception that article raised."""
         from .components import article_view
-        from .learned import pattern_matcher
+        from .learned import ChainMatcher
 
-        matcher = pattern_matcher(self.nlp.vocab)
+        matcher = ChainMatcher()
         for article in articles:
             try:
                 yield article_view(self.nlp(self._doc(article)), matcher)

@@ -102,11 +102,11 @@ class LearnedMissions:
     """
 
     def __init__(self, vocab: Any, scorer_path: str = "") -> None:
-        from .learned import pattern_matcher
+        from .learned import ChainMatcher
         from .scorer import Scorer, default_scorer
 
         self.scorer = Scorer.load(scorer_path) if scorer_path else default_scorer()
-        self.matcher = pattern_matcher(vocab)
+        self.matcher = ChainMatcher()
 
     def __call__(self, doc: Doc) -> Doc:
         from .learned import mission_candidates
