@@ -412,33 +412,41 @@ def pattern_scores(*roots: str | Path, model: str | None = None) -> list[Pattern
     n_missions = 0
     for (article, gold), (_, cands) in zip(pairs, labelled, strict=True):
         n_missions += len(gold.get("missions") or [])
-        for k, (cand, match) in enumerate(cands):
+        # an organizer pattern marks an organization of the article, a host pattern a country: each
+        # is right when a gold mission has that organizer (or host)
+        marked: dict[tuple[str, str], bool] = {}
+        for cand, match in cands:
             for key in cand.features:
-                # an organizer pattern is judged where it marks the organizer, a host pattern the host
-                pid = key[6:] if key.startswith(("o_pat=org.", "c_pat=host.")) else None
-                if pid is not None:
-                    hits[pid] += 1
-                    if match is not None:
-                        correct[pid] += 1
-                        covered[pid].add((article.id, id(match)))
+                unit = ("o", cand.org.key) if key.startswith("o_pat=org.") else (
+                    ("c", cand.country) if key.startswith("c_pat=host.") else None)
+                if unit is None:
+                    continue
+                pid = key[6:]
+                marked[(pid, unit[1])] = marked.get((pid, unit[1]), False) or match is not None
+                if match is not None:
+                    covered[pid].add((article.id, id(match)))
+        for (pid, _), ok in marked.items():
+            hits[pid] += 1
+            correct[pid] += int(ok)
+        for k, (cand, match) in enumerate(cands):
             if match is None:
                 continue
+            # per pattern, each distinct value it marks once: right when one of its slots states it
+            judged: dict[tuple[str, str], bool] = {}
             for slot, rows in cand.slots.items():
-                seen: dict[str, set[Any]] = {}
                 for r in rows:
                     ok = rule_has(slot, match, r.value)
                     if ok:
                         gold_values.setdefault(slot, set()).add((article.id, k, str(r.value)))
                     for key in r.features:
                         if key.startswith("pat=") and slot in PATTERN_SLOTS.get(key[4:].split(".")[0], ()):
-                            pid = key[4:]
-                            if str(r.value) in seen.setdefault(pid, set()):
-                                continue
-                            seen[pid].add(str(r.value))
-                            hits[pid] += 1
-                            if ok:
-                                correct[pid] += 1
-                                covered[pid].add((article.id, k, slot, str(r.value)))
+                            unit = (key[4:], str(r.value))
+                            judged[unit] = judged.get(unit, False) or ok
+            for (pid, value), ok in judged.items():
+                hits[pid] += 1
+                if ok:
+                    correct[pid] += 1
+                    covered[pid].add((article.id, k, value))
     out = []
     for pid in ids:
         family = pid.split(".")[0]

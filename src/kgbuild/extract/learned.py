@@ -165,6 +165,7 @@ class ArticleView:
     published: date | None
     rules: list[dict[str, Any]]
     matcher: Any
+    context: Context | None = None  # the mentions, when the v1 component already found them
     ctx: Context = field(init=False)
     elections: list[Election] = field(init=False)
     tok_at: list[int] = field(init=False)
@@ -177,10 +178,13 @@ class ArticleView:
 
     def __post_init__(self) -> None:
         doc = self.doc
-        text = doc.text
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
-        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-        self.ctx = Context.build(text, self.published, sents, persons)
+        if self.context is not None:
+            self.ctx, self.context = self.context, None
+        else:
+            sents = [(s.start_char, s.end_char) for s in doc.sents]
+            persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            self.ctx = Context.build(doc.text, self.published, sents, persons)
+        text = self.ctx.text
         self.elections = find_elections(self.ctx)
         host = host_country(self.ctx, self.elections, [])
         self.rule_host = host.code if host else None
@@ -252,7 +256,8 @@ def _open_organizations(art: ArticleView) -> list[OrgMention]:
     organization, commission or country mention, one group per name. An acronym given in brackets
     after a name joins that name's group. Their Wikidata id is unknown (None)."""
     ctx = art.ctx
-    taken = [(m.start, m.end) for m in (*ctx.orgs, *ctx.comms, *ctx.countries)]
+    taken = [(m.start, m.end) for m in ctx.orgs] + [(m.start, m.end) for m in ctx.comms] \
+        + [(m.start, m.end) for m in ctx.countries]
     found: list[tuple[int, int, str]] = []
     for e in art.doc.ents:
         if e.label_ != "ORG" or any(a < e.end_char and e.start_char < b for a, b in taken):
@@ -282,7 +287,8 @@ def _city_mentions(art: ArticleView) -> list[CountryMention]:
     """Places the NER finds (GPE, LOC) that are no country but a city of one (GeoNames, the most
     populous city of that name): "in Harare" points at Zimbabwe when the article never names it."""
     ctx = art.ctx
-    taken = [(m.start, m.end) for m in (*ctx.countries, *ctx.orgs, *ctx.comms)]
+    taken = [(m.start, m.end) for m in ctx.countries] + [(m.start, m.end) for m in ctx.orgs] \
+        + [(m.start, m.end) for m in ctx.comms]
     cities = _city_countries()
     out = []
     for e in art.doc.ents:
@@ -563,7 +569,7 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     if slot == "member_countries":
         return [(m.start, m.end, m.code) for m in c.countries]
     if slot == "member_organizations":
-        return [(o.start, o.end, o.name) for o in c.orgs]
+        return sorted([(o.start, o.end, o.name) for o in c.orgs] + [(o.start, o.end, o.org.name) for o in art.open_orgs])
     if slot == "accredited_by":
         return [(m.start, m.end, (m.name, m.country, m.own_country)) for m in c.comms]
     if slot == "election.type":
@@ -687,7 +693,7 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
             f["demonym"] = 1
         f["countries_in_sent=" + _bucket(sum(1 for m in art.ctx.countries if art.sent_idx(m.start) == i))] = 1
     if slot == "member_organizations":
-        om = next((o for o in art.ctx.orgs if o.start == s), None)
+        om = next((o for o in (*art.ctx.orgs, *art.open_orgs) if o.start == s), None)
         if om is not None:
             f["organ"] = int(om.organ)
             f["same_org_key"] = int(om.org.key == key)
