@@ -104,7 +104,7 @@ class ChainMatcher:
     """Runs the Tier-1 patterns (``patterns.jsonl``, spaCy ``DependencyMatcher`` syntax) that are
     chains from a trigger: each node hangs off the one before it by ``>`` (a child) or ``<`` (the
     head). It gives the same matches as ``DependencyMatcher`` on those patterns (a test checks
-    this on the corpus), at about a tenth of its cost, which is why it exists.
+    this on the examples), at about a fifth of its cost, which is why it exists.
 
     Calling it on a ``Doc`` returns ``(pattern id, token indices in pattern order)`` per match.
     """
