@@ -250,21 +250,28 @@ def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int
 @click.argument("query")
 @store_options
 @output_format_option
-def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
+@click.option("--timeout", type=click.FloatRange(0.1), default=None, help="Stop the query after this many seconds.")
+@click.option("--memory", "memory_mb", type=click.IntRange(0), default=2048, show_default=True, metavar="MIB",
+              help="Memory the query may use (0: no cap).")
+def sparql(query: str, store_path: str, base_iri: str, fmt: str, timeout: float | None, memory_mb: int) -> None:
     """Run an ad-hoc read-only SPARQL QUERY (text, a .rq file, or - for stdin).
 
     Updates and SERVICE are refused. The standard prefixes (eo:, rdfs:, skos:, ...) are predeclared.
+    The query runs in a confined child process, as the server's do (no network, a memory cap, a
+    large stack): a query that crashes the engine or runs past a limit is an error (exit 3).
     """
+    from .sandbox import WorkerLimits, run_sparql
+
     with errors_to_exit():
         text = _query_text(query)
-        with _open(store_path, base_iri, read_only=True) as kg:
-            result = kg.sparql(text)
-            if isinstance(result, bool):
-                click.echo(json.dumps({"head": {}, "boolean": result}) if fmt == "json" else str(result).lower())
-            elif isinstance(result, list):
-                sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
-            else:
-                _print_rows(*result, fmt, base_iri=kg.iris.base)
+        result = run_sparql(store_path, text, base_iri=base_iri, timeout=timeout,
+                            limits=WorkerLimits(memory_mb=memory_mb or None))
+        if isinstance(result, bool):
+            click.echo(json.dumps({"head": {}, "boolean": result}) if fmt == "json" else str(result).lower())
+        elif isinstance(result, list):
+            sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
+        else:
+            _print_rows(*result, fmt, base_iri=base_iri)
 
 
 def _query_text(query: str) -> str:
