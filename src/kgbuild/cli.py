@@ -639,11 +639,14 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
               help="Open connections at most; more are answered 503.")
 @click.option("--max-connections-per-client", type=click.IntRange(0), default=32, show_default=True,
               help="Open connections from one address at most (0: no limit; behind a proxy, use 0).")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDR",
+              help="A reverse proxy's address or network whose X-Forwarded-For names the client, for the "
+                   "fair share of workers (repeatable; default: none, headers are ignored).")
 def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
           allow_service: bool, cors: tuple[str, ...], worker_memory: int, header_timeout: float, body_timeout: float,
-          max_connections: int, max_connections_per_client: int) -> None:
+          max_connections: int, max_connections_per_client: int, trusted_proxies: tuple[str, ...]) -> None:
     """Serve the graph read-only: SPARQL at /query, prepared queries at /queries, pages at /."""
-    from .server import ServerConfig
+    from .server import ServerConfig, check_proxies
     from .server import serve as run_server
 
     with errors_to_exit():
@@ -651,7 +654,8 @@ def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, 
                                 allow_service=allow_service, cors=cors, workers=workers, worker_memory=worker_memory,
                                 header_timeout=header_timeout, body_timeout=body_timeout,
                                 max_connections=max_connections,
-                                max_connections_per_client=max_connections_per_client), host=host, port=port)
+                                max_connections_per_client=max_connections_per_client,
+                                trusted_proxies=check_proxies(trusted_proxies)), host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover
