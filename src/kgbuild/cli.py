@@ -369,18 +369,23 @@ def facts(store_path: str, base_iri: str, fmt: str) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--by-writer", is_flag=True, help="Also score each writer's articles on their own.")
 @click.option("--by-style", is_flag=True, help="Also score each source style's articles on their own.")
+@click.option("--by-pattern", is_flag=True,
+              help="Also score each Tier-1 dependency pattern on its own (what it marks, how much of that is gold).")
 @extractor_options
 def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min_f1: float | None, as_json: bool,
-             resamples: int, seed: int, by_writer: bool, by_style: bool, scorer: str | None, rules: bool) -> None:
+             resamples: int, seed: int, by_writer: bool, by_style: bool, by_pattern: bool, scorer: str | None,
+             rules: bool) -> None:
     """Build a temporary graph from DIRECTORIES' articles and score it against their *.gold.json files.
 
     Folders are searched recursively. --ci adds intervals and the error kinds (missed and spurious
     missions, wrong, missing and extra values); --by-writer/--by-style use the gold files' labels.
     """
     from .evaluate import evaluate as run_evaluation
+    from .evaluate import pattern_scores, pattern_table
 
     with errors_to_exit():
         result = run_evaluation(*directories, model=model, scorer=scorer, rules=rules)
+        patterns = pattern_scores(*directories, model=model) if by_pattern else None
     for line in result.details:
         if line.startswith("error: "):
             click.echo(line, err=True)
@@ -389,6 +394,9 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
         data = result.as_dict(resamples=resamples, seed=seed)
         for g in groups:
             data[f"by_{g}"] = {k: v.as_dict(resamples=resamples, seed=seed) for k, v in result.by(g).items()}
+        if patterns is not None:
+            data["by_pattern"] = {p.pattern: {"hits": p.hits, "correct": p.correct, "precision": p.precision,
+                                              "recall": p.recall} for p in patterns}
         click.echo(json.dumps(data, indent=2))
     else:
         if verbose:
@@ -399,6 +407,8 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
                 m = part.micro
                 click.echo(f"{g} {key}: {len(part.articles)} articles, micro P={m.precision:.3f} "
                            f"R={m.recall:.3f} F1={m.f1:.3f} (tp {m.tp}, fp {m.fp}, fn {m.fn})")
+        if patterns is not None:
+            click.echo(pattern_table(patterns))
     if min_f1 is not None and result.micro.f1 < min_f1:
         click.echo(f"micro-F1 {result.micro.f1:.3f} is below --min-f1 {min_f1}", err=True)
         sys.exit(EXIT_FAILED)
@@ -496,7 +506,7 @@ def invariance(suite: str | None, model: str | None, verbose: bool, as_json: boo
 def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None:
     """Show each fact about NODE (IRI, path like country/MD, or label) with its sentences.
 
-    PROP limits the facts to one property (e.g. memberOf, startDate).
+    PROP limits the facts to one property (e.g. participatesIn, startDate).
     """
     from rich.console import Console
     from rich.text import Text
@@ -552,19 +562,29 @@ def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None
 @click.argument("directory", type=click.Path(file_okay=False))
 @store_options
 @click.option("--endpoint", default=None, help="Public SPARQL endpoint URL to name in the VoID description.")
-@click.option("--download-base", default=None, help="URL where the dump files will be published.")
+@click.option("--download-base", default=None, help="URL where the dump files will be published (dcat:downloadURL).")
 @click.option("--title", default=None, help="Dataset title (dcterms:title).")
-@click.option("--license", "license_", default=None, help="Licence IRI (default CC BY 4.0).")
-@click.option("--creator", default=None, help="Dataset creator (dcterms:creator).")
+@click.option("--license", "license_", default=None, help="Licence IRI (default CC BY 4.0, as the EU authority IRI).")
+@click.option("--publisher", default=None, help="Name of the publishing organization (dcterms:publisher).")
+@click.option("--creator", default=None, help="Name of the creator, when not the publisher (dcterms:creator).")
+@click.option("--contact", default=None, help="Contact point, a mailto: address (dcat:contactPoint).")
+@click.option("--landing-page", default=None, help="Web page of the dataset (dcat:landingPage).")
+@click.option("--keyword", "keywords", multiple=True, help="A keyword (repeat; replaces the default keywords).")
+@click.option("--theme", "themes", multiple=True, help="An EU data-theme code, e.g. GOVE (repeat; default GOVE).")
+@click.option("--release-date", default=None, help="Release date YYYY-MM-DD (default: the latest article's date).")
 def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None, download_base: str | None,
-            title: str | None, license_: str | None, creator: str | None) -> None:
-    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology,
-    and the facts as CSV/Parquet tables (missions, provenance)."""
+            title: str | None, license_: str | None, publisher: str | None, creator: str | None,
+            contact: str | None, landing_page: str | None, keywords: tuple[str, ...], themes: tuple[str, ...],
+            release_date: str | None) -> None:
+    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID + DCAT-AP, ontology,
+    docs, and the facts as CSV/Parquet tables (missions, provenance)."""
     from .publish import DatasetInfo
     from .publish import publish as do_publish
 
-    info = DatasetInfo(endpoint=endpoint, download_base=download_base)
-    for attr, value in (("title", title), ("license", license_), ("creator", creator)):
+    info = DatasetInfo(endpoint=endpoint, download_base=download_base, contact=contact, landing_page=landing_page,
+                       creator=creator, issued=release_date)
+    for attr, value in (("title", title), ("license", license_), ("publisher", publisher),
+                        ("keywords", list(keywords)), ("themes", list(themes))):
         if value:
             setattr(info, attr, value)
     with errors_to_exit(), warnings_to_stderr():
