@@ -20,7 +20,7 @@ the timeout becomes a :class:`~kgbuild.errors.QueryError` naming what happened.
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "store")
 >>> KnowledgeGraph(path).close()
->>> run_sparql(path, "ASK { ?s a owl:Ontology }")
+>>> run_sparql(path, "ASK { GRAPH ?g { ?s a owl:Ontology } }")
 True
 """
 
