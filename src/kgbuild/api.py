@@ -304,10 +304,12 @@ class KnowledgeGraph:
                           pending: dict[ox.NamedNode, tuple[str, int]], cluster: Any, n_process: int,
                           version: str, ingested: datetime, batch_size: int) -> None:
         """The build's extraction and quads in worker processes (``n_process > 1``) or on a cluster."""
-        from .cluster import ExtractorSpec, cluster_outcomes, local_outcomes
+        from .cluster import ExtractorSpec, adopt_extractor, cluster_outcomes, local_outcomes
         from .extract import DEFAULT_MODEL
 
         spec = ExtractorSpec(self.model or DEFAULT_MODEL, self.scorer, self.rules)
+        if cluster is None and getattr(self._extractor, "_nlp", None) is not None:
+            adopt_extractor(spec, self._extractor)  # loaded here already: forked workers share it
         taken: set[ox.NamedNode] = set()
         order: dict[str, int] = {}
 

@@ -48,6 +48,7 @@ from .triples import article_quads
 
 __all__ = [
     "ExtractorSpec",
+    "adopt_extractor",
     "Outcome",
     "build_articles",
     "cluster_outcomes",
@@ -99,6 +100,13 @@ def worker_extractor(spec: ExtractorSpec) -> tuple[Extractor, threading.Lock]:
         if spec not in _EXTRACTORS:
             _EXTRACTORS[spec] = (Extractor(spec.model, scorer=spec.scorer, learned=not spec.rules), threading.Lock())
         return _EXTRACTORS[spec]
+
+
+def adopt_extractor(spec: ExtractorSpec, extractor: Extractor) -> None:
+    """Make ``extractor`` this process's extractor for ``spec``: local workers forked after this
+    share its loaded pipeline (copy-on-write) instead of loading their own."""
+    with _CACHE_LOCK:
+        _EXTRACTORS.setdefault(spec, (extractor, threading.Lock()))
 
 
 def _worker_store(url: str, base_iri: str) -> RemoteStore:
