@@ -182,6 +182,10 @@ def test_cluster_build_on_dask_equals_local(client: Any, server: str, corpus: Pa
         again = kg.build([corpus], cluster=client, batch_size=2)
     assert again.unchanged == ref.added and not again.added and not again.replaced
     assert _quads(server) == before
+    # a running scheduler by its address (what --cluster tcp://HOST:PORT does); --force rebuilds all
+    with KnowledgeGraph(server) as kg:
+        forced = kg.build([corpus], cluster=client.scheduler.address, batch_size=2, force=True)
+        assert forced.replaced == ref.added and kg.facts() == facts
 
 
 def test_cluster_worker_killed_mid_run_same_facts(client: Any, server: str, corpus: Path,

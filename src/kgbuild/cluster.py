@@ -224,23 +224,28 @@ def parse_cluster(cluster: str) -> tuple[str, int | str]:
     raise ParameterError("cluster", cluster, "is neither local:N nor a scheduler address such as tcp://HOST:8786")
 
 
-def _dask_client(cluster: Any) -> tuple[Any, Any]:
-    """A ``distributed.Client`` for ``cluster`` (a string, or a Client the caller owns), and the
-    LocalCluster to close afterwards (None when the caller owns it or it is remote)."""
+def _dask_client(cluster: Any) -> tuple[Any, list[Any]]:
+    """A ``distributed.Client`` for ``cluster``, and what to close afterwards (our client, and
+    the LocalCluster we started; nothing the caller owns)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise ParameterError("cluster", cluster, "needs Dask: pip install 'kgbuild[dask]'") from e
     if isinstance(cluster, Client):
-        return cluster, None
+        return cluster, []
+    if hasattr(cluster, "scheduler_address"):  # a cluster object the caller owns (e.g. dask-jobqueue's SLURMCluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+        return client, [client]
     if not isinstance(cluster, str):
         raise ParameterError("cluster", cluster, "must be local:N, a scheduler address or a distributed.Client")
     kind, value = parse_cluster(cluster)
     if kind == "local":
         local = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True, dashboard_address=":0")  # type: ignore[no-untyped-call]
-        return Client(local), local  # type: ignore[no-untyped-call]
+        client = Client(local)  # type: ignore[no-untyped-call]
+        return client, [client, local]
     try:
-        return Client(str(value), timeout="30s"), None  # type: ignore[no-untyped-call]
+        client = Client(str(value), timeout="30s")  # type: ignore[no-untyped-call]
+        return client, [client]
     except OSError as e:
         raise ParameterError("cluster", cluster, f"no scheduler answers there: {e}") from e
 
@@ -256,7 +261,8 @@ def cluster_outcomes(articles: Iterable[Article], *, cluster: Any, store_url: st
     worker); writes are idempotent, so a task that ran twice leaves one graph per article.
 
     :param cluster: ``local:N`` (a LocalCluster of N single-thread worker processes, closed at
-        the end), ``tcp://HOST:PORT`` (a running scheduler) or a ``distributed.Client``.
+        the end), ``tcp://HOST:PORT`` (a running scheduler), a ``distributed.Client``, or a
+        cluster object (``LocalCluster``, dask-jobqueue's ``SLURMCluster``, ...; left running).
     :raises ParameterError: Dask is not installed, or ``cluster`` is malformed or unreachable.
     :raises StoreError: a task failed after its retries.
     """
@@ -264,7 +270,7 @@ def cluster_outcomes(articles: Iterable[Article], *, cluster: Any, store_url: st
     first = next(batches, None)
     if first is None:  # nothing to build: no cluster started
         return
-    client, local = _dask_client(cluster)
+    client, owned = _dask_client(cluster)
     try:
         from distributed import as_completed
 
@@ -293,6 +299,5 @@ def cluster_outcomes(articles: Iterable[Article], *, cluster: Any, store_url: st
                 done.add(submit(b))  # type: ignore[no-untyped-call]
             yield from zip(batch, outcomes, strict=True)
     finally:
-        if local is not None:
-            client.close()
-            local.close()
+        for thing in owned:
+            thing.close()
