@@ -230,11 +230,11 @@ def test_cluster_worker_killed_mid_run_same_facts(client: Any, server: str, corp
 
 
 def test_cluster_cli_build(server: str, corpus: Path, local_build: tuple[dict[str, Any], Any]) -> None:
-    """`kgbuild build DIR --store http://HOST:PORT --cluster local:1` builds on its own LocalCluster."""
+    """`kgbuild build DIR --store http://HOST:PORT --cluster local:2` (the README's command) builds on its own LocalCluster."""
     from kgbuild.cli import main
 
     facts, ref = local_build
-    result = CliRunner().invoke(main, ["build", str(corpus), "--store", server, "--cluster", "local:1", "--no-progress"])
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", server, "--cluster", "local:2", "--no-progress"])
     assert result.exit_code == 1, result.output  # the empty file fails, the rest is stored
     assert "6 added" in result.output and "empty.txt" in result.output
     with KnowledgeGraph(server) as kg:
