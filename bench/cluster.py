@@ -11,6 +11,8 @@ the model is loaded before the clock starts wherever the build's own process ext
 - ``local2``: the same with ``n_process=2`` (workers extract and build quads; forked after the
   model is loaded, so they share it);
 - ``server1``: one process into an ``oxigraph serve`` on loopback;
+- ``raw1`` / ``raw2``: spaCy's full default pipeline, ``nlp.pipe`` with 1 and 2 processes (what
+  the machine gives two processes; ``raw2`` is compared with ``raw1``);
 - ``cluster2``: ``cluster=`` a LocalCluster of 2 worker processes writing to an ``oxigraph
   serve``; its start (cluster, and the model in each worker) is timed apart from the build.
 
@@ -18,7 +20,10 @@ Server writes (no spaCy): the generator's gold graphs of N articles (``bench.run
 into a fresh server, per graph (``replace_graph``: one update each) and batched
 (``RemoteBatchWriter``: one update per 200k quads), and batched from 2 concurrent clients.
 
-Prints a table and the figures the scale-out model in docs/scale-out.md uses.
+Prints a table and the figures the scale-out model in docs/scale-out.md uses. The local builds
+also record CPU seconds of the build's own process and of its workers: on a shared machine the
+wall-clock ratio of 2 processes to 1 depends on the other load, while the build's own share of
+the CPU is what bounds it (with ``--src OLD/src`` the children run another checkout, to compare).
 """
 
 from __future__ import annotations
@@ -79,13 +84,23 @@ def _child_build(corpus: str, mode: str, batch_size: int) -> dict[str, Any]:
     from kgbuild.api import KnowledgeGraph
 
     out: dict[str, Any] = {"mode": mode, "words": _words(corpus)}
+    if mode in ("raw1", "raw2"):  # the reference: spaCy's own 1 vs 2 processes on these texts
+        from bench.run import _child_raw
+        from kgbuild.extract import DEFAULT_MODEL
+
+        return dict(_child_raw(corpus, 2 if mode == "raw2" else 1, batch_size, DEFAULT_MODEL), mode=mode)
     with tempfile.TemporaryDirectory(prefix="kgbench-cluster-") as tmp:
         if mode in ("local1", "local2"):
             with KnowledgeGraph(Path(tmp) / "store") as kg:
                 kg.extractor.nlp  # noqa: B018 - load before the clock (local2's forked workers share it)
+                cpu0 = _cpu()
                 t0 = time.perf_counter()
                 report = kg.build([corpus], n_process=2 if mode == "local2" else 1, batch_size=batch_size)
                 out["seconds"] = time.perf_counter() - t0
+                cpu1 = _cpu()
+                # CPU seconds of the build's own process and of its (reaped) worker processes: the
+                # build's process is the serial part that caps what 2 workers can give
+                out["cpu_parent_s"], out["cpu_workers_s"] = cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]
         else:
             with oxigraph_server(Path(tmp)) as url, KnowledgeGraph(url) as kg:
                 if mode == "server1":
@@ -115,9 +130,18 @@ def _child_build(corpus: str, mode: str, batch_size: int) -> dict[str, Any]:
     return out
 
 
+def _cpu() -> tuple[float, float]:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+#: ``--src DIR``: the children import kgbuild from DIR (e.g. an older checkout's src/, to compare)
+SRC: list[str] = []
+
+
 def in_child(**kwargs: Any) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "bench.cluster", "--child", json.dumps(kwargs)]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([*SRC, str(ROOT), os.environ.get("PYTHONPATH", "")]))
     out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise RuntimeError(f"child {kwargs} failed ({out.returncode}):\n{out.stderr[-3000:]}")
@@ -185,16 +209,28 @@ def table(res: dict[str, Any]) -> str:
     b = res.get("builds")
     if b:
         base = b["local1"]["seconds"] if "local1" in b else None
-        for m in ("local1", "local2", "server1", "cluster2"):
+        for m in ("local1", "local2", "server1", "cluster2", "raw1", "raw2"):
             if m not in b:
                 continue
             r = b[m]
             label = {"local1": "1 process, local store", "local2": "`--processes 2`, local store",
-                     "server1": "1 process, Oxigraph server", "cluster2": "`--cluster local:2`, Oxigraph server"}[m]
+                     "server1": "1 process, Oxigraph server", "cluster2": "`--cluster local:2`, Oxigraph server",
+                     "raw1": "(reference) raw `nlp.pipe`, 1 process", "raw2": "(reference) raw `nlp.pipe`, 2 processes"}[m]
+            if m == "raw2" and "raw1" in b:
+                base = b["raw1"]["seconds"]
             extra = f" (+ {r['start_seconds']:.1f} s cluster start)" if "start_seconds" in r else ""
             ratio = f"{base / r['seconds']:.2f}×" if base else ""
             lines.append(f"| {label} | {b['n']} | {r['seconds']:.1f}{extra} | {r['articles'] / r['seconds']:.1f} | "
                          f"{r['words'] / r['seconds']:,.0f} | {ratio} |")
+        cpu = [m for m in ("local1", "local2") if m in b and "cpu_parent_s" in b[m]]
+        if cpu:
+            lines += ["", "| build | N | CPU s, build's process | CPU s, workers | parent share of all CPU |",
+                      "|---|---|---|---|---|"]
+            for m in cpu:
+                r = b[m]
+                total = r["cpu_parent_s"] + r["cpu_workers_s"]
+                lines.append(f"| {m} | {b['n']} | {r['cpu_parent_s']:.1f} | {r['cpu_workers_s']:.1f} | "
+                             f"{r['cpu_parent_s'] / total:.0%} |")
     w = res.get("writes")
     if w:
         lines += ["", "| server write (gold graphs, no spaCy) | N | quads | seconds | graphs/s | quads/s |",
@@ -220,11 +256,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--modes", default="local1,local2,server1,cluster2")
     p.add_argument("--parts", default="builds,writes")
     p.add_argument("--json", type=Path, default=None)
+    p.add_argument("--src", type=Path, default=None, help="import kgbuild from this src/ in the build children")
     p.add_argument("--child", default=None, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
         print(json.dumps(_child_build(**json.loads(a.child))))
         return 0
+    if a.src:
+        SRC.append(str(a.src.resolve()))
     parts = a.parts.split(",")
     res: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
                            "loadavg_start": os.getloadavg()}
