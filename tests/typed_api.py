@@ -6,7 +6,7 @@ calls return the types their signatures promise.
 
 from __future__ import annotations
 
-from kgbuild import GraphStore, KnowledgeGraph, Store
+from kgbuild import GraphStore, KnowledgeGraph, Store, Table, examples_path
 from kgbuild.catalog import resolve_country
 from kgbuild.remote import RemoteStore
 
@@ -22,3 +22,12 @@ def notebook(kg: KnowledgeGraph) -> tuple[int, list[str], str | None]:
     organizers = [str(row["organizer"]) for row in kg.query("missions-in-country", country="AZ")]
     quads = kg.store.count_quads() + len(kg.store.named_graphs())
     return report.missions + quads, organizers, resolve_country("Azerbaijan")
+
+
+def dataframes(kg: KnowledgeGraph) -> tuple[list[dict[str, object]], list[str], dict[str, object], str]:
+    """Query rows are a Table (a list of row dicts with columns); facts() has two typed shapes."""
+    rows: Table = kg.query("missions")
+    as_list: list[dict[str, object]] = rows
+    flat: Table = kg.facts(flat=True)
+    nested: dict[str, object] = kg.facts()
+    return as_list, rows.columns + flat.columns, nested, rows._repr_html_() + str(examples_path())

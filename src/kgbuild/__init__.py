@@ -15,6 +15,7 @@ from .errors import (
     ExtractionError,
     InputError,
     KgbuildError,
+    MissingDependency,
     ParameterError,
     QueryError,
     QueryRefused,
@@ -25,7 +26,9 @@ from .errors import (
 from .graphstore import GraphStore
 from .iris import DEFAULT_BASE_IRI, Iris
 from .model import Article, Evidence, Mission, Statement
+from .resources import examples_path
 from .store import DEFAULT_STORE, STORE_ENV, Store
+from .table import Table
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -40,6 +43,7 @@ __all__ = [
     "Iris",
     "KgbuildError",
     "KnowledgeGraph",
+    "MissingDependency",
     "Mission",
     "ParameterError",
     "Problem",
@@ -48,9 +52,11 @@ __all__ = [
     "ReasonerUnavailable",
     "Statement",
     "Store",
+    "Table",
     "StoreError",
     "StoreInUseError",
     "__version__",
+    "examples_path",
 ]
 
 

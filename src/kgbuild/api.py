@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
 import pyoxigraph as ox
 
@@ -25,6 +25,7 @@ from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
 from .remote import RemoteStore, open_store
 from .store import default_store_path
+from .table import Table
 from .triples import article_quads
 from .vocab import EO
 
@@ -447,8 +448,12 @@ class KnowledgeGraph:
             self._catalog = Catalog.load()
         return self._catalog
 
-    def query(self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any) -> list[dict[str, Any]]:
+    def query(self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any) -> Table:
         """Run a prepared query from ``queries/``; rows as dicts of plain Python values.
+
+        The result is a :class:`~kgbuild.table.Table`: a list of row dicts (iterate, index and
+        compare it as one) that also has ``.columns``, ``.to_pandas()``, ``.to_polars()`` and an
+        HTML view in Jupyter.
 
         ``limit`` and ``offset`` page the result: ``kg.query("missions", limit=100, offset=200)``
         is rows 200–299 of ``kg.query("missions")``, in the same order.
@@ -456,8 +461,19 @@ class KnowledgeGraph:
         :raises QueryError: no such query.
         :raises ParameterError: a parameter is unknown, missing or malformed.
         """
-        rows, _ = self.query_terms(name, limit=limit, offset=offset, **params)
-        return [{k: term_to_python(v) for k, v in row.items()} for row in rows]
+        rows, names = self.query_terms(name, limit=limit, offset=offset, **params)
+        return _python_table(rows, names)
+
+    def select(self, text: str) -> Table:
+        """Run an ad-hoc read-only SELECT query; rows of plain Python values, like :meth:`query`.
+
+        :raises QueryRefused: the query is an update or uses SERVICE.
+        :raises QueryError: the query is malformed, fails, or is not a SELECT query.
+        """
+        result = self.sparql(text)
+        if not isinstance(result, tuple):
+            raise QueryError("select() runs SELECT queries; use sparql() for ASK, CONSTRUCT and DESCRIBE")
+        return _python_table(*result)
 
     def query_terms(
         self, name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any
@@ -496,11 +512,35 @@ class KnowledgeGraph:
             return list(result)
         return result_table(result)
 
-    def facts(self) -> dict[str, Any]:
-        """The facts view: per article, the missions it states, in the gold files' shape."""
-        from .facts import facts
+    @overload
+    def facts(self, *, flat: Literal[False] = False) -> dict[str, Any]: ...
 
-        return facts(self.store)
+    @overload
+    def facts(self, *, flat: Literal[True]) -> Table: ...
+
+    def facts(self, *, flat: bool = False) -> dict[str, Any] | Table:
+        """The facts view: per article, the missions it states, in the gold files' shape.
+
+        With ``flat=True``, the same facts as a :class:`~kgbuild.table.Table` with one row per
+        (article, mission, slot, value) (:func:`kgbuild.facts.fact_table`), ready for
+        ``.to_pandas()``.
+        """
+        from .facts import fact_table, facts
+
+        return fact_table(self.store) if flat else facts(self.store)
+
+    def to_rdflib(self) -> Any:
+        """A copy of the whole graph as an ``rdflib.Dataset``, for the rdflib ecosystem.
+
+        Every named graph (one per article, the links, the ontology, the VoID description; not
+        the listings, a derived index) is kept; the Dataset's default graph is the union of them
+        (``default_union``), as in kgbuild's own queries. It is a copy: changing it changes nothing in the store. rdflib holds every
+        triple as Python objects, so this suits graphs of up to some 100k quads (the bundled
+        examples: about 4k).
+        """
+        from .export import to_rdflib
+
+        return to_rdflib(self.store)
 
     def summary(self) -> dict[str, int]:
         """Counts of articles, missions, elections, countries, organizations, quads and graphs."""
@@ -571,3 +611,7 @@ class KnowledgeGraph:
         from .export import export
 
         return export(self.store, output, format=format)
+
+
+def _python_table(rows: list[Row], names: list[str]) -> Table:
+    return Table(({k: term_to_python(v) for k, v in row.items()} for row in rows), columns=names)

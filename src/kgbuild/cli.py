@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 import click
 import pyoxigraph as ox
 
-from . import DEFAULT_BASE_IRI, DEFAULT_STORE, STORE_ENV, KnowledgeGraph
+from . import DEFAULT_BASE_IRI, DEFAULT_STORE, STORE_ENV, KnowledgeGraph, examples_path
 from .errors import KgbuildError, ParameterError, QueryError, StoreError
 from .query import Catalog, Row, term_to_json, term_to_python
 from .vocab import EO_NS
@@ -69,6 +70,18 @@ def errors_to_exit() -> Iterator[None]:
     except KgbuildError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(next((code for cls, code in _EXIT_CODES if isinstance(e, cls)), EXIT_FAILED))
+
+
+@contextmanager
+def warnings_to_stderr() -> Iterator[None]:
+    """Show the library's warnings (e.g. an optional package missing) as one ``warning:`` line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for w in caught:
+                click.echo(f"warning: {w.message}", err=True)
 
 
 def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None,
@@ -543,7 +556,8 @@ def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None
 @click.option("--creator", default=None, help="Dataset creator (dcterms:creator).")
 def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None, download_base: str | None,
             title: str | None, license_: str | None, creator: str | None) -> None:
-    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology."""
+    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology,
+    and the facts as CSV/Parquet tables (missions, provenance)."""
     from .publish import DatasetInfo
     from .publish import publish as do_publish
 
@@ -551,7 +565,7 @@ def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None
     for attr, value in (("title", title), ("license", license_), ("creator", creator)):
         if value:
             setattr(info, attr, value)
-    with errors_to_exit():
+    with errors_to_exit(), warnings_to_stderr():
         with _open(store_path, base_iri) as kg:
             counts = do_publish(kg, directory, info)
     for name, n in counts.items():
@@ -596,12 +610,18 @@ def _summary_line(s: dict[str, int]) -> str:
 
 
 @main.command()
-@click.option("--examples", type=click.Path(exists=True, file_okay=False), default="examples", show_default=True)
+@click.option("--examples", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of articles to build (default: the examples packaged with kgbuild).")
 @store_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True)
-def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
-    """Build the bundled examples, print a summary and the missions table, export Turtle to out/."""
-    with errors_to_exit():
+def demo(examples: str | None, store_path: str, base_iri: str, out_dir: str) -> None:
+    """Build the bundled examples, print a summary and the missions table, export Turtle to out/.
+
+    Works in any folder: without --examples it reads the sample articles inside the package.
+    """
+    with errors_to_exit(), warnings_to_stderr():
+        if examples is None:
+            examples = str(examples_path())
         with _open(store_path, base_iri) as kg:
             report = _run_build(kg, (examples,), max_bytes=None, force=False, processes=1, progress=None)
             for p in report.failed:
@@ -614,7 +634,8 @@ def demo(examples: str, store_path: str, base_iri: str, out_dir: str) -> None:
             rows, names = kg.query_terms("missions")
             _print_rows(rows, names, "table", base_iri=kg.iris.base, title=kg.catalog["missions"].title)
             click.echo(f"wrote {counts['kgbuild.ttl']} triples to {Path(out_dir) / 'kgbuild.ttl'} "
-                       f"(also TriG, N-Quads, JSON-LD, void.ttl and the ontology under {out_dir}/)")
+                       f"(also TriG, N-Quads, JSON-LD, void.ttl, the ontology and missions.csv/provenance.csv "
+                       f"under {out_dir}/)")
 
 
 # --- serve ------------------------------------------------------------------------------------

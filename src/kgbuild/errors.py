@@ -10,7 +10,8 @@ Hierarchy::
     │   └── StoreInUseError     another process holds the store's write lock
     ├── InputError              one input item cannot be read (names the item)
     ├── ExtractionError         extraction failed on one article (names the article)
-    └── ReasonerUnavailable     the OWL reasoner cannot run (Java missing)
+    ├── ReasonerUnavailable     the OWL reasoner cannot run (Java missing)
+    └── MissingDependency       an optional package is not installed (names the extra to install)
 
 Library code raises these; only the CLI and the server turn them into messages, exit codes
 and HTTP statuses.
@@ -22,6 +23,7 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "KgbuildError",
+    "MissingDependency",
     "ParameterError",
     "QueryError",
     "QueryRefused",
@@ -86,3 +88,11 @@ class ExtractionError(KgbuildError):
 
 class ReasonerUnavailable(KgbuildError):
     """The OWL reasoner (HermiT, through owlready2) needs Java, which is not installed."""
+
+
+class MissingDependency(KgbuildError, ImportError):
+    """An optional package a call needs is not installed; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str, needed_by: str) -> None:
+        self.package, self.extra = package, extra
+        super().__init__(f"{needed_by} needs {package}, which is not installed: pip install 'kgbuild[{extra}]'")

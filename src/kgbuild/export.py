@@ -30,7 +30,7 @@ from .graphstore import ONTOLOGY_GRAPH, GraphStore
 from .store import Store
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs"]
+__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs", "to_rdflib"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -214,3 +214,23 @@ def jsonld(triples: list[ox.Triple]) -> bytes:
     if isinstance(nodes, list):
         nodes.sort(key=lambda n: str(n.get("@id", "")))
     return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def to_rdflib(store: GraphStore) -> Any:
+    """A copy of the store as an ``rdflib.Dataset`` whose default graph is the union of its graphs.
+
+    Every named graph is kept (the article graphs, the links, the ontology, the VoID
+    description) except the listing graphs, a derived index that exports leave out too. The
+    quads travel as N-Quads, written by pyoxigraph and parsed by rdflib, so terms come out as
+    rdflib parses them from any file.
+    """
+    from rdflib import Dataset
+
+    quads = (q for q in store.quads()
+             if not (isinstance(q.graph_name, ox.NamedNode) and store.iris.is_listing_graph(q.graph_name)))
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    dataset.parse(data=data, format="nquads")
+    return dataset

@@ -12,12 +12,14 @@ still shows, per article, what that article states.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from .graphstore import GraphStore
 from .query import term_to_python
+from .table import Table
 
-__all__ = ["facts"]
+__all__ = ["FACT_COLUMNS", "fact_table", "facts"]
 
 _ARTICLES = """
 SELECT ?g ?file WHERE { GRAPH ?g { ?a a eo:Article ; eo:fileName ?file } }
@@ -78,6 +80,49 @@ def facts(store: GraphStore) -> dict[str, Any]:
 
     Articles are sorted by file name; missions by where the article first names them.
     """
+    return {"articles": [{"article": name, "missions": [m for _, m in missions]}
+                         for name, missions in _articles(store)]}
+
+
+#: the columns of :func:`fact_table`
+FACT_COLUMNS = ("article", "mission", "slot", "value")
+
+
+def fact_table(store: GraphStore) -> Table:
+    """The facts view flattened: one row per (article, mission, slot, value), in :func:`facts`' order.
+
+    ``mission`` is the mission's IRI; ``slot`` is a gold-format key, dotted when nested
+    (``organizer``, ``organizer_wikidata``, ``country``, ``election.type``, ``election.date``,
+    ``election.early``, ``start_date``, ``head``, ``member_countries``, ``member_organizations``,
+    ``accredited_by``, ``observers.total``, ``observers.long_term``, ``observers.short_term``);
+    a list gives one row per item, an empty slot (null, false, an empty list) no row. ``value``
+    is always text (``"252"``, ``"true"``, ``"2020-02-09"``), so the column has one type in any
+    DataFrame or file.
+    """
+    rows: list[dict[str, Any]] = []
+    for name, missions in _articles(store):
+        for iri, m in missions:
+            for slot, value in _flatten(m):
+                rows.append({"article": name, "mission": iri, "slot": slot, "value": value})
+    return Table(rows, columns=FACT_COLUMNS)
+
+
+def _flatten(mission: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for key, value in mission.items():
+        slot = prefix + key
+        if isinstance(value, dict):
+            yield from _flatten(value, slot + ".")
+        elif isinstance(value, list):
+            yield from ((slot, str(v)) for v in value)
+        elif isinstance(value, bool):
+            if value:
+                yield slot, "true"
+        elif value is not None:
+            yield slot, str(value)
+
+
+def _articles(store: GraphStore) -> list[tuple[str, list[tuple[str, dict[str, Any]]]]]:
+    """(file name, [(mission IRI, gold-format mission)]) per article, in the facts view's order."""
     q = store.select
     files: dict[str, str] = {}
     for row in q(_ARTICLES, union=False):
@@ -127,8 +172,7 @@ def facts(store: GraphStore) -> dict[str, Any]:
     by_graph: dict[str, list[tuple[tuple[int, str], dict[str, Any]]]] = defaultdict(list)
     for (g, _), m in missions.items():
         by_graph[g].append((order[(g, _)], m))
-    articles = [
-        {"article": files[g], "missions": [m for _, m in sorted(by_graph.get(g, []), key=lambda t: t[0])]}
+    return [
+        (files[g], [(key[1], m) for key, m in sorted(by_graph.get(g, []), key=lambda t: t[0])])
         for g in sorted(files, key=lambda g: (files[g], g))
     ]
-    return {"articles": articles}

@@ -6,6 +6,7 @@
     kgbuild.trig kgbuild.nq                                   the dataset with per-article graphs
     void.ttl                                                  VoID + DCAT, also stored in {base}graph/_void
     ontology/kgbuild-0.2.0.ttl .owl .md .html                 the versioned ontology and its docs
+    missions.csv provenance.csv (+ .parquet)                  the facts as tables (kgbuild.release)
 
 The VoID figures are counted from the same merged data that ``kgbuild.ttl`` holds, so
 ``void:triples`` equals the number of triples in the Turtle dump.
@@ -167,4 +168,7 @@ def publish(kg: KnowledgeGraph, directory: str | Path, info: DatasetInfo | None 
     counts["void.ttl"] = len(void)
     for p in write_versioned(out / "ontology"):
         counts[f"ontology/{p.name}"] = 1
+    from .release import write_tables  # missions and provenance as CSV/Parquet (docs/release-tables.md)
+
+    counts.update(write_tables(kg, out))
     return counts

@@ -1,12 +1,14 @@
-"""The only code that opens packaged files: the ontology and the prepared queries.
+"""The only code that opens packaged files: the ontology, the prepared queries, the examples.
 
-In an installed wheel they live in ``kgbuild/_resources/{ontology,queries}`` (pyproject
-force-includes the top-level ``ontology/`` and ``queries/`` folders there); in a source or
-editable checkout ``_resources`` is absent and the top-level folders are read directly.
+In an installed wheel they live in ``kgbuild/_resources/{ontology,queries,examples}`` (pyproject
+force-includes the top-level ``ontology/``, ``queries/`` and ``examples/`` folders there); in a
+source or editable checkout ``_resources`` is absent and the top-level folders are read directly.
 
 >>> "kgbuild.ttl" in resource_names("ontology")
 True
 >>> resource_text("ontology", "kgbuild.ttl").startswith("#")
+True
+>>> (examples_path() / "azerbaijan-2020-cis-interim.txt").is_file()
 True
 """
 
@@ -16,14 +18,14 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .errors import ParameterError
+from .errors import InputError, ParameterError
 
-__all__ = ["KINDS", "resource_dir", "resource_names", "resource_text"]
+__all__ = ["KINDS", "examples_path", "resource_dir", "resource_names", "resource_text"]
 
 #: The kinds of packaged resources, each a folder of files.
-KINDS = ("ontology", "queries")
+KINDS = ("ontology", "queries", "examples")
 
-_SUFFIXES = {"ontology": (".ttl",), "queries": (".rq",)}
+_SUFFIXES = {"ontology": (".ttl",), "queries": (".rq",), "examples": (".txt", ".json", ".md", ".rq")}
 
 
 def _check_kind(kind: str) -> None:
@@ -32,7 +34,7 @@ def _check_kind(kind: str) -> None:
 
 
 def resource_dir(kind: str) -> Traversable:
-    """The folder holding resources of ``kind`` ("ontology" or "queries").
+    """The folder holding resources of ``kind`` ("ontology", "queries" or "examples").
 
     Prefers the packaged copy (``kgbuild/_resources/<kind>``), else the checkout's top-level
     folder. The folder may not exist (e.g. no queries written yet); ``resource_names`` then
@@ -49,7 +51,8 @@ def resource_dir(kind: str) -> Traversable:
 
 
 def resource_names(kind: str) -> list[str]:
-    """Sorted file names of the resources of ``kind`` (``*.ttl`` for ontology, ``*.rq`` for queries).
+    """Sorted file names of the resources of ``kind`` (``*.ttl`` for ontology, ``*.rq`` for queries,
+    the articles, gold files and notes for examples).
 
     :raises ParameterError: ``kind`` is unknown.
     """
@@ -74,3 +77,18 @@ def resource_text(kind: str, name: str) -> str:
         known = ", ".join(resource_names(kind)) or "none"
         raise ParameterError("name", name, f"is not a packaged {kind} file (known: {known})")
     return entry.read_text(encoding="utf-8")
+
+
+def examples_path() -> Path:
+    """The folder of the bundled example articles (and their ``*.gold.json``), as a real path.
+
+    ``kgbuild demo`` builds it when no ``--examples`` folder is given, so the demo runs in any
+    folder after ``pip install kgbuild``; ``KnowledgeGraph.build([examples_path()])`` does the same
+    in a notebook. In a checkout it is the top-level ``examples/``.
+
+    :raises InputError: the package is installed as a zip archive, whose files are no folder to read.
+    """
+    folder = resource_dir("examples")
+    if not isinstance(folder, Path) or not folder.is_dir():
+        raise InputError(str(folder), "the bundled examples are not a folder on disk; pass a folder of articles")
+    return folder

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
-USER_AGENT = "kgbuild/0.1.0 (https://w3id.org/kgbuild; kgbuild link --refresh) httpx"
+USER_AGENT = f"kgbuild/{_version('kgbuild')} (https://w3id.org/kgbuild; kgbuild link --refresh) httpx"
 
 COUNTRY_QUERY = """\
 PREFIX wd: <http://www.wikidata.org/entity/>
