@@ -313,10 +313,10 @@ def sample_params(kg: Any) -> list[tuple[str, str, dict[str, Any]]]:
     """(label, query name, parameters) for every catalogue query, with parameters found in the graph."""
     rows = kg.sparql(
         "SELECT ?key ?cc (COUNT(*) AS ?n) WHERE { ?m eo:missionKey ?key ; eo:observes/eo:electionCountry/eo:alpha2 ?cc . "
-        "?m eo:hasMember ?x } GROUP BY ?key ?cc ORDER BY DESC(?n) ?key LIMIT 1"
+        "?m eo:participant ?x } GROUP BY ?key ?cc ORDER BY DESC(?n) ?key LIMIT 1"
     )[0]
     key, host = rows[0]["key"].value, rows[0]["cc"].value
-    member = kg.sparql("SELECT ?cc (COUNT(*) AS ?n) WHERE { ?c eo:alpha2 ?cc ; eo:memberOf ?m } "
+    member = kg.sparql("SELECT ?cc (COUNT(*) AS ?n) WHERE { ?c eo:alpha2 ?cc ; eo:participatesIn ?m } "
                        "GROUP BY ?cc ORDER BY DESC(?n) LIMIT 1")[0][0]["cc"].value
     year = kg.sparql("SELECT ?y (COUNT(*) AS ?n) WHERE { ?e eo:electionDate ?d BIND(YEAR(?d) AS ?y) } "
                      "GROUP BY ?y ORDER BY DESC(?n) LIMIT 1")[0][0]["y"].value
@@ -391,7 +391,7 @@ def _bench_one_query(kg: Any, ds: Any, label: str, name: str, params: dict[str, 
     from rdflib.plugins.sparql import prepareQuery
 
     from kgbuild.query import bind_params
-    from kgbuild.vocab import PREFIXES
+    from kgbuild.vocab import QUERY_PREFIXES as PREFIXES
 
     pq = kg.catalog[name]
     values = {k: v for k, v in params.items() if k not in ("limit", "offset")}

@@ -57,7 +57,7 @@ def test_catalog_wikidata_ids_are_unique_and_include_judgment_calls():
         "AZ": "Q227",
         "BY": "Q184",
         "RU": "Q159",
-        "NL": "Q29999",
+        "NL": "Q55",
         "DK": "Q35",
         "AQ": "Q21590062",
         "PS": "Q219060",

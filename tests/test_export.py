@@ -116,7 +116,8 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
                                                      download_base="https://example.org/dumps"))
     void = rdflib.Graph().parse(tmp_path / "void.ttl", format="turtle")
     VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
-    (triples,) = list(void.objects(None, VOID.triples))
+    ds = rdflib.URIRef("https://w3id.org/kgbuild/data/dataset")
+    (triples,) = list(void.objects(ds, VOID.triples))
     assert int(triples) == counts["kgbuild.ttl"] == len(rdflib.Graph().parse(tmp_path / "kgbuild.ttl"))
     assert (None, VOID.sparqlEndpoint, rdflib.URIRef("http://127.0.0.1:7878/query")) in void
     data = rdflib.Graph().parse(tmp_path / "kgbuild.ttl")
@@ -129,7 +130,7 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
     assert partitions[str(eo_mission)] == len(set(data.subjects(rdflib.RDF.type, eo_mission))) == 22
     assert list(void.objects(None, VOID.exampleResource))
     stored = list(gold_kg.store.select(
-        "SELECT ?n WHERE { GRAPH ?g { ?d void:triples ?n } }", union=False))
+        "SELECT ?n WHERE { GRAPH ?g { ?d a dcat:Dataset ; void:triples ?n } }", union=False))
     assert int(stored[0]["n"].value) == counts["kgbuild.ttl"]
-    assert (tmp_path / "ontology" / "kgbuild-0.2.0.owl").exists()
-    assert (tmp_path / "ontology" / "kgbuild-0.2.0.md").read_text(encoding="utf-8").strip()
+    assert (tmp_path / "ontology" / "kgbuild-0.3.0.owl").exists()
+    assert (tmp_path / "ontology" / "kgbuild-0.3.0.md").read_text(encoding="utf-8").strip()

@@ -79,7 +79,8 @@ def test_graph_examples_countries_carry_their_identifiers(examples_store) -> Non
             """SELECT ?c ?a2 ?a3 ?num ?wd ?gn ?same ?match WHERE {
                  GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?a2 }
                  OPTIONAL { GRAPH ?l { ?c eo:alpha3 ?a3 ; eo:numericCode ?num ; eo:wikidataId ?wd ;
-                                          eo:geonamesId ?gn ; owl:sameAs ?same ; skos:exactMatch ?match } }
+                                          eo:geonamesId ?gn ; owl:sameAs ?same , ?match
+                                          FILTER(STRSTARTS(STR(?same), STR(wd:)) && STRSTARTS(STR(?match), "https://sws.geonames.org/")) } }
                }""", union=False))
     countries = {r["a2"].value: r for r in rows}
     assert len(countries) >= 15

@@ -1,4 +1,4 @@
-"""Test of examples/federated-wikidata.rq against a loopback SPARQL endpoint serving a recorded answer."""
+"""Test of ontology/release/queries/federated-wikidata.rq against a loopback SPARQL endpoint serving a recorded answer."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kgbuild.link.graph import link_quads
 from kgbuild.vocab import EO, RDF
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERY = ROOT / "examples" / "federated-wikidata.rq"
+QUERY = ROOT / "ontology" / "release" / "queries" / "federated-wikidata.rq"
 RECORDED = ROOT / "tests" / "data" / "wikidata" / "federated-population.srj"
 WIKIDATA = "https://query.wikidata.org/sparql"
 

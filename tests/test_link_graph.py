@@ -8,7 +8,7 @@ from pyoxigraph import Literal, NamedNode, Store
 from kgbuild.errors import ParameterError
 from kgbuild.iris import Iris
 from kgbuild.link.graph import link_quads
-from kgbuild.vocab import EO, OWL, RDF, RDFS, SKOS
+from kgbuild.vocab import EO, OWL, RDF, RDFS
 
 IRIS = Iris("https://example.org/kg/")
 
@@ -20,14 +20,14 @@ def test_link_graph_country_has_every_identifier():
     node = IRIS.country("AZ")
     assert {(q.subject, q.predicate, q.object) for q in quads} == {
         (node, RDF.type, EO.Country),
-        (node, RDFS.label, Literal("Azerbaijan")),
+        (node, RDFS.label, Literal("Azerbaijan", language="en")),
         (node, EO.alpha2, Literal("AZ")),
         (node, EO.alpha3, Literal("AZE")),
         (node, EO.numericCode, Literal("031")),
         (node, EO.wikidataId, Literal("Q227")),
         (node, EO.geonamesId, Literal("587116")),
         (node, OWL.sameAs, NamedNode("http://www.wikidata.org/entity/Q227")),
-        (node, SKOS.exactMatch, NamedNode("https://sws.geonames.org/587116/")),
+        (node, OWL.sameAs, NamedNode("https://sws.geonames.org/587116/")),  # one policy: owl:sameAs
     }
 
 
@@ -69,12 +69,14 @@ def test_link_graph_loads_into_store_and_answers_sparql():
     rows = list(
         store.query(
             "PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX eo: <https://w3id.org/kgbuild/ontology#> "
-            "SELECT ?code ?wd WHERE { GRAPH ?g { ?c eo:alpha2 ?code ; owl:sameAs ?wd } } ORDER BY ?code"
+            "SELECT ?code ?wd WHERE { GRAPH ?g { ?c eo:alpha2 ?code ; owl:sameAs ?wd } } ORDER BY ?code ?wd"
         )
     )
     assert [(r["code"].value, r["wd"].value) for r in rows] == [
         ("AZ", "http://www.wikidata.org/entity/Q227"),
+        ("AZ", "https://sws.geonames.org/587116/"),
         ("BY", "http://www.wikidata.org/entity/Q184"),
+        ("BY", "https://sws.geonames.org/630336/"),
     ]
 
 

@@ -60,7 +60,7 @@ def test_link_wikidata_refresh_snapshot_filters_and_chooses():
     assert "XK Q1246 (not a current ISO 3166-1 code)" in fetched.dropped
     assert "XK" not in table and "DD" not in table
     assert table["RU"].geonames == "2017370"  # GeoNames' own id, not the made-up second P1566
-    assert table["NL"].wikidata == "Q29999" and table["NL"].wikidata_label == "Kingdom of the Netherlands"
+    assert table["NL"].wikidata == "Q55" and table["NL"].wikidata_label == "Netherlands"  # the P297 holder
     assert fetched.changed == []
     assert len(fetched.missing) == 249 - 5 and "FR" in fetched.missing
     assert table["FR"] == country_ids("FR")  # missing codes keep their snapshot row
@@ -73,19 +73,19 @@ def test_link_wikidata_refresh_snapshot_reports_changes_and_mismatches():
     doc["results"]["bindings"] = [b for b in doc["results"]["bindings"] if b["alpha2"]["value"] != "NL"]
     doc["results"]["bindings"].append(
         {
-            "item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q55"},
+            "item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q29999"},
             "alpha2": {"type": "literal", "value": "NL"},
             "alpha3": {"type": "literal", "value": "NLX"},
-            "itemLabel": {"type": "literal", "value": "Netherlands"},
+            "itemLabel": {"type": "literal", "value": "Kingdom of the Netherlands"},
         }
     )
     with _client(countries=doc) as client:
         fetched = fetch_countries(client=client)
         plain = refresh_snapshot(client=client)
-    assert ("NL", "Q29999", "Q55") in fetched.changed
-    assert any(m.startswith("NL Q55: P298 ['NLX']") for m in fetched.mismatches)
+    assert ("NL", "Q55", "Q29999") in fetched.changed
+    assert any(m.startswith("NL Q29999: P298 ['NLX']") for m in fetched.mismatches)
     nl = {c.alpha2: c for c in plain}["NL"]
-    assert (nl.wikidata, nl.alpha3, nl.geonames) == ("Q55", "NLD", "2750405")  # ISO and GeoNames win
+    assert (nl.wikidata, nl.alpha3, nl.geonames) == ("Q29999", "NLD", "2750405")  # ISO and GeoNames win
 
 
 @pytest.mark.parametrize(

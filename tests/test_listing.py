@@ -90,7 +90,7 @@ def _param_sets(kg: KnowledgeGraph) -> list[tuple[str, dict[str, object]]]:
     out += [("observer-totals", {"year": y}) for y in years]
     out += [("accreditations", {"country": c}) for c in [*commission_countries, "FR"]]
     members = sorted({r["cc"].value for r in kg.store.select(
-        "SELECT DISTINCT ?cc WHERE { GRAPH ?g { ?c eo:alpha2 ?cc ; eo:memberOf ?m } }")})
+        "SELECT DISTINCT ?cc WHERE { GRAPH ?g { ?c eo:alpha2 ?cc ; eo:participatesIn ?m } }")})
     out += [("country-participation", {"member": c}) for c in [*members, "FR"]]
     assert len(members) >= 5
     assert len(countries) >= 5 and len(years) >= 4
@@ -194,7 +194,7 @@ def test_refresh_switches_versions_and_removes_old_and_orphans(tmp_path: Path) -
             return sorted(g.value for g in kg.store.named_graphs() if g.value.startswith(index.value + "/"))
 
         def current() -> str:
-            (row,) = kg.store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} eo:currentListing ?g }} }}")
+            (row,) = kg.store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} kgl:currentListing ?g }} }}")
             return row["g"].value
 
         first = current()

@@ -90,7 +90,7 @@ def test_ontology_header_carries_version_and_license(onto: rdflib.Graph) -> None
     assert (node, RDF.type, OWL.Ontology) in onto
     assert onto.value(node, OWL.versionIRI) == rdflib.URIRef(f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}")
     assert str(onto.value(node, OWL.versionInfo)) == ONTOLOGY_VERSION
-    assert str(onto.value(node, DCTERMS.license)) == "https://opensource.org/licenses/MIT"
+    assert str(onto.value(node, DCTERMS.license)) == "https://creativecommons.org/licenses/by/4.0/"  # a content licence
     for prop in ("title", "description", "creator"):
         assert onto.value(node, DCTERMS[prop]) is not None, prop
     assert onto.value(node, DCTERMS.created).datatype == XSD.date  # type: ignore[union-attr]
@@ -101,7 +101,9 @@ def test_ontology_properties_are_typed_with_domains_and_ranges(onto: rdflib.Grap
     props = {s for s in onto.subjects(RDF.type, OWL.ObjectProperty) if str(s).startswith(EO_NS)}
     data_props = {s for s in onto.subjects(RDF.type, OWL.DatatypeProperty) if str(s).startswith(EO_NS)}
     assert not props & data_props
-    no_range = {str(p) for p in props | data_props if onto.value(p, RDFS.range) is None}
+    deprecated = {s for s in onto.subjects(OWL.deprecated, rdflib.Literal(True))}
+    assert {str(p) for p in deprecated} == {EO_NS + "memberOf", EO_NS + "hasMember"}  # equivalents of the new names
+    no_range = {str(p) for p in (props | data_props) - deprecated if onto.value(p, RDFS.range) is None}
     assert no_range == {EO_NS + "mentions"}  # an article may mention anything
     for p in data_props:
         assert str(onto.value(p, RDFS.range)).startswith(str(XSD)), p
@@ -117,7 +119,7 @@ def test_ontology_inverse_pairs(onto: rdflib.Graph) -> None:
     """The documented inverse pairs are declared with owl:inverseOf."""
     pairs = {(str(s), str(o)) for s, o in onto.subject_objects(OWL.inverseOf) if str(s).startswith(EO_NS)}
     expected = [
-        ("memberOf", "hasMember"),
+        ("participatesIn", "participant"),
         ("accredits", "accreditedBy"),
         ("observes", "observedBy"),
         ("organizer", "organizes"),
@@ -127,18 +129,20 @@ def test_ontology_inverse_pairs(onto: rdflib.Graph) -> None:
 
 
 def test_ontology_alignment_with_org_prov_schema(onto: rdflib.Graph) -> None:
-    """memberOf/hasMember specialise W3C ORG; Article and Evidence are PROV entities; Article is a schema:Article."""
+    """participatesIn/participant specialise W3C ORG; Article and Evidence are PROV entities; Article is a schema:Article."""
     org = rdflib.Namespace("http://www.w3.org/ns/org#")
     prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
-    assert (EO.memberOf, RDFS.subPropertyOf, org.memberOf) in onto
-    assert (EO.hasMember, RDFS.subPropertyOf, org.hasMember) in onto
+    assert (EO.participatesIn, RDFS.subPropertyOf, org.memberOf) in onto
+    assert (EO.participant, RDFS.subPropertyOf, org.hasMember) in onto
+    assert (EO.memberOf, OWL.equivalentProperty, EO.participatesIn) in onto  # the deprecated name
     assert (EO.Article, RDFS.subClassOf, prov.Entity) in onto
     assert (EO.Article, RDFS.subClassOf, rdflib.URIRef("https://schema.org/Article")) in onto
     assert (EO.Evidence, RDFS.subClassOf, RDF.Statement) in onto
     assert (EO.Evidence, RDFS.subClassOf, prov.Entity) in onto
     wd = rdflib.Namespace("http://www.wikidata.org/entity/")
-    assert (EO.Election, SKOS.closeMatch, wd.Q40231) in onto
-    assert (EO.Country, SKOS.closeMatch, wd.Q6256) in onto
+    assert (EO.Election, RDFS.seeAlso, wd.Q40231) in onto  # SKOS mapping properties relate concepts only
+    assert (EO.Country, RDFS.seeAlso, wd.Q6256) in onto
+    assert not list(onto.triples((None, SKOS.closeMatch, None)))
 
 
 def test_ontology_concept_schemes(onto: rdflib.Graph) -> None:
@@ -195,7 +199,7 @@ def test_ontology_loads_in_owlready2() -> None:
         )
         igo, org = world[EO_NS + "IntergovernmentalOrganization"], world[EO_NS + "Organization"]
         assert org in igo.is_a
-        assert world[EO_NS + "memberOf"].inverse_property is world[EO_NS + "hasMember"]
+        assert world[EO_NS + "participatesIn"].inverse_property is world[EO_NS + "participant"]
         assert world[EO_NS + "Parliamentary"] in world[EO_NS + "ElectionType"].instances()
     finally:
         world.close()

@@ -31,7 +31,7 @@ def test_query_catalogue_has_the_issue_queries() -> None:
 
 #: A value of each parameter type that the gold graph holds.
 SAMPLES = {"country": "AZ", "mission": "cis-az-parliamentary-2020", "node": "mission/cis-az-parliamentary-2020",
-           "iri": "https://w3id.org/kgbuild/ontology#memberOf", "year": "2020", "date": "2020-02-09",
+           "iri": "https://w3id.org/kgbuild/ontology#participatesIn", "year": "2020", "date": "2020-02-09",
            "integer": "1", "string": "x"}
 
 
@@ -100,7 +100,7 @@ def test_query_hostile_literal_is_bound_as_term(gold_kg) -> None:
     """A hostile string bound through substitutions is compared as a literal value, not parsed."""
     from kgbuild.query import bind_params
 
-    q = PreparedQuery.parse("t", "# param: label (string): x\nSELECT ?s ?label WHERE { ?s rdfs:label ?label }")
+    q = PreparedQuery.parse("t", "# param: label (string): x\nSELECT ?s ?label WHERE { ?s rdfs:label ?l FILTER(STR(?l) = ?label) }")
     for value in HOSTILE:
         subs = bind_params(q, {"label": value}, iris=gold_kg.iris)
         assert subs[ox.Variable("label")] == ox.Literal(value)

@@ -50,17 +50,17 @@ VALID_DATA = """@base <https://example.org/kg/> .
   eo:organizer <organization/cis> ; eo:observes <election/az-parliamentary-2020-02-09> ;
   eo:startDate "2020-01-19"^^xsd:date ; eo:headOfMission <person/sergey-lebedev> ;
   eo:accreditedBy <commission/central-election-commission-az> ;
-  eo:hasMember <country/BY>, <organization/cis-ipa> ;
+  eo:participant <country/BY>, <organization/cis-ipa> ;
   eo:observerCount <mission/cis-az-2020-02-09/count/total/az-cis> .
 
 <organization/cis> a eo:IntergovernmentalOrganization ;
   rdfs:label "Commonwealth of Independent States" ; eo:acronym "CIS" ; eo:wikidataId "Q7779" ;
   eo:organizes <mission/cis-az-2020-02-09> ; owl:sameAs <http://www.wikidata.org/entity/Q7779> .
 <organization/cis-ipa> a eo:ParliamentaryAssembly ; rdfs:label "CIS Interparliamentary Assembly" ;
-  eo:memberOf <mission/cis-az-2020-02-09> .
-<country/BY> a eo:Country ; rdfs:label "Belarus" ; eo:alpha2 "BY" ; eo:memberOf <mission/cis-az-2020-02-09> ;
+  eo:participatesIn <mission/cis-az-2020-02-09> .
+<country/BY> a eo:Country ; rdfs:label "Belarus" ; eo:alpha2 "BY" ; eo:participatesIn <mission/cis-az-2020-02-09> ;
   eo:alpha3 "BLR" ; eo:numericCode "112" ; eo:wikidataId "Q184" ; eo:geonamesId "630336" ;
-  owl:sameAs <http://www.wikidata.org/entity/Q184> ; skos:exactMatch <https://sws.geonames.org/630336/> .
+  owl:sameAs <http://www.wikidata.org/entity/Q184> ; owl:sameAs <https://sws.geonames.org/630336/> .
 <country/AZ> a eo:Country ; rdfs:label "Azerbaijan" ; eo:alpha2 "AZ" .
 <country/RU> a eo:Country ; rdfs:label "Russia" ; eo:alpha2 "RU" .
 

@@ -24,7 +24,7 @@ from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
 from .remote import RemoteStore, open_store
-from .store import default_store_path
+from .store import Store, default_store_path
 from .table import Table
 from .triples import article_quads
 from .vocab import EO
@@ -90,6 +90,10 @@ def build_version(extractor: Any = None) -> str:
     from .triples import RDF_VERSION
 
     return f"{(extractor or Extractor()).version} {RDF_VERSION}"
+
+
+#: Deprecated property names (ontology 0.2) and the terms the data uses instead (issue 15).
+_DEPRECATED_PROPERTIES = {"memberOf": "participatesIn", "hasMember": "participant"}
 
 
 class KnowledgeGraph:
@@ -418,6 +422,7 @@ class KnowledgeGraph:
         mission for the listing queries. ``build``, ``remove`` and ``add_article`` call this; call
         it yourself after writing article graphs through :attr:`store` directly.
         """
+        from .export import refresh_default_graph
         from .link.graph import link_quads
         from .listing import refresh
 
@@ -431,14 +436,28 @@ class KnowledgeGraph:
             (r["label"].value, r["wd"].value if "wd" in r else None)
             for r in self.store.select(
                 "SELECT DISTINCT ?label ?wd WHERE { GRAPH ?g { ?o rdfs:label ?label . "
-                "{ ?o eo:organizes ?m } UNION { ?o eo:memberOf ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
+                "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
                 "OPTIONAL { ?o eo:wikidataId ?wd } } }"
             )
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
+        refresh_default_graph(self.store)  # before the listing, whose queries read the data
         refresh(self.store, self.iris)
         return len(quads)
+
+    @property
+    def data_default_graph(self) -> bool:
+        """Whether ad-hoc SPARQL reads the derived data default graph (True) or the union of all graphs.
+
+        An embedded store holds the merged, de-duplicated data in its default graph
+        (:func:`kgbuild.export.refresh_default_graph`, rewritten by :meth:`relink`), exactly
+        the triples the VoID description counts. A remote store, or a store built before
+        kgbuild 0.8 and not relinked since (``kgbuild link``), queries the union instead.
+        """
+        if not isinstance(self.store, Store):
+            return False
+        return next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
 
     # --- reading ----------------------------------------------------------------------------
     @property
@@ -496,8 +515,9 @@ class KnowledgeGraph:
     def sparql(self, text: str) -> tuple[list[Row], list[str]] | bool | list[ox.Triple]:
         """Run an ad-hoc read-only query (updates and SERVICE are refused).
 
-        The default graph is the union of all graphs, unless the query names its own dataset with
-        ``FROM`` / ``FROM NAMED``.
+        The default graph is the data, each triple once (:attr:`data_default_graph`; the article
+        graphs, the links, the listing index, the ontology and the VoID description stay named
+        graphs, for ``GRAPH``), unless the query names its own dataset with ``FROM`` / ``FROM NAMED``.
 
         :raises QueryRefused: the query is an update or uses SERVICE.
         :raises QueryError: the query is malformed, nests too deeply or fails.
@@ -505,7 +525,7 @@ class KnowledgeGraph:
         from .query import check_read_only
 
         info = check_read_only(text)
-        result = self.store.query(text, union=not info.dataset)
+        result = self.store.query(text, union=not info.dataset and not self.data_default_graph)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QueryTriples):
@@ -597,10 +617,11 @@ class KnowledgeGraph:
         if "://" in prop:
             return prop
         local = prop.split(":", 1)[-1]
+        local = _DEPRECATED_PROPERTIES.get(local, local)
         try:
             return EO[local].value
         except AttributeError:
-            raise ParameterError("property", prop, "is not an eo: property (e.g. memberOf, startDate)") from None
+            raise ParameterError("property", prop, "is not an eo: property (e.g. participatesIn, startDate)") from None
 
     def labels(self) -> dict[str, str]:
         """Every labelled node's IRI mapped to its ``rdfs:label``."""

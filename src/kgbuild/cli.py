@@ -494,7 +494,7 @@ def invariance(suite: str | None, model: str | None, verbose: bool, as_json: boo
 def explain(node: str, prop: str | None, store_path: str, base_iri: str) -> None:
     """Show each fact about NODE (IRI, path like country/MD, or label) with its sentences.
 
-    PROP limits the facts to one property (e.g. memberOf, startDate).
+    PROP limits the facts to one property (e.g. participatesIn, startDate).
     """
     from rich.console import Console
     from rich.text import Text
@@ -550,19 +550,29 @@ def export(store_path: str, base_iri: str, fmt: str, output: str | None) -> None
 @click.argument("directory", type=click.Path(file_okay=False))
 @store_options
 @click.option("--endpoint", default=None, help="Public SPARQL endpoint URL to name in the VoID description.")
-@click.option("--download-base", default=None, help="URL where the dump files will be published.")
+@click.option("--download-base", default=None, help="URL where the dump files will be published (dcat:downloadURL).")
 @click.option("--title", default=None, help="Dataset title (dcterms:title).")
-@click.option("--license", "license_", default=None, help="Licence IRI (default CC BY 4.0).")
-@click.option("--creator", default=None, help="Dataset creator (dcterms:creator).")
+@click.option("--license", "license_", default=None, help="Licence IRI (default CC BY 4.0, as the EU authority IRI).")
+@click.option("--publisher", default=None, help="Name of the publishing organization (dcterms:publisher).")
+@click.option("--creator", default=None, help="Name of the creator, when not the publisher (dcterms:creator).")
+@click.option("--contact", default=None, help="Contact point, a mailto: address (dcat:contactPoint).")
+@click.option("--landing-page", default=None, help="Web page of the dataset (dcat:landingPage).")
+@click.option("--keyword", "keywords", multiple=True, help="A keyword (repeat; replaces the default keywords).")
+@click.option("--theme", "themes", multiple=True, help="An EU data-theme code, e.g. GOVE (repeat; default GOVE).")
+@click.option("--release-date", default=None, help="Release date YYYY-MM-DD (default: the latest article's date).")
 def publish(directory: str, store_path: str, base_iri: str, endpoint: str | None, download_base: str | None,
-            title: str | None, license_: str | None, creator: str | None) -> None:
-    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID/DCAT, ontology,
-    and the facts as CSV/Parquet tables (missions, provenance)."""
+            title: str | None, license_: str | None, publisher: str | None, creator: str | None,
+            contact: str | None, landing_page: str | None, keywords: tuple[str, ...], themes: tuple[str, ...],
+            release_date: str | None) -> None:
+    """Write a portal release into DIRECTORY: Turtle, N-Triples, JSON-LD, TriG, N-Quads, VoID + DCAT-AP, ontology,
+    docs, and the facts as CSV/Parquet tables (missions, provenance)."""
     from .publish import DatasetInfo
     from .publish import publish as do_publish
 
-    info = DatasetInfo(endpoint=endpoint, download_base=download_base)
-    for attr, value in (("title", title), ("license", license_), ("creator", creator)):
+    info = DatasetInfo(endpoint=endpoint, download_base=download_base, contact=contact, landing_page=landing_page,
+                       creator=creator, issued=release_date)
+    for attr, value in (("title", title), ("license", license_), ("publisher", publisher),
+                        ("keywords", list(keywords)), ("themes", list(themes))):
         if value:
             setattr(info, attr, value)
     with errors_to_exit(), warnings_to_stderr():

@@ -30,7 +30,8 @@ from .graphstore import ONTOLOGY_GRAPH, GraphStore
 from .store import Store
 from .vocab import PREFIXES
 
-__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs", "to_rdflib"]
+__all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs", "refresh_default_graph",
+           "to_rdflib"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -69,6 +70,33 @@ def non_data_graphs(store: GraphStore) -> tuple[ox.NamedNode, ...]:
     return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
 
 
+def refresh_default_graph(store: GraphStore) -> int | None:
+    """Make the store's default graph the merged, de-duplicated data; returns its triple count.
+
+    The default graph is what ad-hoc SPARQL reads (``kgbuild sparql``, the server's ``/query``):
+    every triple of the article graphs and the links graph once, without the listing index, the
+    ontology or the VoID description, so it holds exactly the triples ``void:triples`` counts and
+    an aggregate counts each fact once. Computed in one update (all-or-nothing). An embedded store
+    only: a remote store keeps its server's default graph (``None``).
+
+    >>> from kgbuild.store import Store
+    >>> s = Store(None)
+    >>> t = ox.Quad(s.iris.country("AZ"), ox.NamedNode("https://e.org/p"), ox.Literal("1"))
+    >>> for name in ("a.txt", "b.txt"):
+    ...     s.replace_graph(s.iris.article_graph(name), [ox.Quad(t.subject, t.predicate, t.object, s.iris.article_graph(name))])
+    >>> refresh_default_graph(s)
+    1
+    """
+    if not isinstance(store, Store) or store.read_only:
+        return None
+    skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
+    store.backend.update(
+        "DROP SILENT DEFAULT ;\n"
+        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
+    )
+    return sum(1 for _ in store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
 def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:
     """The listings' index and version graphs (derived from the data, never exported)."""
     return [g for g in store.named_graphs() if store.iris.is_listing_graph(g)]
@@ -79,8 +107,14 @@ def _on_disk(store: GraphStore) -> TypeGuard[Store]:
     return isinstance(store, Store) and store.path is not None
 
 
-def _has_default_graph(store: Store) -> bool:
-    return next(iter(store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+def _named_graphs_nquads(store: Store) -> bytes | None:
+    """Every named graph's quads as N-Quads in key order (the default graph, derived, left out),
+    or None when the store's dump does not put the default graph first (then: the slow path)."""
+    data = store.backend.dump(format=ox.RdfFormat.N_QUADS) or b""
+    default = store.backend.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()) or b""
+    if not data.startswith(default):
+        return None
+    return data[len(default):]
 
 
 def _merged_in_key_order(store: Store) -> ox.QueryTriples:
@@ -92,10 +126,10 @@ def _merged_in_key_order(store: Store) -> ox.QueryTriples:
 
 
 def _dataset_nquads_in_key_order(store: Store) -> bytes | None:
-    """The named graphs but the ontology as N-Quads in key order, or None when the default graph has data."""
-    if _has_default_graph(store):
+    """The named graphs but the ontology and the listings as N-Quads in key order, or None."""
+    data = _named_graphs_nquads(store)
+    if data is None:
         return None
-    data = store.backend.dump(format=ox.RdfFormat.N_QUADS) or b""
     skip = tuple(f" <{g.value}> .".encode() for g in (ONTOLOGY_GRAPH, *_listing_graphs(store)))
     return b"".join(line + b"\n" for line in data.split(b"\n") if line and not line.endswith(skip))
 
@@ -109,11 +143,11 @@ def _merged_ntriples(store: GraphStore) -> tuple[bytes, int] | None:
     order is the same: a term's N-Triples form is its ``str()``, and UTF-8 byte order is code
     point order; a subject or predicate is never a proper prefix of another one followed by
     a character below the space (IRIs end with ``>``, blank node labels have no spaces).
-    Blank nodes and default-graph quads take the slow path.
+    Blank nodes take the slow path.
     """
-    if not isinstance(store, Store) or _has_default_graph(store):
+    data = _named_graphs_nquads(store) if isinstance(store, Store) else None
+    if data is None:
         return None
-    data = store.backend.dump(format=ox.RdfFormat.N_QUADS) or b""
     skip = tuple(f" <{g.value}> .".encode() for g in non_data_graphs(store))
     triples = {line.rsplit(b" ", 2)[0] for line in data.split(b"\n") if line and not line.endswith(skip)}
     del data
@@ -162,15 +196,13 @@ def export(store: GraphStore, output: str | Path | IO[bytes], *, format: str = "
 
 def _export_in_key_order(store: Store, output: str | Path | IO[bytes], fmt: ox.RdfFormat,
                          prefixes: dict[str, str] | None) -> int | None:
-    """Export an on-disk store in its key order (no sort); None when the default graph has data."""
+    """Export an on-disk store in its key order (no sort); None when that order is not available."""
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         data = _dataset_nquads_in_key_order(store)
         if data is None:
             return None
         _write(output, lambda fh: _convert(data, ox.RdfFormat.N_QUADS, fh, fmt, prefixes))
         return data.count(b"\n")
-    if _has_default_graph(store):
-        return None
     # counted without a Python call per triple: zip pulls one number per triple it passes on
     numbers = itertools.count()
     triples = map(operator.itemgetter(0), zip(_merged_in_key_order(store), numbers, strict=False))
@@ -220,14 +252,15 @@ def to_rdflib(store: GraphStore) -> Any:
     """A copy of the store as an ``rdflib.Dataset`` whose default graph is the union of its graphs.
 
     Every named graph is kept (the article graphs, the links, the ontology, the VoID
-    description) except the listing graphs, a derived index that exports leave out too. The
+    description) except the listing graphs, a derived index that exports leave out too, and so
+    is the store's data default graph (:func:`refresh_default_graph`: rdflib's union holds it). The
     quads travel as N-Quads, written by pyoxigraph and parsed by rdflib, so terms come out as
     rdflib parses them from any file.
     """
     from rdflib import Dataset
 
     quads = (q for q in store.quads()
-             if not (isinstance(q.graph_name, ox.NamedNode) and store.iris.is_listing_graph(q.graph_name)))
+             if isinstance(q.graph_name, ox.NamedNode) and not store.iris.is_listing_graph(q.graph_name))
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     dataset = Dataset(default_union=True)
     for prefix, namespace in PREFIXES.items():

@@ -52,11 +52,11 @@ WHERE {
 _MEMBERS = """
 SELECT ?g ?mission ?label ?alpha2 ?begin WHERE {
   GRAPH ?g {
-    ?member eo:memberOf ?mission .
+    ?member eo:participatesIn ?mission .
     OPTIONAL { ?member eo:alpha2 ?alpha2 }
     OPTIONAL { ?member rdfs:label ?label }
     OPTIONAL {
-      ?ev rdf:subject ?member ; rdf:predicate eo:memberOf ; rdf:object ?mission ; nif:beginIndex ?begin .
+      ?ev rdf:subject ?member ; rdf:predicate eo:participatesIn ; rdf:object ?mission ; nif:beginIndex ?begin .
     }
   }
 }

@@ -140,7 +140,12 @@ class Iris:
         return graph.value == index or graph.value.startswith(index + "/")
 
     def dataset(self) -> NamedNode:
+        """The dataset (VoID and DCAT): ``{base}dataset``."""
         return self._node("dataset")
+
+    def catalog(self) -> NamedNode:
+        """The DCAT catalogue that lists the dataset: ``{base}catalog``."""
+        return self._node("catalog")
 
     # --- things ---------------------------------------------------------------------------
     def country(self, alpha2: str) -> NamedNode:
@@ -174,6 +179,10 @@ class Iris:
 
     def observer_count(self, mission: NamedNode, category: str, article_id: str) -> NamedNode:
         return NamedNode(f"{mission.value}/count/{category.replace('_', '-')}/{self.article_slug(article_id)}")
+
+    def accreditation(self, mission: NamedNode, article_id: str) -> NamedNode:
+        """The accreditation of ``mission`` as one article reports it: ``{mission}/accreditation/{article}``."""
+        return NamedNode(f"{mission.value}/accreditation/{self.article_slug(article_id)}")
 
     def evidence(self, article_id: str, key: str) -> NamedNode:
         digest = hashlib.sha1(key.encode()).hexdigest()[:16]

@@ -5,16 +5,16 @@ Listing queries would otherwise group every article graph at query time (at 10k 
 ``observer-totals`` 0.6 s). :func:`listing_quads` computes their rows once, when the graph changes
 (``KnowledgeGraph.relink`` runs after every build, removal and added article), into a new
 version graph ``{base}graph/_missions/N``, which the index graph ``iris.listing_graph()``
-(``{base}graph/_missions``) then names ``eo:currentListing`` (:func:`refresh`):
+(``{base}graph/_missions``) then names ``kgl:currentListing`` (:func:`refresh`):
 
-- one row per mission: the ``eo:listed*`` values of :data:`AGGREGATION` on the mission's IRI
+- one row per mission: the ``kgl:listed*`` values of :data:`AGGREGATION` on the mission's IRI
   (the earliest election and start dates, any ``early``, a head, the number of articles, and
   for each observer category the latest figure: the one with the latest as-of date, ties to
-  the larger count), and ``eo:listedKey``;
-- one per article: ``eo:listedRank`` (by file name) and ``eo:listedMissions``;
-- one per organizer and election year (``eo:totalsKey``): missions, observers, missions with a total;
-- one per accredited figure (:data:`ACCREDITATIONS`, ``eo:accreditationKey``);
-- one per participating country and mission (:data:`PARTICIPATION`, ``eo:participationKey``).
+  the larger count), and ``kgl:listedKey``;
+- one per article: ``kgl:listedRank`` (by file name) and ``kgl:listedMissions``;
+- one per organizer and election year (``kgl:totalsKey``): missions, observers, missions with a total;
+- one per accredited figure (:data:`ACCREDITATIONS`, ``kgl:accreditationKey``);
+- one per participating country and mission (:data:`PARTICIPATION`, ``kgl:participationKey``).
 
 Each listing has a key or rank that sorts like the listing and is short enough (at most 15
 characters) for pyoxigraph to keep it inside its index entries. A listing query chooses, filters
@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 from .graphstore import GraphStore
 from .iris import Iris
-from .vocab import EO
+from .vocab import KGL
 
 __all__ = [
     "ACCREDITATIONS",
@@ -59,32 +59,32 @@ __all__ = [
 
 #: result column of :data:`AGGREGATION` -> property of the mission listing
 COLUMNS: dict[str, ox.NamedNode] = {
-    "organizer": EO.listedOrganizer,
-    "country": EO.listedCountry,
-    "type": EO.listedType,
-    "election_date": EO.listedElectionDate,
-    "early": EO.listedEarly,
-    "start_date": EO.listedStartDate,
-    "head": EO.listedHead,
-    "total": EO.listedTotal,
-    "long_term": EO.listedLongTerm,
-    "short_term": EO.listedShortTerm,
-    "articles": EO.listedArticles,
-    "year": EO.listedYear,
+    "organizer": KGL.listedOrganizer,
+    "country": KGL.listedCountry,
+    "type": KGL.listedType,
+    "election_date": KGL.listedElectionDate,
+    "early": KGL.listedEarly,
+    "start_date": KGL.listedStartDate,
+    "head": KGL.listedHead,
+    "total": KGL.listedTotal,
+    "long_term": KGL.listedLongTerm,
+    "short_term": KGL.listedShortTerm,
+    "articles": KGL.listedArticles,
+    "year": KGL.listedYear,
 }
 
 #: result column of :data:`ACCREDITATIONS` -> property of the accreditation listing
 ACCREDITATION_COLUMNS: dict[str, ox.NamedNode] = {
-    "commission": EO.listedCommission,
-    "commission_label": EO.listedCommissionLabel,
-    "commission_country": EO.listedCommissionCountry,
-    "mission": EO.listedMission,
-    "organizer": EO.listedOrganizer,
-    "election_date": EO.listedElectionDate,
-    "category": EO.listedCategory,
-    "count": EO.listedCount,
-    "as_of": EO.listedAsOf,
-    "article": EO.listedArticle,
+    "commission": KGL.listedCommission,
+    "commission_label": KGL.listedCommissionLabel,
+    "commission_country": KGL.listedCommissionCountry,
+    "mission": KGL.listedMission,
+    "organizer": KGL.listedOrganizer,
+    "election_date": KGL.listedElectionDate,
+    "category": KGL.listedCategory,
+    "count": KGL.listedCount,
+    "as_of": KGL.listedAsOf,
+    "article": KGL.listedArticle,
 }
 
 #: one row per mission over every article graph (every join inside one article graph)
@@ -159,7 +159,7 @@ WHERE {
 PARTICIPATION = """SELECT DISTINCT ?member ?mission ?organizer ?host ?type ?election_date
 WHERE {
   GRAPH ?g {
-    ?c eo:alpha2 ?member ; eo:memberOf ?mission .
+    ?c eo:alpha2 ?member ; eo:participatesIn ?mission .
     ?mission eo:organizer/rdfs:label ?organizer ; eo:observes ?e .
     ?e eo:electionCountry/eo:alpha2 ?host .
     OPTIONAL { ?e eo:electionType ?t }
@@ -170,12 +170,12 @@ WHERE {
 
 #: result column of :data:`PARTICIPATION` -> property of the participation listing
 PARTICIPATION_COLUMNS: dict[str, ox.NamedNode] = {
-    "member": EO.listedMember,
-    "mission": EO.listedMission,
-    "organizer": EO.listedOrganizer,
-    "host": EO.listedCountry,
-    "type": EO.listedType,
-    "election_date": EO.listedElectionDate,
+    "member": KGL.listedMember,
+    "mission": KGL.listedMission,
+    "organizer": KGL.listedOrganizer,
+    "host": KGL.listedCountry,
+    "type": KGL.listedType,
+    "election_date": KGL.listedElectionDate,
 }
 
 #: digits of a rank, so that every key has at most 15 characters: pyoxigraph keeps such strings
@@ -225,12 +225,12 @@ def refresh(store: GraphStore, iris: Iris) -> int:
 
 
 def _index_quads(index: ox.NamedNode, current: ox.NamedNode | None, versions: list[ox.NamedNode]) -> list[ox.Quad]:
-    quads = [ox.Quad(index, EO.currentListing, current, index)] if current is not None else []
-    return quads + [ox.Quad(index, EO.listingVersion, v, index) for v in versions]
+    quads = [ox.Quad(index, KGL.currentListing, current, index)] if current is not None else []
+    return quads + [ox.Quad(index, KGL.listingVersion, v, index) for v in versions]
 
 
 def _current(store: GraphStore, index: ox.NamedNode) -> ox.NamedNode | None:
-    row = next(store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} eo:currentListing ?g }} }}", union=False), {})
+    row = next(store.select(f"SELECT ?g WHERE {{ GRAPH {index} {{ {index} kgl:currentListing ?g }} }}", union=False), {})
     g = row.get("g")
     return g if isinstance(g, ox.NamedNode) else None
 
@@ -268,30 +268,30 @@ def _quads(iris: Iris, graph: ox.NamedNode, missions: list[dict[str, Any]], arti
     for rank, r in enumerate(missions, start=1):
         yield from row(r["mission"], r, COLUMNS)
         key = mission_key(r["country"].value, _int(r.get("year")), rank)
-        yield ox.Quad(r["mission"], EO.listedKey, ox.Literal(key), graph)
+        yield ox.Quad(r["mission"], KGL.listedKey, ox.Literal(key), graph)
 
     for rank, r in enumerate(articles, start=1):
-        yield ox.Quad(r["article"], EO.listedRank, ox.Literal(rank), graph)
-        yield ox.Quad(r["article"], EO.listedMissions, r["missions"], graph)
+        yield ox.Quad(r["article"], KGL.listedRank, ox.Literal(rank), graph)
+        yield ox.Quad(r["article"], KGL.listedMissions, r["missions"], graph)
 
     for rank, (organizer, year, counts) in enumerate(_totals(missions), start=1):
         node = _row_node(iris, "observer-totals", organizer, str(year))
-        yield ox.Quad(node, EO.totalsKey, ox.Literal(totals_key(year, rank)), graph)
-        yield ox.Quad(node, EO.listedOrganizer, ox.Literal(organizer), graph)
+        yield ox.Quad(node, KGL.totalsKey, ox.Literal(totals_key(year, rank)), graph)
+        yield ox.Quad(node, KGL.listedOrganizer, ox.Literal(organizer, language="en"), graph)
         if year is not None:
-            yield ox.Quad(node, EO.listedYear, ox.Literal(year), graph)
-        for prop, n in zip((EO.listedMissionCount, EO.listedObservers, EO.listedMissionsWithTotal), counts, strict=True):
+            yield ox.Quad(node, KGL.listedYear, ox.Literal(year), graph)
+        for prop, n in zip((KGL.listedMissionCount, KGL.listedObservers, KGL.listedMissionsWithTotal), counts, strict=True):
             yield ox.Quad(node, prop, ox.Literal(n), graph)
 
     for rank, r in enumerate(accreditations, start=1):
         node = _row_node(iris, "accreditation", *(str(r.get(c, "")) for c in ACCREDITATION_COLUMNS))
         country = r["commission_country"].value if r.get("commission_country") is not None else ""
-        yield ox.Quad(node, EO.accreditationKey, ox.Literal(accreditation_key(country, rank)), graph)
+        yield ox.Quad(node, KGL.accreditationKey, ox.Literal(accreditation_key(country, rank)), graph)
         yield from row(node, r, ACCREDITATION_COLUMNS)
 
     for rank, r in enumerate(participation, start=1):
         node = _row_node(iris, "participation", *(str(r.get(c, "")) for c in PARTICIPATION_COLUMNS))
-        yield ox.Quad(node, EO.participationKey, ox.Literal(participation_key(r["member"].value, rank)), graph)
+        yield ox.Quad(node, KGL.participationKey, ox.Literal(participation_key(r["member"].value, rank)), graph)
         yield from row(node, r, PARTICIPATION_COLUMNS)
 
 

@@ -62,7 +62,7 @@ _TMPDIR_LOCK = threading.Lock()
 def ontology_text() -> str:
     """The ontology as Turtle.
 
-    >>> "owl:versionIRI <https://w3id.org/kgbuild/ontology/0.2.0>" in ontology_text()
+    >>> "owl:versionIRI <https://w3id.org/kgbuild/ontology/0.3.0>" in ontology_text()
     True
     """
     return resource_text("ontology", ONTOLOGY_FILE)
@@ -142,7 +142,8 @@ def data_graph(
     ``data`` is an rdflib graph (used as is), a pyoxigraph store, a path to an RDF file (format
     from the extension: ``.ttl``, ``.nt``, ``.nq``, ``.trig`` ...) or Turtle/TriG text. For a
     store or a quad file the default is every named graph except the ontology graph and the
-    VoID graph, plus the default graph; ``graphs`` selects named graphs instead.
+    VoID graph (the default graph when there is none: in a kgbuild store it only repeats them);
+    ``graphs`` selects named graphs instead.
 
     :raises InputError: the file does not exist or does not parse.
     """
@@ -150,10 +151,11 @@ def data_graph(
         return data
     store = data if isinstance(data, pyoxigraph.Store) else _load_store(data)
     if graphs is None:
-        names: list[NamedNode | DefaultGraph] = [DefaultGraph()]
-        names += sorted(
+        names: list[NamedNode | DefaultGraph] = sorted(
             (g for g in store.named_graphs() if isinstance(g, NamedNode) and _is_data_graph(g)), key=str
         )
+        if not names:  # a kgbuild store's default graph is derived from its named graphs (issue 15)
+            names = [DefaultGraph()]
     else:
         names = [g if isinstance(g, NamedNode) else NamedNode(g) for g in graphs]
     union = rdflib.Graph()

@@ -40,7 +40,7 @@ from .errors import ParameterError, QueryError, QueryRefused
 from .iris import Iris
 from .querycheck import MAX_DEPTH, QueryInfo, QuerySyntaxError, analyze, tokens
 from .resources import resource_names, resource_text
-from .vocab import PREFIXES, XSD
+from .vocab import QUERY_PREFIXES, XSD
 
 __all__ = [
     "MAX_DEPTH",
@@ -376,7 +376,7 @@ def analyze_query(sparql: str) -> QueryInfo:
     :raises QueryError: the text is not SPARQL tokens, or nests deeper than :data:`MAX_DEPTH`.
     """
     try:
-        info = analyze(sparql, prefixes=PREFIXES)
+        info = analyze(sparql, prefixes=QUERY_PREFIXES)
     except QuerySyntaxError as e:
         raise QueryError(f"syntax error: {e}") from None
     if info.depth > MAX_DEPTH:

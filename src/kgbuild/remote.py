@@ -51,7 +51,7 @@ from .graphstore import (
 from .iris import DEFAULT_BASE_IRI, Iris
 from .query import QueryResult, Term
 from .store import Store
-from .vocab import PREFIXES
+from .vocab import QUERY_PREFIXES
 
 __all__ = ["FLAVORS", "RemoteBatchWriter", "RemoteStore", "is_remote", "open_store"]
 
@@ -74,7 +74,7 @@ _RESULT_FORMATS = {
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
-_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY_PREFIXES.items())
 
 
 def is_remote(location: str | Path | None) -> bool:

@@ -27,7 +27,7 @@ __all__ = ["ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "RDF_VERSION", "article
 
 #: Version of the RDF this module writes (IRI scheme, properties). Stored with the extractor's
 #: version on every article, so changing either re-extracts articles instead of skipping them.
-RDF_VERSION = "rdf/3"
+RDF_VERSION = "rdf/4"
 
 ELECTION_TYPE_CONCEPTS: dict[str, NamedNode] = {
     "parliamentary": EO.Parliamentary,
@@ -67,6 +67,11 @@ def _int(value: int) -> Literal:
 
 def _str(value: str) -> Literal:
     return Literal(value)
+
+
+def _en(value: str) -> Literal:
+    """A label: English (the names and descriptions kgbuild writes are the English ones)."""
+    return Literal(value, language="en")
 
 
 class _GraphWriter:
@@ -152,8 +157,8 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
     election = iris.election(m.country, m.election_type, when, year)
     w.add(election, RDF.type, EO.Election)
     label = f"{country_label(m.country)} {m.election_type or 'election'} {when or year}"
-    w.add(election, RDFS.label, _str(label))
-    w.add(node, RDFS.label, _str(f"{m.organizer} observation of {label}"))
+    w.add(election, RDFS.label, _en(label))
+    w.add(node, RDFS.label, _en(f"{m.organizer} observation of {label}"))
     cite(election, EO.electionCountry, country, "mission", None)
     cite(node, EO.observes, election, "mission", None)
     w.add(election, EO.observedBy, node)
@@ -170,27 +175,34 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
     if m.head:
         person = iris.person(m.head)
         w.add(person, RDF.type, EO.Person)
-        w.add(person, RDFS.label, _str(m.head))
+        w.add(person, RDFS.label, _en(m.head))
         if m.head_country:
             w.add(person, EO.citizenOf, _country(w, iris, m.head_country))
         cite(node, EO.headOfMission, person, "head", m.head)
         w.add(person, EO.heads, node)
     for cc in m.member_countries:
         member = _country(w, iris, cc)
-        cite(member, EO.memberOf, node, "member_country", cc)
-        w.add(node, EO.hasMember, member)
+        cite(member, EO.participatesIn, node, "member_country", cc)
+        w.add(node, EO.participant, member)
     for name in m.member_organizations:
         member = _organization(w, iris, name)
-        cite(member, EO.memberOf, node, "member_organization", name)
-        w.add(node, EO.hasMember, member)
+        cite(member, EO.participatesIn, node, "member_organization", name)
+        w.add(node, EO.participant, member)
     if m.accredited_by:
         commission = iris.commission(m.accredited_by, m.accredited_by_country)
         w.add(commission, RDF.type, EO.ElectionCommission)
-        w.add(commission, RDFS.label, _str(m.accredited_by))
+        w.add(commission, RDFS.label, _en(m.accredited_by))
         if m.accredited_by_country:
             w.add(commission, EO.commissionOf, _country(w, iris, m.accredited_by_country))
         cite(node, EO.accreditedBy, commission, "accredited_by", m.accredited_by)
         w.add(commission, EO.accredits, node)
+        accreditation = iris.accreditation(node, article.id)
+        w.add(node, EO.accreditation, accreditation)
+        w.add(accreditation, RDF.type, EO.Accreditation)
+        w.add(accreditation, EO.grantedBy, commission)
+        w.add(accreditation, EO.statedIn, article_node)
+        if article.published:
+            w.add(accreditation, EO.asOf, date_literal(article.published))
     for category, value in (
         ("total", m.observers_total),
         ("long_term", m.observers_long_term),
@@ -206,6 +218,8 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
         if article.published:
             w.add(count, EO.asOf, date_literal(article.published))
         cite(count, EO["count"], _int(value), f"observers.{category}", value)
+        if m.accredited_by:
+            w.add(iris.accreditation(node, article.id), EO.accreditedObservers, count)
 
 
 def _organization(w: _GraphWriter, iris: Iris, name: str, wikidata: str | None = None) -> NamedNode:
@@ -213,7 +227,7 @@ def _organization(w: _GraphWriter, iris: Iris, name: str, wikidata: str | None =
     node = iris.organization(name)
     acronym, known_id, kind = _org_info(name)
     w.add(node, RDF.type, ORG_KIND_CLASSES.get(kind or "", EO.Organization))
-    w.add(node, RDFS.label, _str(name))
+    w.add(node, RDFS.label, _en(name))
     if acronym:
         w.add(node, EO.acronym, _str(acronym))
     if wikidata or known_id:
@@ -225,7 +239,7 @@ def _country(w: _GraphWriter, iris: Iris, alpha2: str) -> NamedNode:
     node = iris.country(alpha2)
     w.add(node, RDF.type, EO.Country)
     w.add(node, EO.alpha2, _str(alpha2.upper()))
-    w.add(node, RDFS.label, _str(country_label(alpha2)))
+    w.add(node, RDFS.label, _en(country_label(alpha2)))
     return node
 
 

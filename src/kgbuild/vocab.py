@@ -8,9 +8,12 @@ Modelling in one paragraph: an ``eo:ObservationMission`` has an ``eo:organizer``
 (``eo:Organization``), ``eo:observes`` an ``eo:Election`` (``eo:electionCountry``,
 ``eo:electionType`` from the SKOS scheme ``eo:ElectionTypeScheme``, ``eo:electionDate``,
 ``eo:early``), has ``eo:startDate``, ``eo:headOfMission`` (``eo:Person``), members
-(``eo:memberOf`` from a country or organization to the mission, ``eo:hasMember`` its inverse),
+(``eo:participatesIn`` from a country or organization to the mission, ``eo:participant`` its
+inverse; ``eo:memberOf``/``eo:hasMember`` are their deprecated names),
 ``eo:accreditedBy`` an ``eo:ElectionCommission`` (``eo:accredits`` inverse,
-``eo:commissionOf`` a country). Observer figures are n-ary ``eo:ObserverCount`` nodes
+``eo:commissionOf`` a country); each article's report of it is an ``eo:Accreditation`` node
+(``eo:accreditation`` from the mission; ``eo:grantedBy`` the commission, ``eo:statedIn`` the
+article, ``eo:asOf`` its date, ``eo:accreditedObservers`` the figures that article states). Observer figures are n-ary ``eo:ObserverCount`` nodes
 (``eo:observerCount`` from the mission; ``eo:category``, ``eo:count``, ``eo:statedIn`` the
 article, ``eo:asOf`` its date) so that every article's figure is kept. Each statement an article
 supports has an ``eo:Evidence`` node (an ``rdf:Statement`` reification with NIF offsets), and the
@@ -23,9 +26,14 @@ from pyoxigraph import NamedNode
 
 __all__ = [
     "DCAT",
+    "DCATAP",
     "DCTERMS",
     "EO",
     "EO_NS",
+    "KGL",
+    "LISTING_NS",
+    "QUERY_PREFIXES",
+    "FOAF",
     "NIF",
     "ONTOLOGY_IRI",
     "ONTOLOGY_VERSION",
@@ -38,6 +46,7 @@ __all__ = [
     "SCHEMA",
     "SKOS",
     "TIME",
+    "VCARD",
     "VOID",
     "WD",
     "XSD",
@@ -46,7 +55,7 @@ __all__ = [
 
 EO_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
-ONTOLOGY_VERSION = "0.2.0"
+ONTOLOGY_VERSION = "0.3.0"
 
 
 class Namespace:
@@ -103,6 +112,7 @@ EO_TERMS = frozenset(
         "ObserverCategory",
         "ElectionType",
         "Evidence",
+        "Accreditation",
         # SKOS schemes and their concepts
         "ElectionTypeScheme",
         "Parliamentary",
@@ -116,9 +126,14 @@ EO_TERMS = frozenset(
         "LongTermObservers",
         "ShortTermObservers",
         # object properties
+        "participatesIn",
+        "participant",
         "memberOf",
         "hasMember",
         "accredits",
+        "accreditation",
+        "grantedBy",
+        "accreditedObservers",
         "accreditedBy",
         "observes",
         "observedBy",
@@ -160,7 +175,16 @@ EO_TERMS = frozenset(
         "missionKey",
         "sourceAgency",
         "ingestedAt",
-        # the listings (derived index graph, kgbuild.listing)
+    }
+)
+
+EO = Namespace(EO_NS, EO_TERMS)
+
+#: The private namespace of the derived listing index (:mod:`kgbuild.listing`): not published
+#: vocabulary (no ontology term, no dump holds it), free to change in any release.
+LISTING_NS = "https://w3id.org/kgbuild/listing#"
+LISTING_TERMS = frozenset(
+    {
         "Listing",
         "currentListing",
         "listingVersion",
@@ -196,8 +220,7 @@ EO_TERMS = frozenset(
         "listedArticle",
     }
 )
-
-EO = Namespace(EO_NS, EO_TERMS)
+KGL = Namespace(LISTING_NS, LISTING_TERMS)
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
@@ -212,6 +235,9 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 #: One prefix map for every serialization (export, server, docs).
 PREFIXES: dict[str, str] = {
@@ -230,4 +256,11 @@ PREFIXES: dict[str, str] = {
     "void": VOID.iri,
     "nif": NIF.iri,
     "wd": WD.iri,
+    "dcatap": DCATAP.iri,
+    "foaf": FOAF.iri,
+    "vcard": VCARD.iri,
 }
+
+#: The prefixes a query may use without declaring them: :data:`PREFIXES` and ``kgl:``, the
+#: listing index's private namespace (kept out of the dumps' prefix map).
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "kgl": LISTING_NS}

@@ -1,6 +1,8 @@
 """The links graph: external identifiers of countries and organizations as quads.
 
-Everything goes into the one named graph ``iris.links_graph()`` (``{base}graph/_links``), so the
+One link predicate for every external identity, countries and organizations alike: ``owl:sameAs``
+to the Wikidata item and to the GeoNames feature (SKOS mapping properties relate concepts, which
+these nodes are not). Everything goes into the one named graph ``iris.links_graph()`` (``{base}graph/_links``), so the
 links can be dropped and rebuilt without touching an article's graph.
 
 >>> from kgbuild.iris import Iris
@@ -19,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..catalog import CountryIds, country_ids, resolve_country
 from ..errors import ParameterError
 from ..iris import Iris
-from ..vocab import EO, OWL, RDF, RDFS, SKOS, WD
+from ..vocab import EO, OWL, RDF, RDFS, WD
 
 __all__ = ["country_quads", "link_quads", "organization_quads"]
 
@@ -32,14 +34,14 @@ def country_quads(iris: Iris, ids: CountryIds) -> list[Quad]:
     node = iris.country(ids.alpha2)
     triples: list[tuple[NamedNode, NamedNode | Literal]] = [
         (RDF.type, EO.Country),
-        (RDFS.label, Literal(ids.name)),
+        (RDFS.label, Literal(ids.name, language="en")),
         (EO.alpha2, Literal(ids.alpha2)),
         (EO.alpha3, Literal(ids.alpha3)),
         (EO.numericCode, Literal(ids.numeric)),
         (EO.wikidataId, Literal(ids.wikidata)),
         (EO.geonamesId, Literal(ids.geonames)),
         (OWL.sameAs, WD[ids.wikidata]),
-        (SKOS.exactMatch, NamedNode(ids.geonames_iri)),
+        (OWL.sameAs, NamedNode(ids.geonames_iri)),
     ]
     return [Quad(node, predicate, obj, graph) for predicate, obj in triples]
 

@@ -4,7 +4,7 @@ The caller passes the ``httpx.Client`` (tests use ``httpx.MockTransport``); noth
 connection on its own except :func:`refresh` when it is given no client.
 
 Countries come from ``wdt:P297`` (ISO 3166-1 alpha-2; ``wdt:`` gives only best-rank statements,
-so a deprecated code such as "NL" on Q55 is not read), with P298 (alpha-3), P299 (numeric),
+so a deprecated code is not read; "NL" is on Q55, the Netherlands), with P298 (alpha-3), P299 (numeric),
 P1566 (GeoNames) and P576 (dissolved). Items that are dissolved, or whose code is not a current
 ISO 3166-1 code (historic "SU", "DD", user-assigned "XK"), are dropped. Where two current items
 carry one code (AQ: Q51 and Q21590062), the one already in the snapshot wins, then the one whose

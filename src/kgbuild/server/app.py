@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import html
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -28,7 +30,7 @@ from starlette.routing import Route
 
 from ..iris import DEFAULT_BASE_IRI
 from ..query import Catalog
-from . import pages
+from . import conneg, pages
 from .protocol import FORM, QUERY, UPDATE, media_type
 from .results import TITLES, Answer, Failure, Format, NotAcceptable, negotiate_request
 from .workers import WorkerLimits, WorkerPool
@@ -44,7 +46,7 @@ _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; cha
                  ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8"}
 
 DEFAULT_QUERY = """# The server predeclares the standard prefixes (eo:, rdfs:, skos:, schema:, prov:, ...);
-# the default graph is the union of every article's graph (hence DISTINCT).
+# the default graph holds every fact once; GRAPH ?g reaches the article graphs.
 PREFIX eo: <https://w3id.org/kgbuild/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?mission ?organizer ?country ?date WHERE {
@@ -238,8 +240,8 @@ async def missions_page(request: Request) -> Response:
     return HTMLResponse(pages.missions_page(data, _cfg(request).base_iri))
 
 
-async def _mission(request: Request) -> dict[str, Any]:
-    key = request.path_params["key"]
+async def _mission(request: Request, key: str | None = None) -> dict[str, Any]:
+    key = key if key is not None else request.path_params["key"]
     try:
         data: dict[str, Any] = _answer(await _pool(request).run(("mission", {"key": key}), client=_client(request)))
         return data
@@ -251,6 +253,32 @@ async def _mission(request: Request) -> dict[str, Any]:
 
 async def mission_page(request: Request) -> Response:
     return HTMLResponse(pages.mission_page(await _mission(request)))
+
+
+async def resource(request: Request) -> Response:
+    """The path of a resource IRI: its page for browsers, its description for RDF clients (:mod:`.conneg`)."""
+    cfg, path = _cfg(request), request.url.path
+    iri = conneg.resource_iri(cfg.base_iri, path)
+    if iri is None:
+        raise ApiError(404, "Not Found", f"{path} is not the path of a resource IRI under {cfg.base_iri}")
+    fmt = conneg.choose(request.headers.get("accept"), request.query_params.get("format"))
+    if fmt is None:
+        offered = ", ".join(media for media, _ in conneg.FORMATS.values())
+        raise ApiError(406, "Not Acceptable", f"none of the accepted types is offered; offered: {offered}")
+    headers = {"Vary": "Accept", "Link": conneg.link_header(path, fmt)}
+    mission = cfg.base_iri + "mission/"
+    if fmt == "html" and iri.startswith(mission) and "/" not in iri[len(mission):]:
+        page = pages.mission_page(await _mission(request, iri[len(mission):]))
+        return HTMLResponse(page.replace("</head>", _alternate_links(path) + "</head>", 1), headers=headers)
+    out = _answer(await _pool(request).run(("describe", {"iri": iri, "format": fmt}), client=_client(request)))
+    if fmt == "html":
+        local = partial(conneg.local_path, cfg.base_iri)
+        return HTMLResponse(conneg.resource_page(out, path, local), headers=headers)
+    return Response(out.body, media_type=out.media_type, headers=headers)
+
+
+def _alternate_links(path: str) -> str:
+    return "".join(f'<link rel="alternate" type="{t}" href="{html.escape(u)}">' for u, t in conneg.alternates(path, "html"))
 
 
 async def mission_svg(request: Request) -> Response:
@@ -378,8 +406,15 @@ def create_app(config: ServerConfig, *, pool: WorkerPool | None = None) -> Starl
         Route("/.well-known/void", void, methods=["GET"]),
         Route("/missions", missions_page, methods=["GET"]),
         Route("/mission/{key}.svg", mission_svg, methods=["GET"]),
-        Route("/mission/{key}", mission_page, methods=["GET"]),
+        Route("/mission/{key}", resource, methods=["GET"]),
         Route("/static/{name}", static.serve, methods=["GET"]),
+        Route("/ontology", resource, methods=["GET"]),
+        Route("/dataset", resource, methods=["GET"]),
+        Route("/catalog", resource, methods=["GET"]),
+        # every other resource IRI path (conneg); two non-empty segments at least, so that no
+        # unknown path gains a trailing-slash redirect
+        Route("/{kind}/{key}", resource, methods=["GET"]),
+        Route("/{kind}/{key}/{rest:path}", resource, methods=["GET"]),
     ]
     middleware = [Middleware(SecurityHeaders)]
     if config.cors:

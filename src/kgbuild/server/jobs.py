@@ -9,7 +9,8 @@ Jobs are ``(kind, payload)`` tuples of plain data, so they pickle across the pip
   ``offset`` among the params page it), parameters
   validated and bound exactly as the CLI does (:func:`kgbuild.query.bind_params`);
 - ``("missions", {})``, ``("mission", {"key"})``: data for the HTML pages;
-- ``("void", {"endpoint"})``: the VoID description (the stored one, else made now).
+- ``("void", {"endpoint"})``: the VoID description (the stored one, else made now);
+- ``("describe", {"iri", "format"})``: a resource IRI's description (:func:`.conneg.describe_job`).
 
 An exception a job raises becomes a :class:`~.results.Failure` (:func:`failure_for`); one that
 kgbuild does not raise on purpose is logged here, in the worker, and answered with a generic 500
@@ -29,6 +30,7 @@ from ..errors import KgbuildError, ParameterError, QueryError, QueryRefused, Sto
 from ..publish import DatasetInfo, void_quads, void_turtle
 from ..query import bind_params, check_read_only, term_to_python
 from ..vocab import EO, EO_NS, RDFS
+from .conneg import ResourceNotFound, describe_job
 from .protocol import ProtocolError, parse_request
 from .results import (
     Answer,
@@ -48,7 +50,6 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: the outermost WHERE of a prepared query (the first one after the comment header)
 _OUTER_WHERE = re.compile(r"^(?!#).*?\bWHERE\s*\{", re.M)
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-SKOS_EXACT_MATCH = ox.NamedNode("http://www.w3.org/2004/02/skos/core#exactMatch")
 
 
 #: missions per page of /missions
@@ -61,8 +62,8 @@ def missions_page_data(kg: KnowledgeGraph, *, page: int = 1, size: int = MISSION
     rows = kg.query("missions", limit=size, offset=(page - 1) * size, **params)
     subs = bind_params(kg.catalog["missions"], params, iris=kg.iris)
     counts = kg.store.select(
-        "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?index { ?index eo:currentListing ?l } "
-        "GRAPH ?l { ?m eo:listedKey ?key ; eo:listedCountry ?country } } GROUP BY ?country",
+        "SELECT ?country (COUNT(?m) AS ?n) WHERE { GRAPH ?index { ?index kgl:currentListing ?l } "
+        "GRAPH ?l { ?m kgl:listedKey ?key ; kgl:listedCountry ?country } } GROUP BY ?country",
         substitutions=subs,
     )
     total = sum(int(r["n"].value) for r in counts)
@@ -86,6 +87,8 @@ def run(kg: KnowledgeGraph, job: tuple[str, dict[str, Any]]) -> Any:
         return mission_data(kg, p["key"])
     if kind == "void":
         return void_document(kg, endpoint=p.get("endpoint"))
+    if kind == "describe":
+        return describe_job(kg, p)
     if kind == "ping":
         return "pong"
     if kind == "sleep":  # used by tests to hold a worker busy
@@ -102,7 +105,7 @@ def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
     The query is read from its tokens (:func:`kgbuild.query.check_read_only`: updates and, unless
     ``allow_service``, SERVICE are refused, and so is nesting past the limit). Its dataset is the
     protocol's ``default-graph-uri`` / ``named-graph-uri`` when given, else its own ``FROM`` /
-    ``FROM NAMED``, else the union of all graphs (SPARQL 1.1 Protocol §2.1.4).
+    ``FROM NAMED``, else the data default graph (each triple once; :attr:`KnowledgeGraph.data_default_graph`).
     """
     try:
         req = parse_request(p["method"], p["query_string"], p["content_type"], p["body"])
@@ -113,7 +116,8 @@ def run_sparql(kg: KnowledgeGraph, p: dict[str, Any]) -> Answer | Failure:
         fmt = negotiate_request(info.form or "SELECT", p.get("accept"), req.formats)
     except NotAcceptable as e:
         return failure(406, str(e))
-    result = kg.store.query(req.query, union=not info.dataset, dataset=req.dataset, base_iri=p.get("base_iri"))
+    union = not info.dataset and req.dataset is None and not kg.data_default_graph
+    result = kg.store.query(req.query, union=union, dataset=req.dataset, base_iri=p.get("base_iri"))
     return serialize_result(result, fmt, p["max_rows"])
 
 
@@ -121,6 +125,8 @@ def failure_for(e: BaseException) -> Failure:
     """The HTTP status, title and detail for an exception raised by a job."""
     if isinstance(e, ParameterError):
         return Failure(400, "Bad Request", str(e), {"parameter": e.name})
+    if isinstance(e, ResourceNotFound):
+        return Failure(404, "Not Found", str(e))
     if isinstance(e, QueryRefused):
         return Failure(403, "Forbidden", str(e))
     if isinstance(e, QueryError):
@@ -191,7 +197,7 @@ SELECT ?m ?category ?count ?as_of ?article WHERE {
 } ORDER BY ?category ?as_of"""
 
 _MEMBERS = """
-SELECT DISTINCT ?m ?member WHERE { { ?m eo:hasMember ?member } UNION { ?member eo:memberOf ?m } }"""
+SELECT DISTINCT ?m ?member WHERE { { ?m eo:participant ?member } UNION { ?member eo:participatesIn ?m } }"""
 
 _ARTICLES = """
 SELECT ?m ?article ?file ?title ?published ?url WHERE {
@@ -265,7 +271,7 @@ def _members(kg: KnowledgeGraph, m: ox.NamedNode, look: _Lookup) -> list[dict[st
             "wikidata": look.first(member, EO.wikidataId, links=True) or look.first(member, EO.wikidataId),
             "geonames": look.first(member, EO.geonamesId, links=True),
             "wikidata_iri": look.first_iri(member, OWL_SAME_AS, "http://www.wikidata.org/entity/"),
-            "geonames_iri": look.first_iri(member, SKOS_EXACT_MATCH, "https://sws.geonames.org/"),
+            "geonames_iri": look.first_iri(member, OWL_SAME_AS, "https://sws.geonames.org/"),
         })
     return sorted(out, key=lambda r: (r["kind"], str(r["label"] or r["member"])))
 
