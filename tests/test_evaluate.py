@@ -161,3 +161,19 @@ def test_evaluate_cli_ci_and_by_writer(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "1.000 [1.000, 1.000]" in out.stdout and "errors: missed mission 0" in out.stdout
     assert "writer w9: 1 articles, micro P=1.000 R=1.000 F1=1.000" in out.stdout
+
+
+def test_evaluate_by_pattern_scores_each_tier1_pattern_alone() -> None:
+    """Every pattern of patterns.jsonl gets a row; what it marks is counted against the gold, so a
+    pattern's correct hits never exceed its hits, and the election-possessive host pattern ("Kenya's
+    election") is right more often than not on the examples."""
+    from kgbuild.evaluate import pattern_scores, pattern_table
+    from kgbuild.extract.learned import load_patterns
+
+    scores = {p.pattern: p for p in pattern_scores(EXAMPLES)}
+    assert {p["id"] for p in load_patterns()} <= set(scores)
+    assert all(0 <= p.correct <= p.hits and p.covered <= p.gold for p in scores.values())
+    host = scores["host.election-poss"]
+    assert host.hits > 0 and host.precision > 0.5 and 0 < host.recall <= 1
+    assert sum(p.correct for p in scores.values() if p.pattern.startswith("member.")) > 0
+    assert pattern_table(scores.values()).splitlines()[0].split()[:3] == ["pattern", "hits", "correct"]

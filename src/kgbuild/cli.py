@@ -367,18 +367,23 @@ def facts(store_path: str, base_iri: str, fmt: str) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--by-writer", is_flag=True, help="Also score each writer's articles on their own.")
 @click.option("--by-style", is_flag=True, help="Also score each source style's articles on their own.")
+@click.option("--by-pattern", is_flag=True,
+              help="Also score each Tier-1 dependency pattern on its own (what it marks, how much of that is gold).")
 @extractor_options
 def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min_f1: float | None, as_json: bool,
-             resamples: int, seed: int, by_writer: bool, by_style: bool, scorer: str | None, rules: bool) -> None:
+             resamples: int, seed: int, by_writer: bool, by_style: bool, by_pattern: bool, scorer: str | None,
+             rules: bool) -> None:
     """Build a temporary graph from DIRECTORIES' articles and score it against their *.gold.json files.
 
     Folders are searched recursively. --ci adds intervals and the error kinds (missed and spurious
     missions, wrong, missing and extra values); --by-writer/--by-style use the gold files' labels.
     """
     from .evaluate import evaluate as run_evaluation
+    from .evaluate import pattern_scores, pattern_table
 
     with errors_to_exit():
         result = run_evaluation(*directories, model=model, scorer=scorer, rules=rules)
+        patterns = pattern_scores(*directories, model=model) if by_pattern else None
     for line in result.details:
         if line.startswith("error: "):
             click.echo(line, err=True)
@@ -387,6 +392,9 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
         data = result.as_dict(resamples=resamples, seed=seed)
         for g in groups:
             data[f"by_{g}"] = {k: v.as_dict(resamples=resamples, seed=seed) for k, v in result.by(g).items()}
+        if patterns is not None:
+            data["by_pattern"] = {p.pattern: {"hits": p.hits, "correct": p.correct, "precision": p.precision,
+                                              "recall": p.recall} for p in patterns}
         click.echo(json.dumps(data, indent=2))
     else:
         if verbose:
@@ -397,6 +405,8 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
                 m = part.micro
                 click.echo(f"{g} {key}: {len(part.articles)} articles, micro P={m.precision:.3f} "
                            f"R={m.recall:.3f} F1={m.f1:.3f} (tp {m.tp}, fp {m.fp}, fn {m.fn})")
+        if patterns is not None:
+            click.echo(pattern_table(patterns))
     if min_f1 is not None and result.micro.f1 < min_f1:
         click.echo(f"micro-F1 {result.micro.f1:.3f} is below --min-f1 {min_f1}", err=True)
         sys.exit(EXIT_FAILED)

@@ -21,7 +21,8 @@ from typing import Any
 
 from .matching import match_units, same_name, same_org, units
 
-__all__ = ["ERROR_KINDS", "ArticleResult", "Interval", "Score", "SlotScore", "cross_validate", "evaluate", "load_gold", "same_name", "score"]
+__all__ = ["ERROR_KINDS", "ArticleResult", "Interval", "PatternScore", "Score", "SlotScore", "cross_validate", "evaluate", "load_gold",
+           "pattern_scores", "pattern_table", "same_name", "score"]
 
 #: The kinds of error a confusion summary counts (see :attr:`Score.errors`).
 ERROR_KINDS = ("missed mission", "spurious mission", "wrong value", "missing value", "extra value")
@@ -356,3 +357,110 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     every = [{**g, "article": a.id} for a, g in pairs]
     pooled = score(every, {"articles": [{"article": a.id, "missions": predicted[a.id]} for a, _ in pairs]})
     return {"folds": folds, "all": pooled}
+
+
+#: Which slots a pattern family's hits fill (the family is the part of a pattern id before the dot).
+PATTERN_SLOTS = {
+    "head": ("head",), "count": ("observers.total", "observers.long_term", "observers.short_term"),
+    "start": ("start_date",), "eldate": ("election.date",), "member": ("member_countries", "member_organizations"),
+    "acc": ("accredited_by",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PatternScore:
+    """How one Tier-1 pattern does on its own on gold corpora.
+
+    For a slot pattern, ``hits`` counts the distinct values it marks in the slots of the articles'
+    true missions, ``correct`` those the gold states, and ``gold`` the gold values of its slots
+    (so ``recall`` is the share of them the pattern alone would find). For an organizer (``org.*``)
+    or host (``host.*``) pattern the units are mission candidates and gold missions.
+    """
+
+    pattern: str
+    hits: int
+    correct: int
+    covered: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.hits if self.hits else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.covered / self.gold if self.gold else 0.0
+
+
+def pattern_scores(*roots: str | Path, model: str | None = None) -> list[PatternScore]:
+    """Score each Tier-1 pattern (``extract/patterns.jsonl``) on its own against the gold of the
+    corpora under ``roots`` (``kgbuild evaluate --by-pattern``): what it marks, how much of that
+    the gold states, and how much of the gold it reaches. Articles are parsed once; no scorer runs.
+    """
+    from .extract.learned import load_patterns, rule_has
+    from .extract.train import featurize, gold_articles
+
+    pairs = gold_articles(roots)
+    labelled = featurize(pairs, model=model)
+    ids: list[str] = []
+    for p in load_patterns():
+        ids += [p["id"], p["id"] + "+conj"]
+    hits: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    covered: dict[str, set[tuple[Any, ...]]] = {i: set() for i in ids}
+    gold_values: dict[str, set[tuple[Any, ...]]] = {}
+    n_missions = 0
+    for (article, gold), (_, cands) in zip(pairs, labelled, strict=True):
+        n_missions += len(gold.get("missions") or [])
+        # an organizer pattern marks an organization of the article, a host pattern a country: each
+        # is right when a gold mission has that organizer (or host)
+        marked: dict[tuple[str, str], bool] = {}
+        for cand, match in cands:
+            for key in cand.features:
+                unit = ("o", cand.org.key) if key.startswith("o_pat=org.") else (
+                    ("c", cand.country) if key.startswith("c_pat=host.") else None)
+                if unit is None:
+                    continue
+                pid = key[6:]
+                marked[(pid, unit[1])] = marked.get((pid, unit[1]), False) or match is not None
+                if match is not None:
+                    covered[pid].add((article.id, id(match)))
+        for (pid, _), ok in marked.items():
+            hits[pid] += 1
+            correct[pid] += int(ok)
+        for k, (cand, match) in enumerate(cands):
+            if match is None:
+                continue
+            # per pattern, each distinct value it marks once: right when one of its slots states it
+            judged: dict[tuple[str, str], bool] = {}
+            for slot, rows in cand.slots.items():
+                for r in rows:
+                    ok = rule_has(slot, match, r.value)
+                    if ok:
+                        gold_values.setdefault(slot, set()).add((article.id, k, str(r.value)))
+                    for key in r.features:
+                        if key.startswith("pat=") and slot in PATTERN_SLOTS.get(key[4:].split(".")[0], ()):
+                            unit = (key[4:], str(r.value))
+                            judged[unit] = judged.get(unit, False) or ok
+            for (pid, value), ok in judged.items():
+                hits[pid] += 1
+                if ok:
+                    correct[pid] += 1
+                    covered[pid].add((article.id, k, value))
+    out = []
+    for pid in ids:
+        family = pid.split(".")[0]
+        if family in ("org", "host"):
+            total = n_missions
+        else:
+            total = sum(len(gold_values.get(s, ())) for s in PATTERN_SLOTS.get(family, ()))
+        out.append(PatternScore(pid, hits[pid], correct[pid], len(covered.get(pid, ())), total))
+    return [p for p in out if p.hits or not p.pattern.endswith("+conj")]
+
+
+def pattern_table(scores: Iterable[PatternScore]) -> str:
+    """A plain-text table of :func:`pattern_scores`."""
+    lines = [f"{'pattern':32} {'hits':>6} {'correct':>8} {'P':>6} {'R':>6}"]
+    for p in scores:
+        lines.append(f"{p.pattern:32} {p.hits:6d} {p.correct:8d} {p.precision:6.3f} {p.recall:6.3f}")
+    return "\n".join(lines)

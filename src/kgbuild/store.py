@@ -25,6 +25,7 @@ import itertools
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -106,6 +107,20 @@ def write_lock_held(path: str | Path) -> bool | None:
     return {0: False, 3: True}.get(code)
 
 
+def _open_read_only(path: str, attempts: int = 5) -> ox.Store:
+    """``ox.Store.read_only``, again when a writer's compaction removed a table file between
+    reading the manifest and opening the file (RocksDB then reports "Corruption: IO error: No such
+    file"): the next manifest names the files that replaced it. Seen under load in the test suite."""
+    for k in range(attempts):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if "No such file or directory" not in str(exc) or k == attempts - 1:
+                raise
+            time.sleep(0.05 * (k + 1))
+    raise AssertionError("unreachable")
+
+
 class Store(StoreBase):
     """An on-disk (or, with ``path=None``, in-memory) pyoxigraph store holding a kgbuild graph.
 
@@ -130,7 +145,7 @@ class Store(StoreBase):
             elif read_only:
                 if not Path(self.path).is_dir():
                     raise StoreError("no store here; build one first with `kgbuild build`", path=self.path)
-                self._store = ox.Store.read_only(self.path)
+                self._store = _open_read_only(self.path)
             else:
                 p = Path(self.path)
                 if p.exists() and not p.is_dir():

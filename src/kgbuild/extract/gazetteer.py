@@ -81,7 +81,10 @@ def find_countries(text: str) -> list[CountryMention]:
     for m in _CAP_WORD.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        code = country_from_demonym(m.group(0)) if not is_country_name(m.group(0)) else None
+        word = m.group(0)
+        code = country_from_demonym(word) if not is_country_name(word) else None
+        if code is None and word.endswith("s") and not is_country_name(word[:-1]):
+            code = country_from_demonym(word[:-1])  # a people: "Zimbabweans", "Ghanaians"
         if code:
             out.append(CountryMention(m.start(), m.end(), code, True))
     out.sort(key=lambda c: c.start)

@@ -64,7 +64,7 @@ def load_pipeline(model: str, *, mode: str = "learned", scorer_path: str = "") -
         raise ModelNotFound(model, "it has no 'ner' component")
     ruler = nlp.add_pipe("entity_ruler", name="kgbuild_names_v1", before="ner")
     ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("kgbuild_missions_v1", last=True)
+    nlp.add_pipe("kgbuild_missions_v1", last=True, config={"keep_context": mode != "rules"})
     if mode == "learned":
         nlp.add_pipe("kgbuild_missions_v2", last=True, config={"scorer_path": scorer_path})
     return nlp

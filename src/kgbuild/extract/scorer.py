@@ -30,6 +30,8 @@ from .learned import (
     SlotCandidate,
     accreditor_name,
     fill_slots,
+    head_country,
+    slot_values,
 )
 
 __all__ = ["FORMAT", "Scorer", "ScorerError", "default_scorer"]
@@ -160,10 +162,9 @@ class Scorer:
             m.election_type = value
         elif slot == "head":
             m.head = value
-            rule = c.rule or {}
-            m.head_country = None
-            if rule.get("head") and str(rule["head"]).split()[-1:] == str(value).split()[-1:]:
-                m.head_country = _rule_head_country(art, c)
+            # the nationality said anywhere the article names this person ("Kenya's Amina Mohamed")
+            m.head_country = next((cc for s, e, v in slot_values(art, "head") if v == value
+                                   for cc in [head_country(art, s, e)] if cc), None)
         elif slot == "accredited_by":
             m.accredited_by = value = accreditor_name(value)
             m.accredited_by_country = r.value[1] or (c.country if not r.value[2] else None)
@@ -203,11 +204,6 @@ def _one_date_per_election(missions: list[Mission]) -> None:
                 if not m.early:
                     m.early = True
                     m.cite("election.early", True, source.evidence_for("election.early", True))
-
-
-def _rule_head_country(art: ArticleView, c: MissionCandidate) -> str | None:
-    value = (c.rule or {}).get("head_country")
-    return str(value) if value else None
 
 
 #: Where the packaged scorer lives inside the package (gzipped JSON).

@@ -160,7 +160,8 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
 
 
 def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
-          c: float = 0.5) -> TrainingReport:
+          c: float = 0.5, featurized: tuple[list[tuple[Article, dict[str, Any]]], list[Any]] | None = None
+          ) -> TrainingReport:
     """Train a scorer on gold-annotated corpora and write it to ``output`` (a folder or a ``.json``).
 
     :param corpora: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
@@ -168,6 +169,8 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     :param model: the spaCy pipeline (default: the pinned English one).
     :param seed: the learner's seed (the result is the same for the same data and seed).
     :param c: the inverse regularization strength of each logistic regression.
+    :param featurized: ``(gold_articles(corpora), featurize(...))`` already computed for these
+        corpora (cross-validation and training then parse the corpus once); the artifact is the same.
     :raises ParameterError: a corpus folder is missing or holds no gold.
     :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
     """
@@ -176,8 +179,9 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     from . import DEFAULT_MODEL
 
     sklearn, _ = _learner()
-    pairs = gold_articles(corpora)
-    labelled = featurize(pairs, model=model)
+    pairs, labelled = featurized if featurized is not None else (gold_articles(corpora), None)
+    if labelled is None:
+        labelled = featurize(pairs, model=model)
     models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c)
     digest = data_hash(pairs)
     artifact = {
