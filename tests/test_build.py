@@ -215,3 +215,34 @@ def test_build_follow_symlinks_reads_links_out_of_the_folder(tmp_path: Path) -> 
     assert refused.returncode == 1 and "outside the folder read" in refused.stderr and "0 added" in refused.stdout
     followed = kgbuild("build", "--store", str(tmp_path / "s2"), "--follow-symlinks", str(d))
     assert followed.returncode == 0 and "1 added" in followed.stdout
+
+
+def test_build_json_lines_leave_the_vocabulary_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed of records that each bring new words leaves spaCy's vocabulary as it found it: every chunk
+    of articles is extracted inside a memory zone (before, each record added a string and a lexeme
+    for good, one reason a 200k-record build grew), and the facts are those of a build without zones."""
+    import kgbuild.api
+
+    monkeypatch.setattr(kgbuild.api, "ZONE_ARTICLES", 50)
+    feed = tmp_path / "feed.jsonl"
+    seed = (EXAMPLES / "azerbaijan-2020-cis-interim.txt").read_text(encoding="utf-8")
+    with feed.open("w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "seed", "text": seed}) + "\n")
+        for i in range(300):
+            f.write(json.dumps({"id": f"rec-{i}", "text": f"Observers of mission zq{i}x arrived on Monday."}) + "\n")
+    with KnowledgeGraph(None) as kg:
+        nlp = kg.extractor.nlp
+        kg.build([feed])
+        strings = len(nlp.vocab.strings)
+        report = kg.build([feed], force=True)
+        assert len(report.replaced) == 301 and not report.failed
+        assert len(nlp.vocab.strings) == strings  # (len(vocab) counts lexemes ever made, freed or not)
+        for word in ("zq0x", "zq7x", "zq299x"):
+            assert word not in nlp.vocab.strings and word not in nlp.vocab
+        zoned = kg.facts()
+    monkeypatch.setattr(kgbuild.api, "ZONE_ARTICLES", 10**9)
+    with KnowledgeGraph(None) as kg:
+        kg.build([feed])
+        assert kg.facts() == zoned
+        seed_facts = next(a for a in zoned["articles"] if a["article"] == "seed")
+        assert seed_facts["missions"], "the seed article's missions survive the zones"

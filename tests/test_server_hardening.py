@@ -303,3 +303,66 @@ def test_connections_are_bounded_per_client_and_in_all(live: Live) -> None:
     assert live.get("/queries", local="127.0.0.3").status_code == 200
     for s in held:
         s.close()
+
+
+# --- clients behind a reverse proxy ----------------------------------------------------------------
+def clients_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The client key every request that reaches the worker pool is counted under, in order."""
+    from kgbuild.server import app
+
+    seen: list[str] = []
+    real = app._client
+
+    def record(request: Any) -> str:
+        seen.append(real(request))
+        return seen[-1]
+
+    monkeypatch.setattr(app, "_client", record)
+    return seen
+
+
+def get_as(live: Live, local: str, forwarded: str | None) -> int:
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    with httpx.Client(transport=httpx.HTTPTransport(local_address=local), timeout=60) as c:
+        return c.get(f"http://127.0.0.1:{live.port}/queries/missions", params={"limit": "1"},
+                     headers=headers).status_code
+
+
+def test_forwarded_headers_are_ignored_by_default(gold_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --trusted-proxy, X-Forwarded-For names no client: a request from loopback counts as
+    127.0.0.1 (uvicorn alone believed the header from loopback, so a local client chose its key)."""
+    seen = clients_seen(monkeypatch)
+    s = Live(ServerConfig(store=str(gold_store), workers=1))
+    try:
+        assert get_as(s, "127.0.0.1", "10.9.9.9") == 200
+        assert get_as(s, "127.0.0.2", "10.9.9.9") == 200
+    finally:
+        s.close()
+    assert seen == ["127.0.0.1", "127.0.0.2"]
+
+
+def test_trusted_proxy_forwards_the_client(gold_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --trusted-proxy 127.0.0.1, its X-Forwarded-For names the client (the rightmost address
+    that is not the proxy's); another address's header is still ignored."""
+    seen = clients_seen(monkeypatch)
+    s = Live(ServerConfig(store=str(gold_store), workers=1, trusted_proxies=("127.0.0.1",)))
+    try:
+        assert get_as(s, "127.0.0.1", "10.0.0.2") == 200
+        assert get_as(s, "127.0.0.1", "6.6.6.6, 10.0.0.3, 127.0.0.1") == 200
+        assert get_as(s, "127.0.0.1", None) == 200
+        assert get_as(s, "127.0.0.2", "10.0.0.4") == 200
+    finally:
+        s.close()
+    assert seen == ["10.0.0.2", "10.0.0.3", "127.0.0.1", "127.0.0.2"]
+
+
+def test_trusted_proxy_must_be_an_address(gold_store: Path) -> None:
+    """`kgbuild serve --trusted-proxy` takes addresses and networks; anything else is exit 2, named."""
+    from click.testing import CliRunner
+
+    from kgbuild.cli import main
+    from kgbuild.server import check_proxies
+
+    assert check_proxies(["10.0.0.0/8", "::1", " 192.168.1.7 "]) == ("10.0.0.0/8", "::1", "192.168.1.7")
+    r = CliRunner().invoke(main, ["serve", "--store", str(gold_store), "--trusted-proxy", "proxy.example"])
+    assert r.exit_code == 2 and "--trusted-proxy" in r.stderr and "proxy.example" in r.stderr

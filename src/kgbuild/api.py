@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TextIO, overload
 
@@ -82,6 +83,9 @@ ProgressHook = Callable[[str, str], None]
 
 #: A build that adds at least this many articles compacts the on-disk store at its end.
 OPTIMIZE_AFTER = 1000
+#: articles extracted inside one spaCy memory zone: the strings and lexemes their texts add to the
+#: pipeline's vocabulary are dropped after each chunk, so a long build does not grow with its input
+ZONE_ARTICLES = 256
 
 
 def build_version(extractor: Any = None) -> str:
@@ -265,7 +269,7 @@ class KnowledgeGraph:
                                    ingested=ingested, batch_size=batch_size)
             stream: Iterator[tuple[Article, Any]] = iter(())
         else:
-            stream = self.extractor.pipe(todo(), batch_size=batch_size)
+            stream = self._extracted(todo(), batch_size=batch_size, n_process=1)
         # New article graphs are written in all-or-nothing batches (one bulk step per ~50k quads),
         # so after a crash every article is complete or absent; changed ones are replaced singly.
         with self.store.batch_writer(on_written=written, on_failed=failed) as writer:
@@ -360,6 +364,20 @@ class KnowledgeGraph:
                 graph = self.iris.article_graph(article.id)
                 pending[graph] = (article.id, outcome.missions)
                 writer.put(graph, ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS))
+
+    def _extracted(self, articles: Iterable[Article], *, batch_size: int, n_process: int
+                   ) -> Iterator[tuple[Article, Any]]:
+        """The extractor's ``(article, missions or error)`` stream, :data:`ZONE_ARTICLES` articles per
+        spaCy memory zone (one process; spaCy's own workers keep their vocabularies)."""
+        extractor = self.extractor
+        if n_process > 1:
+            yield from extractor.pipe(articles, batch_size=batch_size, n_process=n_process)
+            return
+        nlp = extractor.nlp  # loaded outside any zone: what loading adds is kept
+        it = iter(articles)
+        while chunk := list(islice(it, ZONE_ARTICLES)):
+            with nlp.memory_zone():
+                yield from extractor.pipe(chunk, batch_size=batch_size)
 
     def _legacy_graph(self, article_id: str) -> ox.NamedNode | None:
         """The graph ``article_id`` had in a store built before issue 14, if it is still there.

@@ -268,21 +268,28 @@ def run_query(name: str, params: tuple[str, ...], limit: int | None, offset: int
 @click.argument("query")
 @store_options
 @output_format_option
-def sparql(query: str, store_path: str, base_iri: str, fmt: str) -> None:
+@click.option("--timeout", type=click.FloatRange(0.1), default=None, help="Stop the query after this many seconds.")
+@click.option("--memory", "memory_mb", type=click.IntRange(0), default=2048, show_default=True, metavar="MIB",
+              help="Memory the query may use (0: no cap).")
+def sparql(query: str, store_path: str, base_iri: str, fmt: str, timeout: float | None, memory_mb: int) -> None:
     """Run an ad-hoc read-only SPARQL QUERY (text, a .rq file, or - for stdin).
 
     Updates and SERVICE are refused. The standard prefixes (eo:, rdfs:, skos:, ...) are predeclared.
+    The query runs in a confined child process, as the server's do (no network, a memory cap, a
+    large stack): a query that crashes the engine or runs past a limit is an error (exit 3).
     """
+    from .sandbox import WorkerLimits, run_sparql
+
     with errors_to_exit():
         text = _query_text(query)
-        with _open(store_path, base_iri, read_only=True) as kg:
-            result = kg.sparql(text)
-            if isinstance(result, bool):
-                click.echo(json.dumps({"head": {}, "boolean": result}) if fmt == "json" else str(result).lower())
-            elif isinstance(result, list):
-                sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
-            else:
-                _print_rows(*result, fmt, base_iri=kg.iris.base)
+        result = run_sparql(store_path, text, base_iri=base_iri, timeout=timeout,
+                            limits=WorkerLimits(memory_mb=memory_mb or None))
+        if isinstance(result, bool):
+            click.echo(json.dumps({"head": {}, "boolean": result}) if fmt == "json" else str(result).lower())
+        elif isinstance(result, list):
+            sys.stdout.buffer.write(ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b"")
+        else:
+            _print_rows(*result, fmt, base_iri=base_iri)
 
 
 def _query_text(query: str) -> str:
@@ -678,11 +685,14 @@ def demo(examples: str | None, store_path: str, base_iri: str, out_dir: str) -> 
               help="Open connections at most; more are answered 503.")
 @click.option("--max-connections-per-client", type=click.IntRange(0), default=32, show_default=True,
               help="Open connections from one address at most (0: no limit; behind a proxy, use 0).")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDR",
+              help="A reverse proxy's address or network whose X-Forwarded-For names the client, for the "
+                   "fair share of workers (repeatable; default: none, headers are ignored).")
 def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, max_rows: int, workers: int,
           allow_service: bool, cors: tuple[str, ...], worker_memory: int, header_timeout: float, body_timeout: float,
-          max_connections: int, max_connections_per_client: int) -> None:
+          max_connections: int, max_connections_per_client: int, trusted_proxies: tuple[str, ...]) -> None:
     """Serve the graph read-only: SPARQL at /query, prepared queries at /queries, pages at /."""
-    from .server import ServerConfig
+    from .server import ServerConfig, check_proxies
     from .server import serve as run_server
 
     with errors_to_exit():
@@ -690,7 +700,8 @@ def serve(store_path: str, base_iri: str, host: str, port: int, timeout: float, 
                                 allow_service=allow_service, cors=cors, workers=workers, worker_memory=worker_memory,
                                 header_timeout=header_timeout, body_timeout=body_timeout,
                                 max_connections=max_connections,
-                                max_connections_per_client=max_connections_per_client), host=host, port=port)
+                                max_connections_per_client=max_connections_per_client,
+                                trusted_proxies=check_proxies(trusted_proxies)), host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover

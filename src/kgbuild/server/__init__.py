@@ -13,9 +13,9 @@ import uvicorn
 
 from ..errors import StoreError
 from .app import TRUNCATED_HEADER, ServerConfig, create_app
-from .connections import uvicorn_config
+from .connections import check_proxies, uvicorn_config
 
-__all__ = ["TRUNCATED_HEADER", "ServerConfig", "create_app", "serve", "server_config"]
+__all__ = ["TRUNCATED_HEADER", "ServerConfig", "check_proxies", "create_app", "serve", "server_config"]
 
 
 def server_config(config: ServerConfig, *, host: str = "127.0.0.1", port: int = 7878,
@@ -24,7 +24,8 @@ def server_config(config: ServerConfig, *, host: str = "127.0.0.1", port: int = 
     return uvicorn_config(create_app(config), host=host, port=port, log_level=log_level,
                           header_timeout=config.header_timeout, body_timeout=config.body_timeout,
                           keep_alive=config.keep_alive, max_connections=config.max_connections,
-                          max_per_client=config.max_connections_per_client)
+                          max_per_client=config.max_connections_per_client,
+                          trusted_proxies=config.trusted_proxies)
 
 
 def serve(config: ServerConfig, *, host: str = "127.0.0.1", port: int = 7878, log_level: str = "info") -> None:

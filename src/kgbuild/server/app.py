@@ -82,6 +82,9 @@ class ServerConfig:
     #: open connections at most, in all and from one address (more are answered 503 and closed)
     max_connections: int = 256
     max_connections_per_client: int = 32
+    #: addresses or networks of reverse proxies whose ``X-Forwarded-For`` names the client (none:
+    #: every request counts as its peer's address, whatever its headers say)
+    trusted_proxies: tuple[str, ...] = ()
 
 
 class ApiError(Exception):
@@ -175,7 +178,8 @@ async def _body(request: Request) -> bytes:
 
 
 def _client(request: Request) -> str:
-    """Who sends the request, for the worker pool's fair share: the peer's address."""
+    """Who sends the request, for the worker pool's fair share: the peer's address (behind a
+    ``--trusted-proxy``, the client its ``X-Forwarded-For`` names)."""
     return request.client.host if request.client else ""
 
 

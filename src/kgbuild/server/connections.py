@@ -12,20 +12,30 @@ waited forever. :func:`guarded_protocol` makes a subclass of uvicorn's h11 proto
 - answers 503 and closes a new connection beyond ``max_connections`` open ones, or beyond
   ``max_per_client`` from the same address.
 
-:func:`uvicorn_config` puts it together with the keep-alive timeout for ``kgbuild serve``.
+:func:`uvicorn_config` puts it together with the keep-alive timeout for ``kgbuild serve``, and
+with who may say which client a request comes from. uvicorn on its own believes the
+``X-Forwarded-For`` header of any connection from loopback (its ``forwarded_allow_ips`` default),
+so a local client could pick the address the worker pool's fair share counts it under. Here no
+header is believed unless ``trusted_proxies`` names the proxy's addresses (``--trusted-proxy``):
+then a request from one of them counts as the address its ``X-Forwarded-For`` gives (the
+rightmost one that is not itself a trusted proxy, by uvicorn's ``ProxyHeadersMiddleware``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-__all__ = ["guarded_protocol", "uvicorn_config"]
+from ..errors import ParameterError
+
+__all__ = ["check_proxies", "guarded_protocol", "uvicorn_config"]
 
 _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nconnection: close\r\n"
          b"retry-after: 5\r\ncontent-length: %d\r\n\r\n%s")
@@ -111,11 +121,32 @@ def guarded_protocol(*, header_timeout: float, body_timeout: float, max_connecti
     return GuardedH11Protocol
 
 
+def check_proxies(proxies: Iterable[str]) -> tuple[str, ...]:
+    """``proxies`` as given, each checked to be an IP address or network (``10.0.0.0/8``).
+
+    :raises ParameterError: one is neither (named in the message).
+    """
+    out = []
+    for p in proxies:
+        try:
+            ipaddress.ip_network(p.strip(), strict=False)
+        except ValueError:
+            raise ParameterError("--trusted-proxy", p, "is not an IP address or network (such as 10.0.0.0/8)") from None
+        out.append(p.strip())
+    return tuple(out)
+
+
 def uvicorn_config(app: Any, *, host: str, port: int, log_level: str = "info", header_timeout: float = 10.0,
                    body_timeout: float = 30.0, keep_alive: float = 5.0, max_connections: int = 256,
-                   max_per_client: int = 32) -> uvicorn.Config:
-    """The uvicorn configuration of ``kgbuild serve``: h11 with :func:`guarded_protocol`."""
+                   max_per_client: int = 32, trusted_proxies: Iterable[str] = ()) -> uvicorn.Config:
+    """The uvicorn configuration of ``kgbuild serve``: h11 with :func:`guarded_protocol`.
+
+    ``trusted_proxies``: the addresses or networks whose ``X-Forwarded-For`` names the client
+    (none by default: every request is its peer's).
+    """
+    trusted = check_proxies(trusted_proxies)
     protocol = guarded_protocol(header_timeout=header_timeout, body_timeout=body_timeout,
                                 max_connections=max_connections, max_per_client=max_per_client)
     return uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on", http=protocol,
-                          timeout_keep_alive=max(1, round(keep_alive)), backlog=max(128, max_connections))
+                          timeout_keep_alive=max(1, round(keep_alive)), backlog=max(128, max_connections),
+                          proxy_headers=bool(trusted), forwarded_allow_ips=list(trusted))

@@ -5,7 +5,7 @@ small pool of worker processes, each holding its own read-only snapshot of the s
 sends a job over a pipe and waits at most ``timeout`` seconds; past that it kills the worker,
 starts a fresh one in its place and answers 504. A worker that dies is replaced the same way.
 
-Each worker is confined when it starts (:func:`confine`):
+Each worker is confined when it starts (:func:`kgbuild.sandbox.confine`, shared with ``kgbuild sparql``):
 
 - its data segment is capped (``RLIMIT_DATA``, ``memory_mb``): a query that needs more makes
   the engine's allocation fail, the worker ends, and the request gets 503 with the limit named;
@@ -26,19 +26,17 @@ Jobs are plain tuples ``(kind, payload)`` that :mod:`.jobs` carries out; answers
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import logging
 import multiprocessing as mp
-import os
 import signal
 import threading
 from collections import Counter, OrderedDict, deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
 from ..api import KnowledgeGraph
+from ..sandbox import JOB_STACK, WorkerLimits, confine
 from . import jobs
 from .results import Answer, Failure
 
@@ -46,54 +44,8 @@ __all__ = ["WorkerLimits", "WorkerPool", "confine"]
 
 log = logging.getLogger("kgbuild.server")
 
-#: the stack of the thread that runs a worker's jobs
-JOB_STACK = 256 << 20
 #: jobs one client may have waiting (beyond those running) before it gets 429
 MAX_WAITING_PER_CLIENT = 16
-
-_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
-
-
-@dataclass(frozen=True)
-class WorkerLimits:
-    """How a worker confines itself: ``memory_mb`` (None: no cap) and ``network`` (False: isolate)."""
-
-    memory_mb: int | None = 2048
-    network: bool = False
-
-
-def confine(limits: WorkerLimits) -> dict[str, Any]:
-    """Apply ``limits`` to this process (a fresh worker, before it starts any thread).
-
-    Returns what took effect: ``{"memory_mb": ..., "network_isolated": bool, "why": str}``.
-    """
-    out: dict[str, Any] = {"memory_mb": None, "network_isolated": False, "why": ""}
-    if not limits.network:
-        out["network_isolated"], out["why"] = _new_network_namespace()
-    if limits.memory_mb:
-        import resource
-
-        cap = limits.memory_mb << 20
-        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
-        if hard != resource.RLIM_INFINITY:
-            cap = min(cap, hard)
-        resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
-        out["memory_mb"] = cap >> 20
-    return out
-
-
-def _new_network_namespace() -> tuple[bool, str]:
-    """Move this process into a network namespace without interfaces (loopback down)."""
-    if not hasattr(os, "sched_getaffinity") or os.uname().sysname != "Linux":
-        return False, "network namespaces need Linux"
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError as e:  # pragma: no cover - no libc
-        return False, str(e)
-    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
-        if libc.unshare(flags) == 0:
-            return True, ""
-    return False, f"unshare: {os.strerror(ctypes.get_errno())}"
 
 
 # --- inside the worker process ------------------------------------------------------------------
