@@ -155,3 +155,30 @@ def test_bench_fast_export_is_byte_identical(blank: bool, monkeypatch: pytest.Mo
         n_slow = ex.export(s, slow, format=fmt)
         monkeypatch.undo()
         assert fast.getvalue() == slow.getvalue() and n_fast == n_slow == len(subjects) * 3 + blank
+
+
+# --- issue 17: the scale-out and floors scripts (smoke, no timings asserted) ----------------
+
+
+def test_bench_cluster_server_writes_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """bench.cluster's write part writes 8 gold graphs into a real Oxigraph server three ways and prints them."""
+    pytest.importorskip("distributed")
+    from bench.cluster import main
+
+    from .test_remote import _oxigraph_binary
+
+    _oxigraph_binary()  # skips (or fails in CI) without the server binary
+    out = tmp_path / "c.json"
+    assert main(["--n", "8", "--parts", "writes", "--runs", "1", "--json", str(out)]) == 0
+    assert "batched 2 clients" in capsys.readouterr().out
+    res = json.loads(out.read_text())["writes"]
+    assert res["quads"] > 8 * 50 and all(res[k]["graphs_per_s"] > 0 for k in ("per_graph", "batched"))
+
+
+def test_bench_floors_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench.floors builds a 20-article gold store, relinks, adds one article and exports, and prints each figure."""
+    from bench.floors import main
+
+    assert main(["--n", "20", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "one article written + relink" in out and "export Turtle" in out and "merged CONSTRUCT" in out

@@ -24,7 +24,7 @@ from .graphstore import ArticleState, GraphStore
 from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
-from .remote import open_store
+from .remote import RemoteStore, open_store
 from .store import Store, default_store_path
 from .table import Table
 from .triples import article_quads
@@ -189,6 +189,7 @@ class KnowledgeGraph:
         batch_size: int = 16,
         on_item: ProgressHook | None = None,
         follow_symlinks: bool = False,
+        cluster: Any = None,
     ) -> BuildReport:
         """Read, extract and store articles from files, directories or ``-`` (stdin).
 
@@ -205,9 +206,23 @@ class KnowledgeGraph:
             a file given directly is known by its file name).
         :param on_item: called as ``on_item(item, outcome)`` after every item (for progress bars).
         :param follow_symlinks: read symlinks that lead out of the folders given (refused by default).
+        :param n_process: worker processes; each extracts its articles and builds their quads
+            (:func:`kgbuild.cluster.local_outcomes`), this process writes them.
+        :param cluster: run extraction on a Dask cluster (``pip install 'kgbuild[dask]'``):
+            ``"local:N"`` (N local worker processes), ``"tcp://HOST:PORT"`` (a running scheduler)
+            or a ``distributed.Client``. The workers write to the store themselves, so it must be
+            a SPARQL server (``KnowledgeGraph("http://HOST:PORT")``); see ``docs/scale-out.md``.
+        :raises ParameterError: ``cluster`` is malformed, Dask is missing, or the store is local.
         """
         from .ingest import DEFAULT_MAX_BYTES, InputNote, InputProblem, read_inputs
 
+        if isinstance(cluster, str):
+            from .cluster import parse_cluster
+
+            parse_cluster(cluster)  # a malformed value fails now, even when nothing needs building
+        if cluster is not None and not isinstance(self.store, RemoteStore):
+            raise ParameterError("cluster", cluster, "needs the store on a SPARQL server (--store http://HOST:PORT): "
+                                 "workers cannot write a local store")
         version = build_version(self.extractor)
 
         report = BuildReport()
@@ -272,10 +287,17 @@ class KnowledgeGraph:
             report.failed.append(Problem(article_id, f"not stored: {error}"))
             notify(article_id, "failed")
 
+        if cluster is not None or n_process > 1:
+            self._build_in_workers(todo(), report=report, notify=notify, written=written, failed=failed,
+                                   pending=pending, cluster=cluster, n_process=n_process, version=version,
+                                   ingested=ingested, batch_size=batch_size)
+            stream: Iterator[tuple[Article, Any]] = iter(())
+        else:
+            stream = self._extracted(todo(), batch_size=batch_size, n_process=1)
         # New article graphs are written in all-or-nothing batches (one bulk step per ~50k quads),
         # so after a crash every article is complete or absent; changed ones are replaced singly.
         with self.store.batch_writer(on_written=written, on_failed=failed) as writer:
-            for article, result in self._extracted(todo(), batch_size=batch_size, n_process=n_process):
+            for article, result in stream:
                 if isinstance(result, BaseException):
                     report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
                     notify(article.id, "failed")
@@ -311,6 +333,64 @@ class KnowledgeGraph:
             self.store.optimize()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _build_in_workers(self, articles: Iterator[Article], *, report: BuildReport, notify: ProgressHook,
+                          written: Callable[[ox.NamedNode], None],
+                          failed: Callable[[ox.NamedNode, Exception], None],
+                          pending: dict[ox.NamedNode, tuple[str, int]], cluster: Any, n_process: int,
+                          version: str, ingested: datetime, batch_size: int) -> None:
+        """The build's extraction and quads in worker processes (``n_process > 1``) or on a cluster."""
+        from .cluster import ExtractorSpec, adopt_extractor, cluster_outcomes, local_outcomes
+        from .extract import DEFAULT_MODEL
+
+        spec = ExtractorSpec(self.model or DEFAULT_MODEL, self.scorer, self.rules)
+        if cluster is None and getattr(self._extractor, "_nlp", None) is not None:
+            adopt_extractor(spec, self._extractor)  # loaded here already: forked workers share it
+        taken: set[ox.NamedNode] = set()
+        order: dict[str, int] = {}
+
+        def distinct(items: Iterator[Article]) -> Iterator[Article]:
+            for article in items:  # two ids, one graph: only a hash collision does this
+                graph = self.iris.article_graph(article.id)
+                if graph in taken:
+                    report.failed.append(Problem(article.id, f"its graph {graph.value} is taken by another "
+                                                 "article of this build; give it another id"))
+                    notify(article.id, "failed")
+                    continue
+                taken.add(graph)
+                order[article.id] = len(order)
+                yield article
+
+        if cluster is not None:
+            assert isinstance(self.store, RemoteStore)
+            for article, outcome in cluster_outcomes(distinct(articles), cluster=cluster, store_url=self.store.url,
+                                                     spec=spec, base_iri=self.iris.base, version=version,
+                                                     ingested_at=ingested, batch_size=batch_size,
+                                                     task_articles=batch_size):
+                graph = self.iris.article_graph(article.id)
+                pending[graph] = (article.id, outcome.missions)
+                if outcome.error is None:
+                    written(graph)
+                else:
+                    pending.pop(graph)
+                    report.failed.append(Problem(article.id, outcome.error))
+                    notify(article.id, "failed")
+            # tasks finish in any order; the report lists articles in the order they were read
+            for items in (report.added, report.replaced):
+                items.sort(key=lambda a: order.get(a, -1))
+            report.failed.sort(key=lambda p: order.get(p.item, -1))
+            return
+        with self.store.batch_writer(on_written=written, on_failed=failed) as writer:
+            for article, outcome in local_outcomes(distinct(articles), n_process=n_process, spec=spec,
+                                                   base_iri=self.iris.base, version=version, ingested_at=ingested,
+                                                   batch_size=batch_size, task_articles=batch_size):
+                if outcome.error is not None or outcome.nquads is None:
+                    report.failed.append(Problem(article.id, outcome.error or "not stored: no graph"))
+                    notify(article.id, "failed")
+                    continue
+                graph = self.iris.article_graph(article.id)
+                pending[graph] = (article.id, outcome.missions)
+                writer.put(graph, ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS))
 
     def _extracted(self, articles: Iterable[Article], *, batch_size: int, n_process: int
                    ) -> Iterator[tuple[Article, Any]]:

@@ -136,12 +136,16 @@ def main() -> None:
 @click.option("--force", is_flag=True,
               help="Re-extract articles even when unchanged, and replace an id stored from another source.")
 @click.option("--follow-symlinks", is_flag=True, help="Read symlinks that lead out of the folders given (refused by default).")
-@click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--processes", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (each extracts its articles and builds their quads).")
+@click.option("--cluster", default=None, metavar="local:N|tcp://HOST:PORT",
+              help="Extract on a Dask cluster (pip install 'kgbuild[dask]'): N local workers or a running "
+                   "scheduler; needs --store http://HOST:PORT (docs/scale-out.md).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @extractor_options
 def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
-          root: str | None, force: bool, follow_symlinks: bool, processes: int, progress: bool | None,
-          scorer: str | None, rules: bool) -> None:
+          root: str | None, force: bool, follow_symlinks: bool, processes: int, cluster: str | None,
+          progress: bool | None, scorer: str | None, rules: bool) -> None:
     """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
 
     Each article becomes one named graph, written atomically; unchanged articles are skipped.
@@ -153,7 +157,7 @@ def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | 
         kg = _open(store_path, base_iri, model=model, scorer=scorer, rules=rules)
         try:
             report = _run_build(kg, inputs, max_bytes=max_bytes, root=root, force=force, processes=processes,
-                                progress=progress, follow_symlinks=follow_symlinks)
+                                progress=progress, follow_symlinks=follow_symlinks, cluster=cluster)
         finally:
             kg.close()
         for p in report.failed:
@@ -170,12 +174,13 @@ def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | 
 
 
 def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force: bool, processes: int,
-               progress: bool | None, root: str | None = None, follow_symlinks: bool = False) -> Any:
+               progress: bool | None, root: str | None = None, follow_symlinks: bool = False,
+               cluster: str | None = None) -> Any:
     show = sys.stderr.isatty() if progress is None else progress
     stdin = sys.stdin.buffer if "-" in inputs else None
     if not show:
         return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
-                        follow_symlinks=follow_symlinks)
+                        follow_symlinks=follow_symlinks, cluster=cluster)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
@@ -192,7 +197,7 @@ def _run_build(kg: Any, inputs: tuple[str, ...], *, max_bytes: int | None, force
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
 
         return kg.build(inputs, stdin=stdin, max_bytes=max_bytes, root=root, force=force, n_process=processes,
-                        on_item=on_item, follow_symlinks=follow_symlinks)
+                        on_item=on_item, follow_symlinks=follow_symlinks, cluster=cluster)
 
 
 def _estimate_items(inputs: tuple[str, ...]) -> int | None:

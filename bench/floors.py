@@ -1,0 +1,85 @@
+"""What a one-article build pays beyond its extraction at N articles, and where the export's floor is.
+
+    .venv/bin/python -m bench.floors --n 10000 --runs 3
+
+On an on-disk store of N generated gold articles (``bench.run.write_gold_store``, no spaCy):
+
+- ``relink``: ``KnowledgeGraph.relink()`` alone, which every build runs at its end (links graph
+  and listings, recomputed from every article graph); and one article written and relinked, as a
+  one-article build does after extracting (``replace_graph`` + ``relink``);
+- export: ``kgbuild.export.export`` Turtle against the raw ``Store.dump`` TriG of the whole store
+  (the ratio BENCHMARKS.md reports), and the parts of the Turtle path: the merged ``CONSTRUCT``
+  iterated without serializing (de-duplication across graphs), and the raw TriG dump of only the
+  data graphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.run import gold_graphs, write_gold_store
+
+
+def _median(fn: Any, runs: int) -> tuple[float, list[float]]:
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts), ts
+
+
+def main(argv: list[str] | None = None) -> int:
+    import pyoxigraph as ox
+
+    from kgbuild.api import KnowledgeGraph
+    from kgbuild.export import _merged_in_key_order, export
+    from kgbuild.vocab import PREFIXES
+
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--n", type=int, default=10000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--seed", type=int, default=0)
+    a = p.parse_args(argv)
+    print(f"started {time.strftime('%H:%M:%S UTC', time.gmtime())}", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="kgbench-floors-") as tmp:
+        path = Path(tmp) / "store"
+        made = write_gold_store(path, a.n, a.seed)
+        extra = next(iter(gold_graphs(a.n + 1, a.seed + 1)))  # an article that is not in the store
+        with KnowledgeGraph(path) as kg:
+            relink, relink_all = _median(kg.relink, a.runs)
+            g, quads = extra
+
+            def one() -> None:
+                kg.store.replace_graph(g, [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads])
+                kg.relink()
+                kg.store.remove_graph(g)
+
+            one_s, one_all = _median(one, a.runs)
+        with KnowledgeGraph(path, read_only=True) as kg:
+            s = kg.store
+            out = Path(tmp) / "out"
+            ours, ours_all = _median(lambda: export(s, out, format="turtle"), a.runs)
+            raw, raw_all = _median(lambda: s.backend.dump(str(out), format=ox.RdfFormat.TRIG, prefixes=PREFIXES), a.runs)
+            construct, _ = _median(lambda: sum(1 for _ in _merged_in_key_order(s)), a.runs)
+            n_triples = sum(1 for _ in _merged_in_key_order(s))
+            n_quads = len(s.backend)
+    print(f"N={a.n}: store written in {made['write_s']:.1f} s, relinked in {made['relink_s']:.1f} s")
+    print(f"relink alone: median {relink:.2f} s of {[round(t, 2) for t in relink_all]}")
+    print(f"one article written + relink: median {one_s:.2f} s of {[round(t, 2) for t in one_all]} (target <= 0.5 s)")
+    print(f"export Turtle {ours:.2f} s vs raw TriG dump {raw:.2f} s = {raw / ours:.2f}x (target >= 0.8x); "
+          f"{n_triples:,} merged triples of {n_quads:,} quads")
+    print(f"  of which the merged CONSTRUCT iterated, no serializer: {construct:.2f} s "
+          f"({construct / ours:.0%} of the export)")
+    print(f"finished {time.strftime('%H:%M:%S UTC', time.gmtime())}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
