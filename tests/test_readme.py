@@ -116,7 +116,7 @@ def test_readme_examples_run_in_order(workdir: Path) -> None:
             _serve(workdir, cmd)
             ran.append(cmd)
             continue
-        if cmd.startswith("./dev demo") and not (workdir / ".venv" / ".kgbuild-stamp").exists():
+        if cmd.startswith("./dev demo") and not _dev_env_current(workdir):
             cmd = "kgbuild demo"  # what ./dev demo runs, in an environment ./dev did not make (never pip here)
         proc = subprocess.run(["bash", "-c", cmd], cwd=workdir, env=_env(workdir), capture_output=True, text=True,
                               timeout=900)
@@ -130,6 +130,17 @@ def test_readme_examples_run_in_order(workdir: Path) -> None:
     for name in FILES:
         assert (workdir / name).exists(), f"the README's commands should have made {name}"
     assert any(c.startswith("kgbuild serve") for c in ran) and "python" in ran
+
+
+def _dev_env_current(w: Path) -> bool:
+    """Whether ./dev would reuse the environment (its stamp matches pyproject.toml and constraints.txt)."""
+    import hashlib
+
+    stamp = w / ".venv" / ".kgbuild-stamp"
+    if not stamp.exists():
+        return False
+    want = hashlib.sha256((w / "pyproject.toml").read_bytes() + (w / "constraints.txt").read_bytes()).hexdigest()[:16]
+    return any(line.startswith(want + "-") for line in stamp.read_text().splitlines())
 
 
 def _serve(w: Path, cmd: str) -> None:
