@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from kgbuild.api import KnowledgeGraph
-from kgbuild.cluster import ExtractorSpec, build_articles, parse_cluster
-from kgbuild.errors import ParameterError
+from kgbuild.cluster import ExtractorSpec, build_articles, cluster_outcomes, parse_cluster
+from kgbuild.errors import MissingDependency, ParameterError
 from kgbuild.ingest import read_inputs
 from kgbuild.model import Article
 
@@ -241,3 +241,14 @@ def test_cluster_cli_build(server: str, corpus: Path, local_build: tuple[dict[st
         assert kg.facts() == facts
     bad = CliRunner().invoke(main, ["build", str(corpus), "--store", server, "--cluster", "local:x"])
     assert bad.exit_code == 2 and "cluster" in bad.output
+
+
+def test_cluster_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Dask installed, a cluster build says which extra to install (and starts nothing)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # "import distributed" raises ImportError
+    art = Article.from_text("a.txt", (EXAMPLES / "azerbaijan-2020-cis-interim.txt").read_text(encoding="utf-8"))
+    with pytest.raises(MissingDependency, match=r"kgbuild\[dask\]"):
+        list(cluster_outcomes([art], cluster="local:1", store_url="http://127.0.0.1:9/", spec=ExtractorSpec(),
+                              base_iri="https://example.org/", version="test", ingested_at=None))

@@ -39,7 +39,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import KgbuildError, ParameterError, StoreError
+from .errors import KgbuildError, MissingDependency, ParameterError, StoreError
 from .extract import DEFAULT_MODEL, Extractor
 from .iris import Iris
 from .model import Article
@@ -230,7 +230,7 @@ def _dask_client(cluster: Any) -> tuple[Any, list[Any]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
-        raise ParameterError("cluster", cluster, "needs Dask: pip install 'kgbuild[dask]'") from e
+        raise MissingDependency("Dask (distributed)", "dask", "a --cluster build") from e
     if isinstance(cluster, Client):
         return cluster, []
     if hasattr(cluster, "scheduler_address"):  # a cluster object the caller owns (e.g. dask-jobqueue's SLURMCluster)
@@ -263,7 +263,8 @@ def cluster_outcomes(articles: Iterable[Article], *, cluster: Any, store_url: st
     :param cluster: ``local:N`` (a LocalCluster of N single-thread worker processes, closed at
         the end), ``tcp://HOST:PORT`` (a running scheduler), a ``distributed.Client``, or a
         cluster object (``LocalCluster``, dask-jobqueue's ``SLURMCluster``, ...; left running).
-    :raises ParameterError: Dask is not installed, or ``cluster`` is malformed or unreachable.
+    :raises MissingDependency: Dask (``distributed``) is not installed: ``pip install 'kgbuild[dask]'``.
+    :raises ParameterError: ``cluster`` is malformed or unreachable.
     :raises StoreError: a task failed after its retries.
     """
     batches = _batches(articles, task_articles)
