@@ -123,6 +123,26 @@ class Canary:
         self.server.server_close()
 
 
+#: How the browser tests start Debian's Chromium: headless, and with no background traffic
+#: (this machine's closed network refuses it, many connections at a time).
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium through playwright (skipped locally without chromium, a failure in CI)."""
+    executable = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def canary() -> Iterator[Canary]:
     """A loopback SPARQL endpoint that counts the requests any SERVICE sends it (``canary.hits``)."""

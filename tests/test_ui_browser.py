@@ -16,24 +16,13 @@ from typing import Any
 
 import pytest
 
-from .test_server_browser import CHROMIUM_ARGS, LiveServer, ServerConfig, require_tool
+from .conftest import require_tool
+from .test_server_browser import LiveServer, ServerConfig
 
 AXE = Path(__file__).parent / "data" / "vendor" / "axe.min.js"
 ROOT = Path(__file__).resolve().parents[1]
 #: axe-core impact levels that fail a page
 SERIOUS = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def ui_browser() -> Iterator[Any]:
-    """Chromium through playwright (skipped locally without chromium, a failure in CI)."""
-    executable = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +41,11 @@ def shots() -> Path:
 
 
 @pytest.fixture
-def tab(ui_browser: Any) -> Iterator[Any]:
+def tab(browser: Any) -> Iterator[Any]:
     """A fresh page recording script errors, console errors and every request leaving loopback.
 
     The context bypasses the pages' Content-Security-Policy only so that axe-core can be injected."""
-    context = ui_browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     pg = context.new_page()
     pg.errors, pg.outside = [], []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
