@@ -1,14 +1,20 @@
-"""Shared fixtures: the bundled examples, a spaCy-built graph of them, temporary stores."""
+"""Shared fixtures and helpers: the bundled examples, a spaCy-built graph of them, a gold-facts store,
+the server in process and on loopback, the loopback canary, the browser."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +72,17 @@ def load_gold_into(kg: Any, *, reverse: bool = False) -> dict[str, list[dict[str
         golds[gold["article"]] = gold["missions"]
     kg.relink()
     return golds
+
+
+@pytest.fixture(scope="session")
+def gold_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An on-disk store of the examples' gold facts, built once without spaCy (copy it before writing)."""
+    from kgbuild.api import KnowledgeGraph
+
+    path = tmp_path_factory.mktemp("gold") / "store"
+    with KnowledgeGraph(path) as kg:
+        load_gold_into(kg)
+    return path
 
 
 @pytest.fixture
@@ -149,3 +166,129 @@ def canary() -> Iterator[Canary]:
     c = Canary()
     yield c
     c.close()
+
+
+# --- the server, in process and on loopback ---------------------------------------------------------
+class InProcess:
+    """An app with its worker pool on an event loop in a thread; requests go through httpx.ASGITransport."""
+
+    def __init__(self, config: Any, *, timeout: float = 300) -> None:
+        from kgbuild.server import create_app
+
+        self.timeout = timeout
+        self.app = create_app(config)
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self._lifespan = self.app.router.lifespan_context(self.app)
+        self.run(self._lifespan.__aenter__())
+        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://testserver",
+                                        timeout=timeout)
+
+    def run(self, coro: Any) -> Any:
+        """Run ``coro`` on the app's loop and wait for its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=self.timeout)
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        return self.run(self.client.request(method, url, **kwargs))
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def close(self) -> None:
+        self.run(self.client.aclose())
+        self.run(self._lifespan.__aexit__(None, None, None))
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        self.loop.close()
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """``config`` served by uvicorn in a thread on 127.0.0.1 and a free port, as `kgbuild serve` serves it
+    (its deadlines and connection limits); other clients connect from 127.0.0.2, .3 and so on."""
+
+    def __init__(self, config: Any, *, log_level: str = "warning") -> None:
+        import uvicorn
+
+        from kgbuild.server import server_config
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(server_config(config, host="127.0.0.1", port=self.port, log_level=log_level))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 90
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the server did not start")
+            time.sleep(0.05)
+
+    def client(self, local: str = "127.0.0.1", timeout: float = 60) -> httpx.Client:
+        """An HTTP client of the server whose connections come from the address ``local``."""
+        return httpx.Client(base_url=self.url, transport=httpx.HTTPTransport(local_address=local), timeout=timeout)
+
+    def get(self, path: str, local: str = "127.0.0.1", **kwargs: Any) -> httpx.Response:
+        with self.client(local) as c:
+            return c.get(path, **kwargs)
+
+    def query(self, text: str, *, local: str = "127.0.0.1", **kwargs: Any) -> httpx.Response:
+        """POST ``text`` to /query as application/sparql-query."""
+        with self.client(local) as c:
+            return c.post("/query", content=text.encode(), headers={"Content-Type": "application/sparql-query"},
+                          **kwargs)
+
+    def connect(self, local: str = "127.0.0.1") -> socket.socket:
+        """A raw connection from ``local`` (a 60 s timeout bounds every read)."""
+        return socket.create_connection(("127.0.0.1", self.port), timeout=60, source_address=(local, 0))
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(30)
+
+
+def read_all(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes the connection (the socket's timeout bounds it)."""
+    chunks = []
+    while True:
+        try:
+            data = sock.recv(65536)
+        except (ConnectionResetError, TimeoutError):
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+def assert_error(r: httpx.Response, status: int) -> dict[str, Any]:
+    """``r`` has ``status`` and the one JSON error shape; returns its ``error`` object."""
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    body = r.json()
+    assert set(body) == {"error"}
+    err = body["error"]
+    assert err["status"] == status and err["title"] and err["detail"]
+    return err
+
+
+def check_seconds(text: str) -> float:
+    """The best of five times of ``check_read_only(text)`` (refused or not), in seconds."""
+    from kgbuild.errors import QueryError
+    from kgbuild.query import check_read_only
+
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        try:
+            check_read_only(text)
+        except QueryError:
+            pass
+        best = min(best, time.perf_counter() - t0)
+    return best

@@ -11,22 +11,19 @@ hear nothing.
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from kgbuild.api import KnowledgeGraph
-from kgbuild.server import ServerConfig, server_config
+from kgbuild.server import ServerConfig
 
-from .conftest import ROOT, load_gold_into
+from .conftest import ROOT, LiveServer, load_gold_into, read_all
 
 DOC = ROOT / "docs" / "security.md"
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
@@ -41,55 +38,8 @@ class Attack:
     run: Callable[[Any, Any], str]
 
 
-class Live:
-    """The app under uvicorn on 127.0.0.1, with small limits so the attacks stay short."""
-
-    def __init__(self, store: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = ServerConfig(store=str(store), workers=2, timeout=5, worker_memory=700, header_timeout=1.0,
-                              body_timeout=1.0, keep_alive=1.0, max_connections=64, max_connections_per_client=16)
-        self.server = uvicorn.Server(server_config(config, host="127.0.0.1", port=self.port, log_level="critical"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 90
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the server did not start")
-            time.sleep(0.05)
-
-    def client(self, local: str = "127.0.0.1", timeout: float = 60) -> httpx.Client:
-        return httpx.Client(base_url=self.url, transport=httpx.HTTPTransport(local_address=local), timeout=timeout)
-
-    def query(self, text: str, *, local: str = "127.0.0.1", **kw: Any) -> httpx.Response:
-        with self.client(local) as c:
-            return c.post("/query", content=text.encode(), headers={"Content-Type": "application/sparql-query"}, **kw)
-
-    def connect(self, local: str = "127.0.0.1") -> socket.socket:
-        return socket.create_connection(("127.0.0.1", self.port), timeout=60, source_address=(local, 0))
-
-    def close(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
-
-
 def status(r: httpx.Response) -> str:
     return str(r.status_code)
-
-
-def read_all(sock: socket.socket) -> bytes:
-    chunks = []
-    while True:
-        try:
-            data = sock.recv(65536)
-        except (ConnectionResetError, TimeoutError):
-            break
-        if not data:
-            break
-        chunks.append(data)
-    return b"".join(chunks)
 
 
 def silent(canary: Any, action: Callable[[], str]) -> str:
@@ -99,7 +49,7 @@ def silent(canary: Any, action: Callable[[], str]) -> str:
 
 
 def service(text: str) -> Callable[[Any, Any], str]:
-    def run(live: Live, canary: Any) -> str:
+    def run(live: LiveServer, canary: Any) -> str:
         return silent(canary, lambda: status(live.query(text.replace("URL", canary.url).replace(
             "HOST", canary.url.rsplit("/", 1)[0] + "/"))))
     return run
@@ -109,7 +59,7 @@ def stall(size: int) -> Callable[[Any, Any], str]:
     """A query body of ``size`` bytes of "a": its status, and whether other requests kept flowing
     (GET /queries, which needs no worker, answered within 50x its time alone)."""
 
-    def run(live: Live, canary: Any) -> str:
+    def run(live: LiveServer, canary: Any) -> str:
         with live.client() as c:
             alone = min(_timed(c) for _ in range(3))
         box: dict[str, Any] = {}
@@ -131,7 +81,7 @@ def _timed(c: httpx.Client) -> float:
     return time.perf_counter() - t0
 
 
-def slowloris(live: Live, canary: Any) -> str:
+def slowloris(live: LiveServer, canary: Any) -> str:
     socks = [live.connect("127.0.0.2") for _ in range(12)]
     for s in socks:
         s.sendall(b"GET /queries HTTP/1.1\r\nHost: x\r\nX-a: 1\r\n")
@@ -141,7 +91,7 @@ def slowloris(live: Live, canary: Any) -> str:
     return f"{closed} of 12 closed"
 
 
-def short_body(live: Live, canary: Any) -> str:
+def short_body(live: LiveServer, canary: Any) -> str:
     s = live.connect()
     s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
               b"Content-Length: 1000\r\n\r\nASK {")
@@ -150,7 +100,7 @@ def short_body(live: Live, canary: Any) -> str:
     return data.split(b"\r\n", 1)[0].decode().split(" ", 2)[1]
 
 
-def flood(live: Live, canary: Any) -> str:
+def flood(live: LiveServer, canary: Any) -> str:
     held = [live.connect("127.0.0.2") for _ in range(16)]
     extra = live.connect("127.0.0.2")
     refused = read_all(extra).split(b"\r\n", 1)[0].decode().split(" ", 2)[1]
@@ -162,7 +112,7 @@ def flood(live: Live, canary: Any) -> str:
     return f"{refused}, other address {other}"
 
 
-def unfair(live: Live, canary: Any) -> str:
+def unfair(live: LiveServer, canary: Any) -> str:
     """Two CPU-heavy queries from 127.0.0.2, then a normal one from 127.0.0.3: which finishes first."""
     order: list[str] = []
 
@@ -181,7 +131,7 @@ def unfair(live: Live, canary: Any) -> str:
     return f"{status(r)}, normal query {'first' if order[0] == 'normal' else 'after the heavy ones'}"
 
 
-def javascript_link(live: Live, canary: Any) -> str:
+def javascript_link(live: LiveServer, canary: Any) -> str:
     with live.client() as c:
         ask = c.get("/query", headers={"Accept": "application/sparql-results+json"}, params={"query": (
             "SELECT ?m WHERE { ?a schema:url <javascript:alert(document.domain)//> ; eo:mentions ?m } LIMIT 1")})
@@ -193,14 +143,14 @@ def javascript_link(live: Live, canary: Any) -> str:
 
 
 def get(path: str) -> Callable[[Any, Any], str]:
-    def run(live: Live, canary: Any) -> str:
+    def run(live: LiveServer, canary: Any) -> str:
         with live.client() as c:
             return status(c.get(path))
     return run
 
 
 def form(data: dict[str, str]) -> Callable[[Any, Any], str]:
-    def run(live: Live, canary: Any) -> str:
+    def run(live: LiveServer, canary: Any) -> str:
         with live.client() as c:
             return silent(canary, lambda: status(c.post("/query", data=data)))
     return run
@@ -249,7 +199,7 @@ ATTACKS = [
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     from kgbuild.model import Article, Mission
     from kgbuild.triples import article_quads
 
@@ -263,13 +213,16 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
                               extractor_version="gold", ingested_at=None)
         kg.store.replace_graph(kg.iris.article_graph(evil.id), quads)
         kg.relink()
-    s = Live(store)
+    # small limits, so the attacks stay short
+    s = LiveServer(ServerConfig(store=str(store), workers=2, timeout=5, worker_memory=700, header_timeout=1.0,
+                                body_timeout=1.0, keep_alive=1.0, max_connections=64,
+                                max_connections_per_client=16), log_level="critical")
     yield s
     s.close()
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda a: a.name)
-def test_attacks(attack: Attack, live: Live, canary: Any) -> None:
+def test_attacks(attack: Attack, live: LiveServer, canary: Any) -> None:
     """The attack gets the result docs/security.md states, and the canary hears nothing."""
     before = len(canary.hits)
     assert attack.run(live, canary) == attack.result

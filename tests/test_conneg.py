@@ -16,7 +16,7 @@ from kgbuild.publish import DatasetInfo, publish
 from kgbuild.server import ServerConfig
 from kgbuild.server.conneg import choose, resource_iri
 
-from .test_server import InProcess
+from .conftest import InProcess
 
 BASE = "https://w3id.org/kgbuild/data/"
 ACCEPT = {

@@ -12,13 +12,11 @@ import asyncio
 import io
 import json
 import re
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -26,48 +24,12 @@ from kgbuild.api import KnowledgeGraph
 from kgbuild.cli import main
 from kgbuild.errors import QueryError
 from kgbuild.query import check_read_only
-from kgbuild.server import ServerConfig, create_app
+from kgbuild.server import ServerConfig
 
-from .conftest import EXAMPLES, load_gold_into
+from .conftest import EXAMPLES, InProcess, check_seconds
 
 SEED = "azerbaijan-2020-cis-interim.txt"
 SEED_TEXT = (EXAMPLES / SEED).read_text(encoding="utf-8")
-
-
-class InProcess:
-    """An app with its worker pool on an event loop in a thread; requests through ASGITransport."""
-
-    def __init__(self, config: ServerConfig) -> None:
-        self.app = create_app(config)
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self._lifespan = self.app.router.lifespan_context(self.app)
-        self.run(self._lifespan.__aenter__())
-        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://testserver",
-                                        timeout=300)
-
-    def run(self, coro: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=300)
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.run(self.client.get(url, **kwargs))
-
-    def close(self) -> None:
-        self.run(self.client.aclose())
-        self.run(self._lifespan.__aexit__(None, None, None))
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-        self.loop.close()
-
-
-@pytest.fixture(scope="module")
-def gold_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An on-disk store of the examples' gold facts (no spaCy)."""
-    path = tmp_path_factory.mktemp("issue14") / "store"
-    with KnowledgeGraph(path) as kg:
-        load_gold_into(kg)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -102,21 +64,9 @@ def test_issue_14_service_behind_a_local_name_escape_never_leaves(
 
 
 # --- BROKEN 2: one request freezes the server ------------------------------------------------------------
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        try:
-            check_read_only(text)
-        except QueryError:
-            pass
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def test_issue_14_the_check_takes_linear_time() -> None:
     """4x the text costs about 4x, not 16x: 64 KiB of "a" against 16 KiB (a ratio, no clock limit)."""
-    small, large = _seconds("a" * (16 << 10)), _seconds("a" * (64 << 10))
+    small, large = check_seconds("a" * (16 << 10)), check_seconds("a" * (64 << 10))
     assert large < 10 * max(small, 1e-4), f"16 KiB: {small:.4f} s, 64 KiB: {large:.4f} s"
 
 

@@ -5,7 +5,6 @@ Every query here that would reach the network reaches only the loopback canary (
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,8 @@ from kgbuild.cli import main
 from kgbuild.errors import QueryError, QueryRefused
 from kgbuild.query import MAX_DEPTH, check_read_only
 from kgbuild.querycheck import QuerySyntaxError, analyze, tokens
+
+from .conftest import check_seconds
 
 #: objects the bypasses' triple patterns need to match, so the engine goes on to the SERVICE after them
 OBJECTS = ("http://e/", "http://e/a.b", "http://e:80", "http://e/#a", "http://c/")
@@ -227,18 +228,6 @@ _SHAPES = {
 }
 
 
-def _check_seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        try:
-            check_read_only(text)
-        except QueryError:
-            pass
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 @pytest.mark.parametrize("shape", sorted(_SHAPES))
 def test_querycheck_time_is_linear_up_to_1_mib(shape: str) -> None:
     """Checking grows linearly: 4x the text costs well under 16x (quadratic), up to a 1 MiB query.
@@ -251,8 +240,8 @@ def test_querycheck_time_is_linear_up_to_1_mib(shape: str) -> None:
     def text(size: int) -> str:
         return (unit * (size // len(unit) + 1))[:size]
 
-    small, medium = _check_seconds(text(16 << 10)), _check_seconds(text(64 << 10))
+    small, medium = check_seconds(text(16 << 10)), check_seconds(text(64 << 10))
     assert medium < 10 * max(small, 1e-4), f"{shape}: 16 KiB {small:.4f} s, 64 KiB {medium:.4f} s"
-    large = _check_seconds(text(1 << 20))
+    large = check_seconds(text(1 << 20))
     assert large < 40 * max(medium, 1e-4), f"{shape}: 64 KiB {medium:.4f} s, 1 MiB {large:.4f} s"
     assert sum(1 for _ in tokens(text(1 << 20))) <= 1 << 20  # each token consumes text: one pass

@@ -6,7 +6,6 @@ import asyncio
 import csv
 import io
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,37 +20,10 @@ from kgbuild.server import TRUNCATED_HEADER, ServerConfig, create_app
 from kgbuild.server.results import NotAcceptable, negotiate
 from kgbuild.server.svg import Edge, Node, radial_svg
 
+from .conftest import InProcess, assert_error
+
 BASE = "https://w3id.org/kgbuild/data/"
 MISSIONS_Q = "SELECT ?m WHERE { ?m a eo:ObservationMission } ORDER BY ?m"
-
-
-class InProcess:
-    """An app with its worker pool running on an event loop in a thread; requests go through ASGITransport."""
-
-    def __init__(self, config: ServerConfig) -> None:
-        self.app = create_app(config)
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self._lifespan = self.app.router.lifespan_context(self.app)
-        self._run(self._lifespan.__aenter__())
-        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://testserver")
-
-    def _run(self, coro: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=120)
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        return self._run(self.client.request(method, url, **kwargs))
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def close(self) -> None:
-        self._run(self.client.aclose())
-        self._run(self._lifespan.__aexit__(None, None, None))
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-        self.loop.close()
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +32,6 @@ def server(examples_store: Path) -> Iterator[InProcess]:
     s = InProcess(ServerConfig(store=str(examples_store), max_rows=5, workers=2, cors=("https://portal.example",)))
     yield s
     s.close()
-
-
-def assert_error(r: httpx.Response, status: int) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/json")
-    body = r.json()
-    assert set(body) == {"error"}
-    err = body["error"]
-    assert err["status"] == status and err["title"] and err["detail"]
-    return err
 
 
 def missions_in(examples_store: Path) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from kgbuild.server import ServerConfig
 
-from .test_server_live import LiveServer
+from .conftest import LiveServer
 
 
 @pytest.fixture(scope="module")

@@ -9,36 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
-from kgbuild.api import KnowledgeGraph
 from kgbuild.query import MAX_DEPTH
-from kgbuild.server import ServerConfig, server_config
+from kgbuild.server import ServerConfig
 from kgbuild.server.results import Failure
 from kgbuild.server.workers import WorkerLimits, WorkerPool, confine
 
-from .conftest import load_gold_into
-from .test_server import InProcess, assert_error
+from .conftest import InProcess, LiveServer, assert_error, read_all
 
 BASE = "https://w3id.org/kgbuild/data/"
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
-
-
-@pytest.fixture(scope="module")
-def gold_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hardening") / "store"
-    with KnowledgeGraph(path) as kg:
-        load_gold_into(kg)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -213,60 +199,15 @@ def test_pages_carry_a_content_security_policy(server: InProcess, gold_store: Pa
 
 
 # --- connections (a real uvicorn on loopback) -------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Live:
-    def __init__(self, config: ServerConfig) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(server_config(config, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 90
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the server did not start")
-            time.sleep(0.05)
-
-    def connect(self, local: str = "127.0.0.1") -> socket.socket:
-        s = socket.create_connection(("127.0.0.1", self.port), timeout=60, source_address=(local, 0))
-        return s
-
-    def get(self, path: str, local: str = "127.0.0.1") -> httpx.Response:
-        with httpx.Client(transport=httpx.HTTPTransport(local_address=local), timeout=60) as c:
-            return c.get(f"http://127.0.0.1:{self.port}{path}")
-
-    def close(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
-
-
 @pytest.fixture(scope="module")
-def live(gold_store: Path) -> Iterator[Live]:
-    s = Live(ServerConfig(store=str(gold_store), workers=1, header_timeout=1.0, body_timeout=1.0, keep_alive=1.0,
+def live(gold_store: Path) -> Iterator[LiveServer]:
+    s = LiveServer(ServerConfig(store=str(gold_store), workers=1, header_timeout=1.0, body_timeout=1.0, keep_alive=1.0,
                           max_connections=40, max_connections_per_client=12))
     yield s
     s.close()
 
 
-def read_all(sock: socket.socket) -> bytes:
-    """Everything the server sends until it closes the connection (the socket's 60 s timeout bounds it)."""
-    chunks = []
-    while True:
-        try:
-            data = sock.recv(65536)
-        except (ConnectionResetError, TimeoutError):
-            break
-        if not data:
-            break
-        chunks.append(data)
-    return b"".join(chunks)
-
-
-def test_slowloris_connections_are_closed(live: Live) -> None:
+def test_slowloris_connections_are_closed(live: LiveServer) -> None:
     """Ten connections that trickle their headers are all closed by the header deadline."""
     socks = [live.connect() for _ in range(10)]
     for s in socks:
@@ -282,7 +223,7 @@ def test_slowloris_connections_are_closed(live: Live) -> None:
     assert live.get("/queries").status_code == 200
 
 
-def test_a_post_shorter_than_its_content_length_gets_408(live: Live) -> None:
+def test_a_post_shorter_than_its_content_length_gets_408(live: LiveServer) -> None:
     """Content-Length 100 with 10 bytes sent: 408, and the connection is closed."""
     s = live.connect()
     s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
@@ -292,7 +233,7 @@ def test_a_post_shorter_than_its_content_length_gets_408(live: Live) -> None:
     assert data.startswith(b"HTTP/1.1 408")
 
 
-def test_connections_are_bounded_per_client_and_in_all(live: Live) -> None:
+def test_connections_are_bounded_per_client_and_in_all(live: LiveServer) -> None:
     """Past 12 open connections from one address the next is answered 503 and closed; another address
     still gets in."""
     held = [live.connect("127.0.0.2") for _ in range(12)]
@@ -321,7 +262,7 @@ def clients_seen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def get_as(live: Live, local: str, forwarded: str | None) -> int:
+def get_as(live: LiveServer, local: str, forwarded: str | None) -> int:
     headers = {"X-Forwarded-For": forwarded} if forwarded else {}
     with httpx.Client(transport=httpx.HTTPTransport(local_address=local), timeout=60) as c:
         return c.get(f"http://127.0.0.1:{live.port}/queries/missions", params={"limit": "1"},
@@ -332,7 +273,7 @@ def test_forwarded_headers_are_ignored_by_default(gold_store: Path, monkeypatch:
     """Without --trusted-proxy, X-Forwarded-For names no client: a request from loopback counts as
     127.0.0.1 (uvicorn alone believed the header from loopback, so a local client chose its key)."""
     seen = clients_seen(monkeypatch)
-    s = Live(ServerConfig(store=str(gold_store), workers=1))
+    s = LiveServer(ServerConfig(store=str(gold_store), workers=1))
     try:
         assert get_as(s, "127.0.0.1", "10.9.9.9") == 200
         assert get_as(s, "127.0.0.2", "10.9.9.9") == 200
@@ -345,7 +286,7 @@ def test_trusted_proxy_forwards_the_client(gold_store: Path, monkeypatch: pytest
     """With --trusted-proxy 127.0.0.1, its X-Forwarded-For names the client (the rightmost address
     that is not the proxy's); another address's header is still ignored."""
     seen = clients_seen(monkeypatch)
-    s = Live(ServerConfig(store=str(gold_store), workers=1, trusted_proxies=("127.0.0.1",)))
+    s = LiveServer(ServerConfig(store=str(gold_store), workers=1, trusted_proxies=("127.0.0.1",)))
     try:
         assert get_as(s, "127.0.0.1", "10.0.0.2") == 200
         assert get_as(s, "127.0.0.1", "6.6.6.6, 10.0.0.3, 127.0.0.1") == 200

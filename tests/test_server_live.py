@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,38 +10,12 @@ from urllib.error import HTTPError
 import httpx
 import pyoxigraph as ox
 import pytest
-import uvicorn
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from kgbuild.server import ServerConfig, create_app
+from kgbuild.server import ServerConfig
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveServer:
-    """uvicorn serving ``config`` in a thread on 127.0.0.1 and a free port."""
-
-    def __init__(self, config: ServerConfig) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=self.port,
-                                                    log_level="warning", lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 90
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the server did not start")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
+from .conftest import LiveServer
 
 
 @pytest.fixture(scope="module")
@@ -144,21 +116,28 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_slow_query_times_out_with_504_and_the_server_recovers(big_store: Path) -> None:
     """A cross join with --timeout 1 gets 504 in the JSON shape; the worker is replaced and queries work again."""
     s = LiveServer(ServerConfig(store=str(big_store), timeout=1.0, workers=1))
+
+    def recovered() -> httpx.Response:
+        """A normal query, once the killed worker's replacement answers (it may take a while to start)."""
+        deadline = time.monotonic() + 60
+        while True:
+            r = httpx.get(f"{s.url}/query", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s eo:generated ?o }"},
+                          timeout=30)
+            if r.status_code == 200 or time.monotonic() > deadline:
+                return r
+            time.sleep(0.2)
+
     try:
         slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
         with pytest.raises(HTTPError) as e:  # SPARQLWrapper passes a 504 through as urllib's error
             client(s, slow).query()
         assert e.value.code == 504  # the cross join alone would run for minutes: the deadline cut it
+        assert recovered().status_code == 200
         r = httpx.get(f"{s.url}/query", params={"query": slow}, timeout=30)
-        assert r.status_code == 504
+        assert r.status_code == 504, r.text
         assert r.json()["error"]["title"] == "Gateway Timeout"
         # the killed worker is replaced; a normal query is answered again
-        deadline = time.monotonic() + 60
-        while True:
-            r = httpx.get(f"{s.url}/query", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s eo:generated ?o }"}, timeout=30)
-            if r.status_code == 200 or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        r = recovered()
         assert r.status_code == 200, r.text
         assert r.json()["results"]["bindings"][0]["n"]["value"] == "3000"
         assert s.server.started and s.thread.is_alive()

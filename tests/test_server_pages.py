@@ -15,7 +15,7 @@ from kgbuild.server import ServerConfig
 from kgbuild.server.explore import filter_missions, local_path, overview
 from kgbuild.server.svg import bar_chart_svg
 
-from .test_server import InProcess, assert_error
+from .conftest import InProcess, assert_error
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 

@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import require_tool
-from .test_server_browser import LiveServer, ServerConfig
+from kgbuild.server import ServerConfig
+
+from .conftest import LiveServer, require_tool
 
 AXE = Path(__file__).parent / "data" / "vendor" / "axe.min.js"
 ROOT = Path(__file__).resolve().parents[1]
