@@ -201,13 +201,19 @@ def part_fair(store: Path, src: Path, timeout: float) -> None:
             t.join(timeout + 30)
 
 
-def peak_rss_of(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int]:
-    """Run ``cmd``; (seconds, peak RSS in MB of it and its children, exit code)."""
+def peak_rss_of(cmd: list[str], env: dict[str, str], cwd: Path, *, every: float = 0.0
+                ) -> tuple[float, float, int]:
+    """Run ``cmd``; (seconds, peak RSS in MB of it and its children, exit code). With ``every``,
+    print the RSS and the load average every ``every`` seconds (is memory flat while it runs?)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0.0
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak, shown = 0.0, t0
     while proc.poll() is None:
-        peak = max(peak, rss_mb(proc.pid) + sum(rss_mb(c) for c in children(proc.pid)))
+        now = rss_mb(proc.pid) + sum(rss_mb(c) for c in children(proc.pid))
+        peak = max(peak, now)
+        if every and time.perf_counter() - shown >= every:
+            shown = time.perf_counter()
+            print(f"  {shown - t0:6.0f} s  RSS {now:6.0f} MB  load {os.getloadavg()[0]:.1f}", flush=True)
         time.sleep(0.1)
     return time.perf_counter() - t0, peak, proc.returncode
 
@@ -230,11 +236,14 @@ def part_jsonl(src: Path, records: int, files: int, tmp: Path) -> None:
         for _ in range(files):
             out.write(f.readline())
     s_sample, rss_sample, rc2 = peak_rss_of(kg + ["--store", str(tmp / "s2"), str(sample)], env, tmp)
-    s_all, rss_all, rc3 = peak_rss_of(kg + ["--store", str(tmp / "s3"), str(feed)], env, tmp)
+    print(f"jsonl: {records:,} records from {time.strftime('%H:%M:%S UTC', time.gmtime())}, "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    s_all, rss_all, rc3 = peak_rss_of(kg + ["--store", str(tmp / "s3"), str(feed)], env, tmp, every=60)
     print(f"jsonl: {files:,} tiny files {files / s_files:,.0f} articles/s, peak RSS {rss_files:.0f} MB (exit {rc1})")
     print(f"jsonl: {files:,} tiny records {files / s_sample:,.0f} records/s, peak RSS {rss_sample:.0f} MB (exit {rc2})")
     print(f"jsonl: {records:,} tiny records {records / s_all:,.0f} records/s in {s_all:.0f} s, "
-          f"peak RSS {rss_all:.0f} MB (exit {rc3})")
+          f"peak RSS {rss_all:.0f} MB (exit {rc3}); finished {time.strftime('%H:%M:%S UTC', time.gmtime())}, "
+          f"load {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import rdflib
 
 from kgbuild.api import KnowledgeGraph
 from kgbuild.errors import ParameterError
+from kgbuild.export import non_data_graphs, refresh_default_graph
 from kgbuild.publish import DatasetInfo, publish
 
 from .conftest import load_gold_into, require_tool
@@ -134,3 +135,31 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
     assert int(stored[0]["n"].value) == counts["kgbuild.ttl"]
     assert (tmp_path / "ontology" / "kgbuild-0.3.0.owl").exists()
     assert (tmp_path / "ontology" / "kgbuild-0.3.0.md").read_text(encoding="utf-8").strip()
+
+
+def test_export_refresh_default_graph_in_small_steps_is_the_merged_data(tmp_path: Path) -> None:
+    """In steps of 7 triples, the default graph is the de-duplicated data of the article and links
+    graphs; a removed article's own triples leave it, a triple another article states stays."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        load_gold_into(kg)
+        store = kg.store
+        skip = set(non_data_graphs(store))
+
+        def data() -> set[ox.Triple]:
+            return {q.triple for q in store.quads() if isinstance(q.graph_name, ox.NamedNode)
+                    and q.graph_name not in skip}
+
+        def default() -> set[ox.Triple]:
+            return {q.triple for q in store.quads(ox.DefaultGraph())}
+
+        assert refresh_default_graph(store, chunk=7) == len(data()) > 500
+        assert default() == data()
+        first = store.article_graphs()[0]
+        others = [g for g in store.named_graphs() if g not in skip and g != first]
+        own = {q.triple for q in store.quads(first)}
+        gone = own - {q.triple for g in others for q in store.quads(g)}
+        shared = own - gone
+        assert gone and shared
+        store.remove_graph(first)
+        assert refresh_default_graph(store, chunk=7) == len(data())
+        assert default() == data() and not gone & default() and shared <= default()

@@ -70,14 +70,25 @@ def non_data_graphs(store: GraphStore) -> tuple[ox.NamedNode, ...]:
     return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
 
 
-def refresh_default_graph(store: GraphStore) -> int | None:
+#: Triples per bulk step of :func:`refresh_default_graph`.
+REFRESH_CHUNK = 25_000
+
+
+def refresh_default_graph(store: GraphStore, *, chunk: int = REFRESH_CHUNK) -> int | None:
     """Make the store's default graph the merged, de-duplicated data; returns its triple count.
 
     The default graph is what ad-hoc SPARQL reads (``kgbuild sparql``, the server's ``/query``):
     every triple of the article graphs and the links graph once, without the listing index, the
     ontology or the VoID description, so it holds exactly the triples ``void:triples`` counts and
-    an aggregate counts each fact once. Computed in one update (all-or-nothing). An embedded store
-    only: a remote store keeps its server's default graph (``None``).
+    an aggregate counts each fact once. An embedded store only: a remote store keeps its server's
+    default graph (``None``).
+
+    Written in bulk steps of ``chunk`` triples, then the triples no data graph holds any more are
+    removed, so memory stays flat as the store grows: one update of the whole graph held every
+    write in memory (1.2 GB at 200,000 small articles). Not one atomic step: meanwhile a reader
+    may see a removed article's triples still there, never a data triple missing; an interrupted
+    refresh is completed by the next :meth:`KnowledgeGraph.relink <kgbuild.api.KnowledgeGraph.relink>`
+    (every build ends with one).
 
     >>> from kgbuild.store import Store
     >>> s = Store(None)
@@ -89,12 +100,23 @@ def refresh_default_graph(store: GraphStore) -> int | None:
     """
     if not isinstance(store, Store) or store.read_only:
         return None
-    skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
-    store.backend.update(
-        "DROP SILENT DEFAULT ;\n"
-        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
-    )
-    return sum(1 for _ in store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    backend = store.backend
+    skip = set(non_data_graphs(store))
+    default = ox.DefaultGraph()
+    data = (ox.Quad(q.subject, q.predicate, q.object, default)
+            for q in backend.quads_for_pattern(None, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in skip)
+    while batch := list(itertools.islice(data, chunk)):
+        backend.bulk_extend(batch)  # a triple already there stays as it is
+    kept = " && ".join(f"?g != <{g.value}>" for g in skip)
+    stale = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({kept}) }} }}"
+    while batch := [ox.Quad(r[0], r[1], r[2], default)
+                    for r in itertools.islice(backend.query(stale, use_default_graph_as_union=False), chunk)]:
+        for q in batch:
+            backend.remove(q)
+    if store.path is not None:
+        backend.flush()
+    return sum(1 for _ in backend.quads_for_pattern(None, None, None, default))
 
 
 def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:
