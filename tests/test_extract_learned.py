@@ -83,23 +83,6 @@ def test_extract_learned_pattern_hits_on_a_parse() -> None:
     assert "member.from" in hits["Angola"] and "member.from+conj" in hits["Botswana"]
 
 
-def test_extract_learned_head_candidates_include_names_the_ner_misses() -> None:
-    """A name the small NER model leaves untagged, or calls an organization, is still a head
-    candidate (from its proper-noun compounds, without the title before it); title-case common
-    words are not."""
-    from kgbuild.extract.components import article_view
-    from kgbuild.extract.learned import slot_values
-
-    ex = Extractor(scorer="none")
-    text = (" date 2016-09-20\nCHISINAU\n\nAt the opening press conference in Chisinau, Head of Mission "
-            "Douglas Wake said that the mission would observe the Presidential Election. The presidential "
-            "election is on 30 October.")
-    doc = ex.nlp(ex._doc(Article.from_text("t.txt", text)))
-    names = [v for _, _, v in slot_values(article_view(doc, ChainMatcher()), "head")]
-    assert "Douglas Wake" in names
-    assert not any("Election" in n or "Mission" in n for n in names)
-
-
 def test_extract_learned_linear_model_is_the_logistic_of_the_weighted_sum() -> None:
     """A feature's weight times its value, plus the bias, through the logistic function."""
     m = LinearModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})

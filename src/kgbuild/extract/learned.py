@@ -32,7 +32,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Organization, country_name, resolve_organization
+from ..catalog import Organization, country_name
 from .context import Context
 from .election import Election, _city_countries, _dateline_country, find_elections, host_country
 from .gazetteer import CountryMention, OrgMention
@@ -275,10 +275,6 @@ def _open_organizations(art: ArticleView) -> list[OrgMention]:
     out = []
     for start, end, name in found:
         full = expands.get(name, name)
-        known = resolve_organization(full)
-        if known is not None and known.can_observe:  # a catalogue name the gazetteer's forms missed
-            out.append(OrgMention(start, end, known, known.name))
-            continue
         key = "open:" + full.lower()
         if key not in orgs:
             acronyms = tuple(a for a, n in expands.items() if n == full)
@@ -358,11 +354,6 @@ def _context(prefix: str, art: ArticleView, start: int, end: int, f: Features, k
             break
         f[f"{prefix}gov={cur.dep_}_{cur.head.lemma_.lower()}"] = 1
         cur = cur.head
-    cur, hops = tok, 0
-    while cur.head.i != cur.i and hops < 5:  # the content words the mention hangs from, whatever the path
-        cur, hops = cur.head, hops + 1
-        if cur.pos_ in ("NOUN", "VERB", "PROPN"):
-            f[f"{prefix}anc={cur.lemma_.lower()}"] = 1
     verb = _first_verb(tok)
     if verb is not None:
         f[f"{prefix}verb={verb.lemma_.lower()}"] = 1
@@ -535,7 +526,6 @@ def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: 
         f["c_no_mention"] = 1
     f["n_orgs=" + _bucket(len(groups))] = 1
     f["n_hosts=" + _bucket(len(hosts))] = 1
-    f["n_sents=" + _bucket(len(art.ctx.sents), (1, 2, 3, 5, 8, 13, 21))] = 1  # a brief names each thing once
     for si in sorted(same):
         s, e = art.ctx.sents[si]
         for t in art.doc.char_span(s, e, alignment_mode="expand") or ():
@@ -569,7 +559,6 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
         return [(d.start, d.end, d.value.isoformat()) for d in c.dates]
     if slot == "head":
         people = [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
-        people = sorted(people + _propn_people(art))
         # a later "Mumba" is the "Nevers Mumba" named before: give the head's fullest form
         fullest: dict[str, str] = {}
         for _, _, name in people:
@@ -614,42 +603,6 @@ def head_country(art: ArticleView, start: int, end: int) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, c.code)
     return best[1] if best else None
-
-
-_MISLABELLED_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
-
-
-def _propn_people(art: ArticleView) -> list[tuple[int, int, str]]:
-    """Names the NER did not tag: a proper noun with its proper-noun compounds ("Head of Mission
-    Douglas Wake" -> "Douglas Wake", "Ilkhom Nematov"), two to four capitalised words after any
-    leading titles, overlapping no entity and no gazetteer mention."""
-    from .rules import _TITLES
-
-    doc, ctx = art.doc, art.ctx
-    # the small NER model often calls a foreign name ORG ("Ilkhom Nematov"): only entities of a
-    # kind that a name cannot be block one, and so do the gazetteer's mentions
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in _MISLABELLED_NAMES]
-    taken += [(m.start, m.end) for m in (*ctx.orgs, *ctx.countries, *ctx.comms, *art.cities)]
-    common = {t.lower_ for t in doc if t.is_lower}  # a word the text also writes in lower case is no name
-    out: list[tuple[int, int, str]] = []
-    for t in doc:
-        if t.pos_ != "PROPN" or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
-            continue  # only the last word of a name, which holds the others
-        first = t.i
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == t.i \
-                and doc[first - 1].dep_ in ("compound", "flat"):
-            first -= 1
-        while first < t.i and doc[first].lower_.strip(".") in _TITLES:
-            first += 1
-        words = doc[first : t.i + 1]
-        if not 2 <= len(words) <= 4 or not all(w.text[:1].isupper() and w.text[-1:].isalpha()
-                                               and w.lower_ not in common for w in words):
-            continue
-        start, end = words.start_char, words.end_char
-        if any(a < end and start < b for a, b in taken):
-            continue
-        out.append((start, end, words.text))
-    return out
 
 
 def _person(text: str) -> str:
@@ -751,11 +704,6 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["comm_country_none"] = int(country is None)
     if slot == "head":
         f["ntoks=" + _bucket(len(text[s:e].split()))] = 1
-        if not any(x.start_char == s and x.label_ == "PERSON" for x in art.doc.ents):
-            f["not_ner"] = 1  # found by :func:`_propn_people`
-            for x in art.doc.ents:
-                if x.start_char < e and s < x.end_char:
-                    f["not_ner_ent=" + x.label_] = 1
     if slot == "election.type":
         f["type=" + str(value)] = 1
     return f
@@ -842,7 +790,7 @@ def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
         rows: list[SlotCandidate] = []
         for s, e, v in slot_values(art, slot):
             if slot == "member_organizations" and any(
-                    o.start == s and o.org.key == key and not o.organ for o in (*art.ctx.orgs, *art.open_orgs)):
+                    o.start == s and o.org.key == key and not o.organ for o in art.ctx.orgs):
                 continue  # the organizer is not its own member
             sf = _slot_features(art, slot, s, e, v, key, oms, cand.country, groups)
             if rule_has(slot, cand.rule, v):

@@ -122,11 +122,11 @@ class Scorer:
         m = Mission(organizer=c.org.name, country=c.country, organizer_wikidata=c.org.wikidata)
         first = min(c.org_mentions, key=lambda o: o.start)
         m.cite("mission", None, art.ctx.ev(first.start, first.end))
+        threshold = self.thresholds.get("slot", 0.5)
         for slot in SLOTS:
             rows = c.slots.get(slot) or []
             if not rows or slot not in self.models:
                 continue
-            threshold = self.thresholds.get("slot." + slot, self.thresholds.get("slot", 0.5))
             scored = [(self.probability(slot, r.features), r) for r in rows]
             if slot in LIST_SLOTS:
                 seen: set[str] = set()
