@@ -460,16 +460,21 @@ class KnowledgeGraph:
         return graph if isinstance(graph, ox.NamedNode) else None
 
     def relink(self) -> int:
-        """Rebuild the derived graphs from the article graphs; returns the links graph's size.
+        """Settle election identity, rebuild the derived graphs; returns the links graph's size.
 
-        The links graph holds the external identifiers (ISO codes, Wikidata, GeoNames) of every
+        Each mention of an election is put on the election it belongs to over the whole store
+        (:func:`kgbuild.elections.settle`: rounds, undated mentions), rewriting the article graphs
+        that change. The links graph holds the external identifiers (ISO codes, Wikidata, GeoNames) of every
         country and organization; the mission listing (:mod:`kgbuild.listing`) holds one row per
         mission for the listing queries. ``build``, ``remove`` and ``add_article`` call this; call
         it yourself after writing article graphs through :attr:`store` directly.
         """
+        from .elections import settle
         from .export import refresh_default_graph
         from .link.graph import link_quads
         from .listing import refresh
+
+        settle(self.store)  # first: every later step reads the missions and elections it settles
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
