@@ -25,7 +25,7 @@ from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
 from .remote import RemoteStore, open_store
-from .store import Store, default_store_path
+from .store import default_store_path
 from .table import Table
 from .triples import article_quads
 from .vocab import EO
@@ -502,12 +502,11 @@ class KnowledgeGraph:
 
         An embedded store holds the merged, de-duplicated data in its default graph
         (:func:`kgbuild.export.refresh_default_graph`, rewritten by :meth:`relink`), exactly
-        the triples the VoID description counts. A remote store, or a store built before
-        kgbuild 0.8 and not relinked since (``kgbuild link``), queries the union instead.
+        the triples the VoID description counts; so does a SPARQL server's (``RemoteStore``) once
+        relinked. A store built before kgbuild 0.8 and not relinked since (``kgbuild link``)
+        queries the union instead.
         """
-        if not isinstance(self.store, Store):
-            return False
-        return next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
+        return self.store.has_default_data()
 
     # --- reading ----------------------------------------------------------------------------
     @property
