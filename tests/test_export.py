@@ -12,7 +12,7 @@ import rdflib
 
 from kgbuild.api import KnowledgeGraph
 from kgbuild.errors import ParameterError
-from kgbuild.export import non_data_graphs, refresh_default_graph
+from kgbuild.export import non_data_graphs
 from kgbuild.publish import DatasetInfo, publish
 
 from .conftest import load_gold_into, require_tool
@@ -133,11 +133,11 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
     stored = list(gold_kg.store.select(
         "SELECT ?n WHERE { GRAPH ?g { ?d a dcat:Dataset ; void:triples ?n } }", union=False))
     assert int(stored[0]["n"].value) == counts["kgbuild.ttl"]
-    assert (tmp_path / "ontology" / "kgbuild-0.3.0.owl").exists()
-    assert (tmp_path / "ontology" / "kgbuild-0.3.0.md").read_text(encoding="utf-8").strip()
+    assert (tmp_path / "ontology" / "kgbuild-0.4.0.owl").exists()
+    assert (tmp_path / "ontology" / "kgbuild-0.4.0.md").read_text(encoding="utf-8").strip()
 
 
-def test_export_refresh_default_graph_in_small_steps_is_the_merged_data(tmp_path: Path) -> None:
+def test_export_default_graph_in_small_steps_is_the_merged_data(tmp_path: Path) -> None:
     """In steps of 7 triples, the default graph is the de-duplicated data of the article and links
     graphs; a removed article's own triples leave it, a triple another article states stays."""
     with KnowledgeGraph(tmp_path / "store") as kg:
@@ -152,7 +152,7 @@ def test_export_refresh_default_graph_in_small_steps_is_the_merged_data(tmp_path
         def default() -> set[ox.Triple]:
             return {q.triple for q in store.quads(ox.DefaultGraph())}
 
-        assert refresh_default_graph(store, chunk=7) == len(data()) > 500
+        assert store.rewrite_default_graph(skip, chunk=7) == len(data()) > 500
         assert default() == data()
         first = store.article_graphs()[0]
         others = [g for g in store.named_graphs() if g not in skip and g != first]
@@ -161,5 +161,5 @@ def test_export_refresh_default_graph_in_small_steps_is_the_merged_data(tmp_path
         shared = own - gone
         assert gone and shared
         store.remove_graph(first)
-        assert refresh_default_graph(store, chunk=7) == len(data())
+        assert store.rewrite_default_graph(skip, chunk=7) == len(data())
         assert default() == data() and not gone & default() and shared <= default()

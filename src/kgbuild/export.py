@@ -70,25 +70,14 @@ def non_data_graphs(store: GraphStore) -> tuple[ox.NamedNode, ...]:
     return (store.iris.void_graph(), ONTOLOGY_GRAPH, *_listing_graphs(store))
 
 
-#: Triples per bulk step of :func:`refresh_default_graph`.
-REFRESH_CHUNK = 25_000
-
-
-def refresh_default_graph(store: GraphStore, *, chunk: int = REFRESH_CHUNK) -> int | None:
+def refresh_default_graph(store: GraphStore) -> int | None:
     """Make the store's default graph the merged, de-duplicated data; returns its triple count.
 
     The default graph is what ad-hoc SPARQL reads (``kgbuild sparql``, the server's ``/query``):
     every triple of the article graphs and the links graph once, without the listing index, the
     ontology or the VoID description, so it holds exactly the triples ``void:triples`` counts and
-    an aggregate counts each fact once. An embedded store only: a remote store keeps its server's
-    default graph (``None``).
-
-    Written in bulk steps of ``chunk`` triples, then the triples no data graph holds any more are
-    removed, so memory stays flat as the store grows: one update of the whole graph held every
-    write in memory (it took a build of 200,000 tiny articles from 234 MB to 1.7 GB). Not one
-    atomic step: meanwhile a reader may see a removed article's triples still there, never a
-    data triple missing; an interrupted refresh is completed by the next
-    :meth:`KnowledgeGraph.relink <kgbuild.api.KnowledgeGraph.relink>` (every build ends with one).
+    an aggregate counts each fact once. Written by :meth:`GraphStore.rewrite_default_graph`: in bulk
+    steps in the embedded store (flat memory), in one update on a server; ``None`` for a read-only store.
 
     >>> from kgbuild.store import Store
     >>> s = Store(None)
@@ -98,25 +87,9 @@ def refresh_default_graph(store: GraphStore, *, chunk: int = REFRESH_CHUNK) -> i
     >>> refresh_default_graph(s)
     1
     """
-    if not isinstance(store, Store) or store.read_only:
+    if store.read_only:
         return None
-    backend = store.backend
-    skip = set(non_data_graphs(store))
-    default = ox.DefaultGraph()
-    data = (ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in backend.quads_for_pattern(None, None, None, None)
-            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in skip)
-    while batch := list(itertools.islice(data, chunk)):
-        backend.bulk_extend(batch)  # a triple already there stays as it is
-    kept = " && ".join(f"?g != <{g.value}>" for g in skip)
-    stale = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({kept}) }} }}"
-    while batch := [ox.Quad(r[0], r[1], r[2], default)
-                    for r in itertools.islice(backend.query(stale, use_default_graph_as_union=False), chunk)]:
-        for q in batch:
-            backend.remove(q)
-    if store.path is not None:
-        backend.flush()
-    return sum(1 for _ in backend.quads_for_pattern(None, None, None, default))
+    return store.rewrite_default_graph(non_data_graphs(store))
 
 
 def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:

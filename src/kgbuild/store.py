@@ -64,6 +64,8 @@ STORE_ENV = "KGBUILD_STORE"
 #: Flush RocksDB's in-memory write buffers after this many quads written: unflushed buffers grow
 #: with the corpus (peak RSS of writing 10k articles: 1.3 GiB without, 0.26 GiB with; also faster).
 FLUSH_EVERY_QUADS = 200_000
+#: Triples per bulk step of :meth:`Store.rewrite_default_graph`.
+DEFAULT_GRAPH_CHUNK = 25_000
 
 
 def default_store_path() -> str:
@@ -303,6 +305,41 @@ class Store(StoreBase):
     def count_quads(self) -> int:
         return len(self._store)
 
+    def rewrite_default_graph(self, exclude: Iterable[ox.NamedNode], *, chunk: int = DEFAULT_GRAPH_CHUNK) -> int:
+        """Make the default graph the named graphs' triples (but ``exclude``'s), each once; returns its size.
+
+        Written in bulk steps of ``chunk`` triples, then the triples no named graph but
+        ``exclude``'s holds any more are removed, so memory stays flat as the store grows: one
+        update (:func:`~kgbuild.graphstore.default_graph_update`) holds every write in memory,
+        and took a build of 200,000 tiny articles from 234 MB to 1.7 GB. Not one atomic step:
+        meanwhile a reader may see a removed article's triples, never miss one; an interrupted
+        rewrite is completed by the next one (every build ends with a relink).
+        """
+        self._check_writable()
+        skip = set(exclude)
+        default = ox.DefaultGraph()
+        data = (ox.Quad(q.subject, q.predicate, q.object, default)
+                for q in self._store.quads_for_pattern(None, None, None, None)
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in skip)
+        while batch := list(itertools.islice(data, chunk)):
+            self._store.bulk_extend(batch)  # a triple already there stays as it is
+        kept = " && ".join(f"?g != {g}" for g in skip) or "true"
+        stale = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({kept}) }} }}"
+        while True:
+            rows = self._store.query(stale)
+            assert isinstance(rows, ox.QuerySolutions)
+            gone = [ox.Quad(r[0], r[1], r[2], default) for r in itertools.islice(rows, chunk)]
+            if not gone:
+                break
+            for q in gone:
+                self._store.remove(q)
+        if self.path is not None:
+            self._store.flush()
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, default))
+
+    def has_default_data(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
               dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query (with the standard prefixes predeclared).
@@ -324,7 +361,7 @@ class Store(StoreBase):
         :raises QueryError: the query does not parse or fails.
         """
         extra: dict[str, object] = {}
-        if union and next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        if union and self.has_default_data():
             union = False  # the derived data default graph: each triple once, not once per graph
         try:
             if dataset is not None:
