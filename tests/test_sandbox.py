@@ -19,14 +19,19 @@ from kgbuild.cli import main
 from kgbuild.errors import QueryError, QueryRefused
 from kgbuild.sandbox import WorkerLimits, run_sparql
 
+from .conftest import load_gold_into
+
 FLAT_3K = "SELECT * WHERE { " + " ".join(f"BIND({i} AS ?v{i})" for i in range(3_000)) + " }"
 SUM_300K = "SELECT (" + "+".join(["1"] * 300_000) + " AS ?x) WHERE {}"
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
 
 
 @pytest.fixture(scope="module")
-def gold_path(gold_store: Path) -> str:
-    return str(gold_store)
+def gold_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("sandbox") / "store"
+    with KnowledgeGraph(path) as kg:
+        load_gold_into(kg)
+    return str(path)
 
 
 def test_sandbox_answers_like_the_library(gold_path: str) -> None:
