@@ -552,7 +552,7 @@ def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c
         if lang == "auto":
             lang = corpus_language(corpora)
         if lang == "ru":
-            from .extract.ru.extractor import RU_C, train_russian
+            from .extract.ru.train import RU_C, train_russian
 
             c = RU_C if c is None else c
             report = train_russian(corpora, output, seed=seed, c=c)

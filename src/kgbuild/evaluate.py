@@ -346,8 +346,8 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
     if lang == "ru":
-        from .extract.ru.extractor import RU_THRESHOLDS
-        from .extract.ru.extractor import featurize as featurize_ru
+        from .extract.ru.train import RU_THRESHOLDS
+        from .extract.ru.train import featurize as featurize_ru
 
         labelled = featurize_ru(pairs)
         thresholds = RU_THRESHOLDS
