@@ -44,7 +44,6 @@ class NatashaModels:
     syntax_parser: Any
     ner_tagger: Any
     morph_vocab: Any
-    embedding: Any
 
 
 @cache
@@ -53,32 +52,7 @@ def natasha_models() -> NatashaModels:
     natasha = _require()
     emb = natasha.NewsEmbedding()
     return NatashaModels(natasha.Segmenter(), natasha.NewsMorphTagger(emb), natasha.NewsSyntaxParser(emb),
-                         natasha.NewsNERTagger(emb), natasha.MorphVocab(), emb)
-
-
-#: The width of the word vectors a Russian ``Doc`` carries in ``doc.tensor``.
-VECTOR_WIDTH = 48
-
-
-@cache
-def _projection() -> Any:
-    """A fixed (seeded) random projection of navec's 300-dimensional vectors to :data:`VECTOR_WIDTH`."""
-    import numpy as np
-
-    rng = np.random.default_rng(0)
-    return rng.standard_normal((300, VECTOR_WIDTH)).astype("float32") / np.sqrt(VECTOR_WIDTH)
-
-
-def word_vectors(words: list[str]) -> Any:
-    """navec's news embeddings of ``words`` (by lemma-less lower case; unknown words get navec's
-    ``<unk>``), projected to :data:`VECTOR_WIDTH` dimensions: the ``doc.tensor`` that the scorer's
-    vector features read, as the English pipeline's contextual vectors are."""
-    import numpy as np
-
-    emb = natasha_models().embedding
-    unk = emb["<unk>"]
-    rows = np.stack([emb.get(w.lower(), unk) if w.strip() else unk for w in words]) if words else np.zeros((0, 300))
-    return (rows.astype("float32") @ _projection()).astype("float32")
+                         natasha.NewsNERTagger(emb), natasha.MorphVocab())
 
 
 class _Morph:
@@ -201,7 +175,6 @@ class RussianNLP:
             normal[(s.start_char, s.end_char)] = name
         doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
         doc.user_data[self.NORMAL_KEY] = normal
-        doc.tensor = word_vectors([t.text for t in doc])
         for t in doc:  # the pattern code reads tag_ (the English verb tags): give it the UD POS
             t.tag_ = t.pos_
         return doc
