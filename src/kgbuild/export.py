@@ -76,8 +76,8 @@ def refresh_default_graph(store: GraphStore) -> int | None:
     The default graph is what ad-hoc SPARQL reads (``kgbuild sparql``, the server's ``/query``):
     every triple of the article graphs and the links graph once, without the listing index, the
     ontology or the VoID description, so it holds exactly the triples ``void:triples`` counts and
-    an aggregate counts each fact once. Computed in one update (all-or-nothing). An embedded store
-    only: a remote store keeps its server's default graph (``None``).
+    an aggregate counts each fact once. Computed in one update (all-or-nothing), in the embedded
+    store or on the server (:meth:`GraphStore.rewrite_default_graph`); ``None`` for a read-only store.
 
     >>> from kgbuild.store import Store
     >>> s = Store(None)
@@ -87,14 +87,9 @@ def refresh_default_graph(store: GraphStore) -> int | None:
     >>> refresh_default_graph(s)
     1
     """
-    if not isinstance(store, Store) or store.read_only:
+    if store.read_only:
         return None
-    skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
-    store.backend.update(
-        "DROP SILENT DEFAULT ;\n"
-        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
-    )
-    return sum(1 for _ in store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return store.rewrite_default_graph(non_data_graphs(store))
 
 
 def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:
