@@ -152,8 +152,8 @@ class Extractor:
             it = iter(articles)
             while chunk := list(islice(it, max(batch_size * 4, 1))):
                 codes = [detect_language(a.text) for a in chunk]
-                english = [a for a, c in zip(chunk, codes, strict=True) if c in ("en", "und")]
-                done = iter(self._pipe_en_chunks(english, batch_size=batch_size))
+                in_english = [a for a, c in zip(chunk, codes, strict=True) if c in ("en", "und")]
+                done = iter(self._pipe_en_chunks(in_english, batch_size=batch_size))
                 for a, c in zip(chunk, codes, strict=True):
                     yield next(done) if c in ("en", "und") else (a, self._other(a, c))
             return
