@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import ExtractionError
 
 __all__ = [
-    "EXTRACTED", "LANGUAGES", "SAMPLE", "UnsupportedLanguage", "corpus_language", "detect_language", "language_name",
+    "EXTRACTED", "LANGUAGES", "MIN_LETTERS", "SAMPLE", "UnsupportedLanguage", "corpus_language", "detect_language", "language_name",
 ]
 
 #: The languages kgbuild extracts: ISO 639-1 code -> English name.
@@ -71,10 +71,15 @@ def _identifier() -> Any:
     return ident
 
 
+#: Fewer letters than this say too little to tell a language by ("x", "OSCE, 2024"): "und".
+MIN_LETTERS = 20
+
+
 def detect_language(text: str) -> str:
-    """The ISO 639-1 code of the language ``text`` is written in ("und" for a text without letters)."""
-    sample = text[:SAMPLE]
-    if not any(ch.isalpha() for ch in sample):
+    """The ISO 639-1 code of the language ``text`` is written in ("und", undetermined, for a text
+    of fewer than :data:`MIN_LETTERS` letters, or no text)."""
+    sample = text[:SAMPLE] if isinstance(text, str) else ""
+    if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
         return "und"
     code, _ = _identifier().classify(sample)
     return str(code)
