@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kgbuild import listing
 from kgbuild.api import KnowledgeGraph
 from kgbuild.listing import AGGREGATION, COLUMNS
+from kgbuild.vocab import KGL
 
-from .conftest import load_gold_into
+from .conftest import EXAMPLES, load_gold_into
 
 
 def _aggregated(kg: KnowledgeGraph) -> Counter:
@@ -211,3 +213,69 @@ def test_refresh_switches_versions_and_removes_old_and_orphans(tmp_path: Path) -
         kg.relink()
         assert versions() == [current()] and current() not in (first, orphan.value)
         assert kg.query("missions") == rows
+
+
+def _derived(kg: KnowledgeGraph) -> tuple[set, list, set, set]:
+    """The derived graphs as comparable values: the current listing's triples, the order of the
+    rows whose keys have gaps (articles, accreditations, participation: their values depend on the
+    order rows came in), the links graph and the data default graph."""
+    index = kg.iris.listing_graph()
+    (current,) = [q.object for q in kg.store.quads_for_pattern(index, KGL.currentListing, None, index)]
+    sparse = (KGL.listedRank, KGL.accreditationKey, KGL.participationKey)
+    listing = {q.triple for q in kg.store.quads(current) if q.predicate not in sparse}
+    orders = [[q.subject.value for q in sorted(kg.store.quads_for_pattern(None, p, None, current),
+                                                 key=lambda q: (int(q.object.value) if p == KGL.listedRank else q.object.value))]
+              for p in sparse]
+    links = {q.triple for q in kg.store.quads(kg.iris.links_graph())}
+    default = {q.triple for q in kg.store.quads(ox.DefaultGraph())}
+    return listing, orders, links, default
+
+
+def test_listing_incremental_relink_equals_the_full_one(examples_copy: Path, tmp_path: Path) -> None:
+    """Removing, re-adding and changing articles updates only what they touch, and the derived
+    graphs (listing, links, data default graph) end exactly as a full relink computes them."""
+    import shutil
+
+
+    names = sorted(p.name for p in EXAMPLES.glob("*.txt"))
+    with KnowledgeGraph(examples_copy) as kg:
+        assert not listing.changes_pending(kg.store, kg.iris)
+        for name in (names[0], names[len(names) // 2], names[-1]):
+            assert kg.remove(name)
+            incremental = _derived(kg)
+            kg.relink()
+            assert _derived(kg) == incremental, name
+            assert name not in {r["file"] for r in kg.query("articles")}
+            report = kg.build([EXAMPLES])  # puts it back: one article changed
+            assert report.added and not report.failed
+            incremental = _derived(kg)
+            kg.relink()
+            assert _derived(kg) == incremental, name
+        # an article that changes its text: replaced, its old facts gone from every derived graph
+        folder = tmp_path / "changed"
+        folder.mkdir()
+        text = (EXAMPLES / names[1]).read_text(encoding="utf-8")
+        shutil.copy(EXAMPLES / names[1], folder / ("copy-" + names[1]))
+        kg.build([folder])
+        (folder / ("copy-" + names[1])).write_text(text.split("\n\n")[0] + "\n", encoding="utf-8")
+        report = kg.build([folder])
+        assert report.replaced
+        incremental = _derived(kg)
+        kg.relink()
+        assert _derived(kg) == incremental
+        assert not listing.changes_pending(kg.store, kg.iris)
+
+
+def test_listing_full_relink_after_an_interrupted_build(examples_copy: Path) -> None:
+    """A build that stopped between its writes and its relink leaves the mark, and the next change
+    relinks everything (what the stopped build wrote is listed too)."""
+    with KnowledgeGraph(examples_copy) as kg:
+        rows = kg.query("articles")
+        name = rows[0]["file"]
+        listing.mark_changes_pending(kg.store, kg.iris)
+        kg.store.remove_graph(kg._find_article_graph(name))  # a change no relink followed
+        missions = kg.query("missions")
+        assert kg.remove(rows[1]["file"])
+        assert _listed(kg) == _aggregated(kg) and sum(_listed(kg).values()) < len(missions)
+        assert not listing.changes_pending(kg.store, kg.iris)
+        assert [r["file"] for r in kg.query("articles")] == [r["file"] for r in rows[2:]]

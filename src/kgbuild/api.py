@@ -28,7 +28,15 @@ from .remote import RemoteStore, open_store
 from .store import Store, default_store_path
 from .table import Table
 from .triples import article_quads
-from .vocab import EO
+from .vocab import EO, KGL, OWL, PREFIXES, RDF
+
+#: the countries and the organizations of the article graphs, for the links graph (joins inside
+#: each graph: the union default graph is a bag, and a country or organizer repeated in N article
+#: graphs would otherwise be joined N x N times)
+_COUNTRIES = "GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc }"
+_ORGANIZATIONS = ("GRAPH ?g { ?o rdfs:label ?label . "
+                  "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
+                  "OPTIONAL { ?o eo:wikidataId ?wd } }")
 
 __all__ = ["BuildReport", "KnowledgeGraph", "Problem"]
 
@@ -268,10 +276,14 @@ class KnowledgeGraph:
                     notify(item.id, "failed")
                     continue
                 states[item.id] = "replaced" if state is not None or item.id in legacy else "added"
+                self._note_change(before, self.iris.article_graph(item.id))
                 yield item
 
         ingested = datetime.now(UTC).replace(microsecond=0)
         pending: dict[ox.NamedNode, tuple[str, int]] = {}  # graph -> (article id, missions)
+        # what the changed graphs held, for the incremental relink; a build that stops before
+        # its relink leaves the mark, and the next one relinks in full
+        before = self._begin_changes()
 
         def written(graph: ox.NamedNode) -> None:
             article_id, n = pending.pop(graph)
@@ -323,11 +335,12 @@ class KnowledgeGraph:
                                                    "script, and the extractor reads English only"))
         # the graphs these articles had under the names used before issue 14 (extension and case dropped)
         for graph in stale:
+            before.clear()  # rare: relinked in full
+            before[None] = []
             self.store.remove_graph(graph)
         for note in notes:
             (report.skipped if note.kind == "skipped" else report.warnings).append(Problem(note.item, note.note))
-        # always: a build interrupted after its last article but before relinking is finished here
-        self.relink()
+        self._relink_changes(before)
         if len(report.added) >= OPTIMIZE_AFTER:
             # bulk-written batches leave many small files; reads were 1.6x slower until compacted
             self.store.optimize()
@@ -426,9 +439,31 @@ class KnowledgeGraph:
             article, missions, iris=self.iris, extractor_version=build_version(self.extractor),
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
+        before = self._begin_changes()
+        self._note_change(before, self.iris.article_graph(article.id))
         self.store.replace_graph(self.iris.article_graph(article.id), quads)
-        self.relink()
+        self._relink_changes(before)
         return len(missions)
+
+    def write_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]]) -> int:
+        """Write article graphs made elsewhere (e.g. by :func:`kgbuild.triples.article_quads`), each
+        replacing the graph of its name, and relink what they touch; returns how many were written.
+
+        The links graph, the data default graph and the listings are updated only where these
+        graphs' countries, organizations, missions and articles appear, before or after
+        (:func:`kgbuild.listing.update`); past :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs
+        the relink is full.
+        """
+        before = self._begin_changes()
+
+        def noted() -> Iterator[tuple[ox.NamedNode, Iterable[ox.Quad]]]:
+            for graph, quads in graphs:
+                self._note_change(before, graph)
+                yield graph, quads
+
+        n = self.store.replace_graphs(noted())
+        self._relink_changes(before)
+        return n
 
     def remove(self, article: str) -> bool:
         """Remove an article (by id or file name) and every fact only it supported.
@@ -439,8 +474,10 @@ class KnowledgeGraph:
         graph = self._find_article_graph(article)
         if graph is None:
             return False
+        before = self._begin_changes()
+        self._note_change(before, graph)
         self.store.remove_graph(graph)
-        self.relink()
+        self._relink_changes(before)
         return True
 
     def _find_article_graph(self, article: str) -> ox.NamedNode | None:
@@ -469,27 +506,119 @@ class KnowledgeGraph:
         """
         from .export import refresh_default_graph
         from .link.graph import link_quads
-        from .listing import refresh
+        from .listing import clear_changes_pending, refresh
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
-        countries = {
-            r["cc"].value
-            for r in self.store.select("SELECT DISTINCT ?cc WHERE { GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc } }")
-        }
+        countries = {r["cc"].value for r in self.store.select("SELECT DISTINCT ?cc WHERE { " + _COUNTRIES + " }")}
         orgs = {
             (r["label"].value, r["wd"].value if "wd" in r else None)
-            for r in self.store.select(
-                "SELECT DISTINCT ?label ?wd WHERE { GRAPH ?g { ?o rdfs:label ?label . "
-                "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
-                "OPTIONAL { ?o eo:wikidataId ?wd } } }"
-            )
+            for r in self.store.select("SELECT DISTINCT ?label ?wd WHERE { " + _ORGANIZATIONS + " }")
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
         refresh_default_graph(self.store)  # before the listing, whose queries read the data
         refresh(self.store, self.iris)
+        clear_changes_pending(self.store, self.iris)
         return len(quads)
+
+    # --- the incremental relink ---------------------------------------------------------------
+    def _begin_changes(self) -> dict[ox.NamedNode | None, list[ox.Triple]]:
+        """Mark the derived graphs as behind (:func:`kgbuild.listing.mark_changes_pending`) and
+        return the record of changed graphs; it holds ``None`` when only a full relink will do
+        (changes were pending already: an earlier run stopped before its relink)."""
+        from .listing import changes_pending, mark_changes_pending
+
+        before: dict[ox.NamedNode | None, list[ox.Triple]] = {}
+        if changes_pending(self.store, self.iris):
+            before[None] = []
+        else:
+            mark_changes_pending(self.store, self.iris)
+        return before
+
+    def _note_change(self, before: dict[ox.NamedNode | None, list[ox.Triple]], graph: ox.NamedNode) -> None:
+        """Record what ``graph`` holds before it is written or removed (up to
+        :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs; past that, the relink is full)."""
+        from .listing import UPDATE_MAX_ARTICLES
+
+        if None in before or graph in before:
+            return
+        if len(before) >= UPDATE_MAX_ARTICLES:
+            before.clear()
+            before[None] = []
+            return
+        before[graph] = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+
+    def _relink_changes(self, before: dict[ox.NamedNode | None, list[ox.Triple]]) -> None:
+        """After article graphs changed: recompute only what they touch, else :meth:`relink`."""
+        from .export import refresh_default_graph, update_default_graph
+        from .listing import LISTING_FORMAT, clear_changes_pending, refresh, update
+
+        changed = {g: t for g, t in before.items() if g is not None}
+        index = self.iris.listing_graph()
+        current = next(self.store.quads_for_pattern(index, KGL.currentListing, None, index), None)
+        if None in before or current is None or not isinstance(current.object, ox.NamedNode) or next(
+                self.store.quads_for_pattern(current.object, KGL.listingFormat, ox.Literal(LISTING_FORMAT), index),
+                None) is None:
+            self.relink()
+            return
+        links = self.iris.links_graph()
+        links_before = [q.triple for q in self.store.quads_for_pattern(None, None, None, links)]
+        if self._update_links(changed):
+            changed[links] = links_before
+        if not update_default_graph(self.store, changed):
+            refresh_default_graph(self.store)
+        missions = {q.subject for g in changed if g != links
+                    for q in self.store.quads_for_pattern(None, RDF.type, EO.ObservationMission, g)}
+        missions |= {t.subject for g, triples in changed.items() if g != links for t in triples
+                     if t.predicate == RDF.type and t.object == EO.ObservationMission}
+        articles = {q.subject for g in changed if g != links for q in self.store.quads_for_pattern(None, RDF.type, EO.Article, g)}
+        articles |= {t.subject for g, triples in changed.items() if g != links for t in triples
+                     if t.predicate == RDF.type and t.object == EO.Article}
+        named = [n for n in missions if isinstance(n, ox.NamedNode)]
+        if update(self.store, self.iris, missions=named,
+                  articles=[a for a in articles if isinstance(a, ox.NamedNode)]) is None:
+            refresh(self.store, self.iris)
+        clear_changes_pending(self.store, self.iris)
+
+    def _update_links(self, changed: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
+        """The links graph after ``changed`` graphs changed: their countries added (a linked country
+        stays, as in :meth:`relink`), the organizations they name before or after linked again from
+        every graph; True when the links graph changed."""
+        from .link.graph import link_quads
+
+        countries: set[str] = set()
+        nodes: set[Any] = set()
+        for g in changed:  # each graph named in the query: pyoxigraph then starts from it
+            countries |= {r["cc"].value for r in self.store.select(
+                "SELECT DISTINCT ?cc WHERE { " + _COUNTRIES.replace("?g", str(g)) + " }")}
+            nodes |= {r["o"] for r in self.store.select(
+                "SELECT DISTINCT ?o WHERE { " + _ORGANIZATIONS.replace("?g", str(g)) + " }")}
+        old = ox.Store()
+        old.extend(ox.Quad(t.subject, t.predicate, t.object, g) for g, triples in changed.items() for t in triples)
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+        result = old.query(prologue + "SELECT * WHERE { " + _ORGANIZATIONS + " }")
+        assert isinstance(result, ox.QuerySolutions)
+        nodes |= {r["o"] for r in result}
+        present: set[tuple[str, str | None]] = set()
+        for node in nodes:
+            for r in self.store.select("SELECT ?o ?label ?wd WHERE { " + _ORGANIZATIONS + " }",
+                                       substitutions={ox.Variable("o"): node}):
+                present.add((r["label"].value, r["wd"].value if "wd" in r else None))
+        links = self.iris.links_graph()
+        now = set(self.store.quads_for_pattern(None, None, None, links))
+        linked = {q.object.value for q in now if q.predicate == EO.alpha2 and isinstance(q.object, ox.Literal)}
+        subjects = {self.iris.organization(label) for label, _ in present}
+        subjects |= {n for n in nodes if isinstance(n, ox.NamedNode)}
+        subjects |= {self.iris.organization(r["label"].value) for r in result}
+        old_orgs = {q for q in now if q.subject in subjects and q.predicate == OWL.sameAs}
+        new_orgs = set(link_quads(self.iris, [], sorted(present, key=lambda t: (t[0], t[1] or ""))))
+        add = (set(link_quads(self.iris, sorted(countries - linked), [])) | new_orgs) - now
+        remove = old_orgs - new_orgs
+        if not add and not remove:
+            return False
+        self.store.change(remove, add)
+        return True
 
     @property
     def data_default_graph(self) -> bool:

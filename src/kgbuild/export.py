@@ -31,6 +31,7 @@ from .store import Store
 from .vocab import PREFIXES
 
 __all__ = ["FORMATS", "export", "jsonld", "jsonld_context", "merged_data", "non_data_graphs", "refresh_default_graph",
+           "update_default_graph",
            "to_rdflib"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -95,6 +96,38 @@ def refresh_default_graph(store: GraphStore) -> int | None:
         f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
     )
     return sum(1 for _ in store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
+    """Bring the data default graph (:func:`refresh_default_graph`) up to date after some graphs
+    changed, in one atomic update; ``before`` maps each changed graph to its triples before the change.
+
+    A triple of a changed graph is added; a triple one of them held before leaves the default graph
+    when no data graph holds it any more. Returns False when this cannot be done (the store has no
+    data default graph yet, or a blank node is involved): then call :func:`refresh_default_graph`.
+    A remote store keeps its server's default graph: True.
+    """
+    if not isinstance(store, Store) or store.read_only:
+        return True
+    backend = store.backend
+    if next(backend.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+        return False
+    skip = set(non_data_graphs(store))
+    add = {ox.Quad(q.subject, q.predicate, q.object) for g in before
+           for q in backend.quads_for_pattern(None, None, None, g)}
+    remove = set()
+    for triples in before.values():
+        for t in triples:
+            q = ox.Quad(t.subject, t.predicate, t.object)
+            if q in add or q in remove:
+                continue
+            if not any(isinstance(h.graph_name, ox.NamedNode) and h.graph_name not in skip
+                       for h in backend.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+                remove.add(q)
+    if any(isinstance(term, ox.BlankNode) for q in add | remove for term in (q.subject, q.object)):
+        return False
+    store.change(remove, (q for q in add if q not in backend))
+    return True
 
 
 def _listing_graphs(store: GraphStore) -> list[ox.NamedNode]:
