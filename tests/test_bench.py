@@ -181,4 +181,5 @@ def test_bench_floors_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["--n", "20", "--runs", "1"]) == 0
     out = capsys.readouterr().out
-    assert "one article written + relink" in out and "export Turtle" in out and "merged CONSTRUCT" in out
+    assert "one article written + incremental relink" in out and "removed + incremental relink" in out
+    assert "full relink (baseline)" in out and "export Turtle" in out and "merged CONSTRUCT" in out
