@@ -10,9 +10,9 @@ On an on-disk store of N generated gold articles (``bench.run.write_gold_store``
   incrementally, as a one-article build does after extracting (``KnowledgeGraph.write_graphs``),
   then removed again (``KnowledgeGraph.remove``, incremental too), with their ratio to the full one;
 - export: ``kgbuild.export.export`` Turtle against the raw ``Store.dump`` TriG of the whole store
-  (the ratio BENCHMARKS.md reports), and the parts of the Turtle path: the merged ``CONSTRUCT``
-  iterated without serializing (de-duplication across graphs), and the raw TriG dump of only the
-  data graphs.
+  (the ratio BENCHMARKS.md reports) and against the raw Turtle dump of the same triples (the data
+  default graph: the floor), and the merged ``CONSTRUCT`` iterated without serializing (what a
+  store without a data default graph pays).
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(tmp) / "out"
             ours, ours_all = _median(lambda: export(s, out, format="turtle"), a.runs)
             raw, raw_all = _median(lambda: s.backend.dump(str(out), format=ox.RdfFormat.TRIG, prefixes=PREFIXES), a.runs)
+            same, _ = _median(lambda: s.backend.dump(str(out), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES,
+                                                     from_graph=ox.DefaultGraph()), a.runs)
             construct, _ = _median(lambda: sum(1 for _ in _merged_in_key_order(s)), a.runs)
             n_triples = sum(1 for _ in _merged_in_key_order(s))
             n_quads = len(s.backend)
@@ -86,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
           f"= {remove_s / relink:.4f}x the full relink")
     print(f"export Turtle {ours:.2f} s vs raw TriG dump {raw:.2f} s = {raw / ours:.2f}x (target >= 0.8x); "
           f"{n_triples:,} merged triples of {n_quads:,} quads")
-    print(f"  of which the merged CONSTRUCT iterated, no serializer: {construct:.2f} s "
+    print(f"  vs raw Turtle dump of the same merged triples (the data default graph): {same:.2f} s = {same / ours:.2f}x")
+    print(f"  the merged CONSTRUCT (the path without a data default graph) iterated, no serializer: {construct:.2f} s "
           f"({construct / ours:.0%} of the export)")
     print(f"finished {time.strftime('%H:%M:%S UTC', time.gmtime())}", file=sys.stderr)
     return 0

@@ -183,3 +183,4 @@ def test_bench_floors_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "one article written + incremental relink" in out and "removed + incremental relink" in out
     assert "full relink (baseline)" in out and "export Turtle" in out and "merged CONSTRUCT" in out
+    assert "raw Turtle dump of the same merged triples" in out

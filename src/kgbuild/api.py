@@ -276,7 +276,7 @@ class KnowledgeGraph:
                     notify(item.id, "failed")
                     continue
                 states[item.id] = "replaced" if state is not None or item.id in legacy else "added"
-                self._note_change(before, self.iris.article_graph(item.id))
+                self._note_change(before, self.iris.article_graph(item.id), new=state is None)
                 yield item
 
         ingested = datetime.now(UTC).replace(microsecond=0)
@@ -536,9 +536,11 @@ class KnowledgeGraph:
             mark_changes_pending(self.store, self.iris)
         return before
 
-    def _note_change(self, before: dict[ox.NamedNode | None, list[ox.Triple]], graph: ox.NamedNode) -> None:
-        """Record what ``graph`` holds before it is written or removed (up to
-        :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs; past that, the relink is full)."""
+    def _note_change(self, before: dict[ox.NamedNode | None, list[ox.Triple]], graph: ox.NamedNode, *,
+                     new: bool = False) -> None:
+        """Record what ``graph`` holds before it is written or removed (nothing when ``new``: no
+        article is stored under it), up to :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs;
+        past that, the relink is full."""
         from .listing import UPDATE_MAX_ARTICLES
 
         if None in before or graph in before:
@@ -547,7 +549,7 @@ class KnowledgeGraph:
             before.clear()
             before[None] = []
             return
-        before[graph] = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+        before[graph] = [] if new else [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
 
     def _relink_changes(self, before: dict[ox.NamedNode | None, list[ox.Triple]]) -> None:
         """After article graphs changed: recompute only what they touch, else :meth:`relink`."""

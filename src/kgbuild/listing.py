@@ -3,7 +3,7 @@
 Listing queries would otherwise group every article graph at query time (at 10k articles:
 ``missions`` 1.4 s for 8,272 missions, ``articles`` 1.8 s, ``accreditations`` 1.0 s,
 ``observer-totals`` 0.6 s). :func:`listing_quads` computes their rows once, when the graph changes
-(``KnowledgeGraph.relink`` runs after every build, removal and added article), into a new
+(``KnowledgeGraph.relink``, the full computation), into a new
 version graph ``{base}graph/_missions/N``, which the index graph ``iris.listing_graph()``
 (``{base}graph/_missions``) then names ``kgl:currentListing`` (:func:`refresh`):
 
@@ -21,13 +21,24 @@ characters) for pyoxigraph to keep it inside its index entries. A listing query 
 and sorts its rows by that one triple, and reads the other values only for the rows it returns.
 The listing states nothing that the article graphs do not, and exports leave it out.
 
+No key holds a global rank, so that a change rewrites only the rows it touches (:func:`update`):
+a mission's key is its host country, year and rank inside them, a totals row's its year and rank
+inside it (small partitions, re-ranked whole); an accreditation's (commission's country) and a
+participation's (member) key and an article's rank have gaps of :data:`SPARSE_GAP` and
+:data:`RANK_GAP`, and a new row takes a rank between its neighbours'.
+
 A new version is written in one bulk step and becomes current with a one-triple switch; the old
 one is then removed in small steps. So readers see a whole listing, before or after; a crash
 leaves at most an unused version (its name is recorded first, and the next refresh removes it);
-and memory stays small (at 10k articles, 190k quads: one transaction would hold 170 MB).
+and memory stays small (at 10k articles, 190k quads: one transaction would hold 170 MB). An
+incremental :func:`update` edits the current version in one atomic update. Before article graphs
+change, ``kgl:changesPending`` goes into the index graph (:func:`mark_changes_pending`), and only
+after the derived graphs follow them does it leave: a build that stops between the two leaves
+it, and the next change is relinked in full. A listing of an earlier layout (without
+``kgl:listingFormat`` :data:`LISTING_FORMAT`) is computed again in full too.
 
->>> mission_key("AZ", 2020, 123), totals_key(None, 7), accreditation_key("", 42)
-('AZ|2020|0000123', '----|000000007', '--|000000042')
+>>> mission_key("AZ", 2020, 123), totals_key(None, 7), accreditation_key("", 42 * SPARSE_GAP)
+('AZ|2020|0000123', '----|000000007', '--|000042000000')
 """
 
 from __future__ import annotations
