@@ -619,21 +619,32 @@ def update(store: GraphStore, iris: Iris, *, missions: Iterable[ox.NamedNode], a
         (KGL.accreditationKey, ACCREDITATION_COLUMNS, ACCREDITATIONS, _ACCREDITATION_SORT, _accreditation_quads),
         (KGL.participationKey, PARTICIPATION_COLUMNS, PARTICIPATION, _PARTICIPATION_SORT, _participation_quads),
     ):
-        old_nodes = {q.subject for m in missions for q in store.quads_for_pattern(None, KGL.listedMission, m, graph)}
+        old_nodes = {q.subject for m in missions for q in store.quads_for_pattern(None, KGL.listedMission, m, graph)
+                     if isinstance(q.subject, ox.NamedNode)
+                     and next(store.quads_for_pattern(q.subject, key_prop, None, graph), None) is not None}
         old = _subject_quads(store, graph, (n for n in old_nodes if isinstance(n, ox.NamedNode)))
         old_keys = {q.subject: q.object for q in old if q.predicate == key_prop}
         node = _accreditation_node if key_prop == KGL.accreditationKey else _participation_node
         rows_now = sorted(store.select(_restricted(query, "mission", missions)), key=lambda r: _sort_values(r, order))
         placed: list[tuple[dict[str, Any], int]] = []
-        gaps: dict[tuple[str, int, int | None], list[dict[str, Any]]] = defaultdict(list)
+        fresh_rows: list[tuple[str, dict[str, Any]]] = []
+        kept_nodes = set()
         for r in rows_now:
             prefix = _sparse_key(key_prop, r, 0)[:-SPARSE_DIGITS]
-            kept = old_keys.get(node(iris, r))
+            n = node(iris, r)
+            kept = old_keys.get(n)
             if isinstance(kept, ox.Literal) and kept.value.startswith(prefix):
                 placed.append((r, int(kept.value[len(prefix):])))
+                kept_nodes.add(n)
             else:
-                low, high = _neighbours(store, graph, key_prop, prefix, order, columns, r, missions)
-                gaps[(prefix, low, high)].append(r)
+                fresh_rows.append((prefix, r))
+        # a new row goes between the rows that stay (kept ones of these missions too)
+        leaving = sorted((n for n in old_keys if n not in kept_nodes and isinstance(n, ox.NamedNode)),
+                         key=lambda n: n.value)
+        gaps: dict[tuple[str, int, int | None], list[dict[str, Any]]] = defaultdict(list)
+        for prefix, r in fresh_rows:
+            low, high = _neighbours(store, graph, key_prop, prefix, order, columns, r, leaving)
+            gaps[(prefix, low, high)].append(r)
         for (_, low, high), members in gaps.items():
             step = SPARSE_GAP if high is None else (high - low) // (len(members) + 1)
             if step < 1:
@@ -676,9 +687,9 @@ def _sparse_key(key_prop: ox.NamedNode, row: dict[str, Any], rank: int) -> str:
 
 def _neighbours(store: GraphStore, graph: ox.NamedNode, key_prop: ox.NamedNode, prefix: str,
                 order: list[tuple[str, bool]], columns: dict[str, ox.NamedNode], row: dict[str, Any],
-                missions: list[ox.NamedNode]) -> tuple[int, int | None]:
+                leaving: list[ox.NamedNode]) -> tuple[int, int | None]:
     """The ranks of the rows just before and after ``row`` in its partition (0 and None: none),
-    leaving out the rows of ``missions`` (computed again)."""
+    leaving out the rows ``leaving`` (removed by this change)."""
     subs: dict[ox.Variable, Any] = {ox.Variable("prefix"): ox.Literal(prefix)}
     binds: list[str] = []
     before: list[str] = []
@@ -692,14 +703,14 @@ def _neighbours(store: GraphStore, graph: ox.NamedNode, key_prop: ox.NamedNode, 
         after.append(" && ".join([*equal, f"?s{i} {gt} ?v{i}"]))
         equal.append(f"?s{i} = ?v{i}")
     names = " ".join(f"?{v.value}" for v in subs)
-    excluded = ", ".join(str(m) for m in missions)
+    excluded = f"FILTER(?row NOT IN ({', '.join(str(n) for n in leaving)}))" if leaving else ""
     bounds: list[int | None] = []
     for agg, test in (("MAX", before), ("MIN", after)):
         result = next(store.select(
             f"SELECT ({agg}(?key_) AS ?key) {names} WHERE {{ "
             f"GRAPH {graph} {{ ?row {key_prop} ?key_ FILTER(STRSTARTS(?key_, ?prefix)) }} "
-            f"LATERAL {{ GRAPH {graph} {{ ?row kgl:listedMission ?m {' '.join(binds)} }} "
-            f"FILTER(?m NOT IN ({excluded})) FILTER(({') || ('.join(test)})) }} }} GROUP BY {names}",
+            f"{excluded} LATERAL {{ GRAPH {graph} {{ {' '.join(binds)} }} "
+            f"FILTER(({') || ('.join(test)})) }} }} GROUP BY {names}",
             substitutions=subs, union=False), {})
         key = result.get("key")
         bounds.append(int(key.value[len(prefix):]) if isinstance(key, ox.Literal) else None)
