@@ -314,3 +314,25 @@ def test_listing_incremental_in_any_order_equals_the_full_one() -> None:
         kg.relink()
         assert _derived(kg) == incremental
         assert _listed(kg) == _aggregated(kg)
+
+
+def test_listing_of_an_earlier_layout_is_computed_again_in_full(tmp_path: Path) -> None:
+    """A listing without kgl:listingFormat (an earlier kgbuild's: global ranks, ranks without gaps)
+    is replaced by a whole new version at the next change, not edited in place."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        load_gold_into(kg)
+        index = kg.iris.listing_graph()
+        (fmt,) = kg.store.quads_for_pattern(None, KGL.listingFormat, None, index)
+        assert fmt.object.value == listing.LISTING_FORMAT
+        kg.store.change([fmt], [])
+        name = kg.query("articles")[0]["file"]
+        assert kg.remove(name)
+        (current,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        assert current.object != fmt.subject  # a new version
+        assert next(kg.store.quads_for_pattern(current.object, KGL.listingFormat, None, index), None) is not None
+        assert _listed(kg) == _aggregated(kg)
+        # and the next change edits that version in place
+        assert kg.remove(kg.query("articles")[0]["file"])
+        (edited,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        assert edited.object == current.object
+        assert _listed(kg) == _aggregated(kg)
