@@ -164,6 +164,7 @@ class KnowledgeGraph:
         self.rules = rules
         self._extractor: Any = None
         self._catalog: Catalog | None = None
+        self._update_limit = 0  # changed articles an incremental relink takes (set by _begin_changes)
 
     def close(self) -> None:
         """Flush and release the store (its write lock, for an on-disk store)."""
@@ -451,8 +452,8 @@ class KnowledgeGraph:
 
         The links graph, the data default graph and the listings are updated only where these
         graphs' countries, organizations, missions and articles appear, before or after
-        (:func:`kgbuild.listing.update`); past :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs
-        the relink is full.
+        (:func:`kgbuild.listing.update`); past :func:`kgbuild.listing.update_limit` graphs (a
+        fiftieth of the graph, at least 20, at most 1000) the relink is full.
         """
         before = self._begin_changes()
 
@@ -527,8 +528,9 @@ class KnowledgeGraph:
         """Mark the derived graphs as behind (:func:`kgbuild.listing.mark_changes_pending`) and
         return the record of changed graphs; it holds ``None`` when only a full relink will do
         (changes were pending already: an earlier run stopped before its relink)."""
-        from .listing import changes_pending, mark_changes_pending
+        from .listing import changes_pending, mark_changes_pending, update_limit
 
+        self._update_limit = update_limit(self.store.graph_count())
         before: dict[ox.NamedNode | None, list[ox.Triple]] = {}
         if changes_pending(self.store, self.iris):
             before[None] = []
@@ -539,13 +541,11 @@ class KnowledgeGraph:
     def _note_change(self, before: dict[ox.NamedNode | None, list[ox.Triple]], graph: ox.NamedNode, *,
                      new: bool = False) -> None:
         """Record what ``graph`` holds before it is written or removed (nothing when ``new``: no
-        article is stored under it), up to :data:`kgbuild.listing.UPDATE_MAX_ARTICLES` graphs;
-        past that, the relink is full."""
-        from .listing import UPDATE_MAX_ARTICLES
-
+        article is stored under it), up to :func:`kgbuild.listing.update_limit` graphs; past
+        that, the relink is full."""
         if None in before or graph in before:
             return
-        if len(before) >= UPDATE_MAX_ARTICLES:
+        if len(before) >= self._update_limit:
             before.clear()
             before[None] = []
             return

@@ -62,6 +62,7 @@ __all__ = [
     "mark_changes_pending",
     "refresh",
     "update",
+    "update_limit",
     "AGGREGATION",
     "ARTICLES",
     "COLUMNS",
@@ -481,6 +482,15 @@ def _accreditation_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 #: above this many changed articles, :func:`update` declines and a full :func:`refresh` is cheaper
 UPDATE_MAX_ARTICLES = 1000
+#: ... and above this share of the graph's articles (at least :data:`UPDATE_MIN_ARTICLES`): an
+#: incremental update costs about 1/500 of a full relink per changed article (BENCHMARKS.md)
+UPDATE_SHARE = 1 / 50
+UPDATE_MIN_ARTICLES = 20
+
+
+def update_limit(graphs: int) -> int:
+    """How many changed articles :func:`update` takes on a graph of ``graphs`` named graphs."""
+    return min(UPDATE_MAX_ARTICLES, max(UPDATE_MIN_ARTICLES, int(graphs * UPDATE_SHARE)))
 
 
 def _values(var: str, nodes: Iterable[ox.NamedNode]) -> str:
