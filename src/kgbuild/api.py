@@ -28,12 +28,15 @@ from .remote import RemoteStore, open_store
 from .store import Store, default_store_path
 from .table import Table
 from .triples import article_quads
-from .vocab import EO, KGL, OWL, PREFIXES, RDF
+from .vocab import EO, KGL, PREFIXES, RDF
 
 #: the countries and the organizations of the article graphs, for the links graph (joins inside
 #: each graph: the union default graph is a bag, and a country or organizer repeated in N article
 #: graphs would otherwise be joined N x N times)
 _COUNTRIES = "GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc }"
+#: an organization node still stated with its Wikidata id (``?o`` and ``?wd`` bound)
+_ORGANIZATION_WITH_ID = ("GRAPH ?g { ?o eo:wikidataId ?wd ; rdfs:label ?label . "
+                         "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } }")
 _ORGANIZATIONS = ("GRAPH ?g { ?o rdfs:label ?label . "
                   "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
                   "OPTIONAL { ?o eo:wikidataId ?wd } }")
@@ -528,9 +531,10 @@ class KnowledgeGraph:
         """Mark the derived graphs as behind (:func:`kgbuild.listing.mark_changes_pending`) and
         return the record of changed graphs; it holds ``None`` when only a full relink will do
         (changes were pending already: an earlier run stopped before its relink)."""
-        from .listing import changes_pending, mark_changes_pending, update_limit
+        from .listing import UPDATE_MIN_ARTICLES, changes_pending, mark_changes_pending
 
-        self._update_limit = update_limit(self.store.graph_count())
+        self._update_limit = UPDATE_MIN_ARTICLES  # raised to the graph's share when needed (_note_change)
+
         before: dict[ox.NamedNode | None, list[ox.Triple]] = {}
         if changes_pending(self.store, self.iris):
             before[None] = []
@@ -543,8 +547,12 @@ class KnowledgeGraph:
         """Record what ``graph`` holds before it is written or removed (nothing when ``new``: no
         article is stored under it), up to :func:`kgbuild.listing.update_limit` graphs; past
         that, the relink is full."""
+        from .listing import UPDATE_MIN_ARTICLES, update_limit
+
         if None in before or graph in before:
             return
+        if len(before) == UPDATE_MIN_ARTICLES:  # counting the graphs costs ~0.1 s at 10k: only for big changes
+            self._update_limit = update_limit(self.store.graph_count())
         if len(before) >= self._update_limit:
             before.clear()
             before[None] = []
@@ -585,38 +593,39 @@ class KnowledgeGraph:
 
     def _update_links(self, changed: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
         """The links graph after ``changed`` graphs changed: their countries added (a linked country
-        stays, as in :meth:`relink`), the organizations they name before or after linked again from
-        every graph; True when the links graph changed."""
+        stays, as in :meth:`relink`); each organization with a Wikidata id they state, before or
+        after, linked while some graph still states it; True when the links graph changed."""
         from .link.graph import link_quads
 
         countries: set[str] = set()
-        nodes: set[Any] = set()
+        pairs: set[tuple[Any, str, str]] = set()  # (organization node, label, Wikidata id)
         for g in changed:  # each graph named in the query: pyoxigraph then starts from it
             countries |= {r["cc"].value for r in self.store.select(
                 "SELECT DISTINCT ?cc WHERE { " + _COUNTRIES.replace("?g", str(g)) + " }")}
-            nodes |= {r["o"] for r in self.store.select(
-                "SELECT DISTINCT ?o WHERE { " + _ORGANIZATIONS.replace("?g", str(g)) + " }")}
+            pairs |= {(r["o"], r["label"].value, r["wd"].value) for r in self.store.select(
+                "SELECT DISTINCT ?o ?label ?wd WHERE { " + _ORGANIZATIONS.replace("?g", str(g)) + " }") if "wd" in r}
         old = ox.Store()
         old.extend(ox.Quad(t.subject, t.predicate, t.object, g) for g, triples in changed.items() for t in triples)
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-        result = old.query(prologue + "SELECT * WHERE { " + _ORGANIZATIONS + " }")
+        result = old.query(prologue + "SELECT DISTINCT ?o ?label ?wd WHERE { " + _ORGANIZATIONS + " }")
         assert isinstance(result, ox.QuerySolutions)
-        nodes |= {r["o"] for r in result}
-        present: set[tuple[str, str | None]] = set()
-        for node in nodes:
-            for r in self.store.select("SELECT ?o ?label ?wd WHERE { " + _ORGANIZATIONS + " }",
-                                       substitutions={ox.Variable("o"): node}):
-                present.add((r["label"].value, r["wd"].value if "wd" in r else None))
+        pairs |= {(r["o"], r["label"].value, r["wd"].value) for r in result if r["wd"] is not None}
         links = self.iris.links_graph()
-        now = set(self.store.quads_for_pattern(None, None, None, links))
-        linked = {q.object.value for q in now if q.predicate == EO.alpha2 and isinstance(q.object, ox.Literal)}
-        subjects = {self.iris.organization(label) for label, _ in present}
-        subjects |= {n for n in nodes if isinstance(n, ox.NamedNode)}
-        subjects |= {self.iris.organization(r["label"].value) for r in result}
-        old_orgs = {q for q in now if q.subject in subjects and q.predicate == OWL.sameAs}
-        new_orgs = set(link_quads(self.iris, [], sorted(present, key=lambda t: (t[0], t[1] or ""))))
-        add = (set(link_quads(self.iris, sorted(countries - linked), [])) | new_orgs) - now
-        remove = old_orgs - new_orgs
+        linked = {q.object.value for q in self.store.quads_for_pattern(None, EO.alpha2, None, links)
+                  if isinstance(q.object, ox.Literal)}
+        add: set[ox.Quad] = set(link_quads(self.iris, sorted(countries - linked), []))
+        keep: set[ox.Quad] = set()
+        gone: set[ox.Quad] = set()
+        for node, label, wd in pairs:
+            quads = set(link_quads(self.iris, [], [(label, wd)]))
+            # still stated by some graph (the organization's node, with this id)? one lookup
+            stated = next(self.store.select(
+                "SELECT ?o ?wd WHERE { " + _ORGANIZATION_WITH_ID + " } LIMIT 1",
+                substitutions={ox.Variable("o"): node, ox.Variable("wd"): ox.Literal(wd)}), None) is not None
+            (keep if stated else gone).update(quads)
+        have = set(self.store.quads_for_pattern(None, None, None, links))  # a few hundred quads
+        add = (add | keep) - have
+        remove = (gone - keep) & have
         if not add and not remove:
             return False
         self.store.change(remove, add)

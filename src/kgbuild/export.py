@@ -114,7 +114,11 @@ def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.T
     backend = store.backend
     if next(backend.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
         return False
-    skip = set(non_data_graphs(store))
+    void = store.iris.void_graph()
+
+    def data(g: object) -> bool:
+        return isinstance(g, ox.NamedNode) and g not in (void, ONTOLOGY_GRAPH) and not store.iris.is_listing_graph(g)
+
     add = {ox.Quad(q.subject, q.predicate, q.object) for g in before
            for q in backend.quads_for_pattern(None, None, None, g)}
     remove = set()
@@ -123,8 +127,7 @@ def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.T
             q = ox.Quad(t.subject, t.predicate, t.object)
             if q in add or q in remove:
                 continue
-            if not any(isinstance(h.graph_name, ox.NamedNode) and h.graph_name not in skip
-                       for h in backend.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            if not any(data(h.graph_name) for h in backend.quads_for_pattern(t.subject, t.predicate, t.object, None)):
                 remove.add(q)
     if any(isinstance(term, ox.BlankNode) for q in add | remove for term in (q.subject, q.object)):
         return False

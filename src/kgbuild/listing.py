@@ -52,7 +52,7 @@ import pyoxigraph as ox
 
 from .graphstore import GraphStore
 from .iris import Iris
-from .vocab import KGL
+from .vocab import EO, KGL
 
 __all__ = [
     "ACCREDITATIONS",
@@ -652,8 +652,16 @@ def update(store: GraphStore, iris: Iris, *, missions: Iterable[ox.NamedNode], a
         leaving = sorted((n for n in old_keys if n not in kept_nodes and isinstance(n, ox.NamedNode)),
                          key=lambda n: n.value)
         gaps: dict[tuple[str, int, int | None], list[dict[str, Any]]] = defaultdict(list)
+        staying = _keyed(store, graph, key_prop, {p for p, _ in fresh_rows}, set(leaving))
+        props = {p: c for c, p in columns.items()}
+
+        def placed_at(n: ox.NamedNode, props: dict[ox.NamedNode, str] = props,
+                      order: list[tuple[str, bool]] = order) -> tuple[str, ...]:
+            return _sort_values({props[q.predicate]: q.object for q in store.quads_for_pattern(n, None, None, graph)
+                                 if q.predicate in props}, order)
+
         for prefix, r in fresh_rows:
-            low, high = _neighbours(store, graph, key_prop, prefix, order, columns, r, leaving)
+            low, high = _between(staying.get(prefix, []), _sort_values(r, order), placed_at)
             gaps[(prefix, low, high)].append(r)
         for (_, low, high), members in gaps.items():
             step = SPARSE_GAP if high is None else (high - low) // (len(members) + 1)
@@ -684,6 +692,12 @@ class _Desc(str):
     def __gt__(self, other: str) -> bool:
         return str.__lt__(self, other)
 
+    def __le__(self, other: str) -> bool:
+        return str.__ge__(self, other)
+
+    def __ge__(self, other: str) -> bool:
+        return str.__le__(self, other)
+
 
 def _sort_values(row: dict[str, Any], order: list[tuple[str, bool]]) -> tuple[str, ...]:
     return tuple(_Desc(_text(row.get(c))) if desc else _text(row.get(c)) for c, desc in order)
@@ -695,36 +709,43 @@ def _sparse_key(key_prop: ox.NamedNode, row: dict[str, Any], rank: int) -> str:
     return participation_key(_participation_partition(row), rank)
 
 
-def _neighbours(store: GraphStore, graph: ox.NamedNode, key_prop: ox.NamedNode, prefix: str,
-                order: list[tuple[str, bool]], columns: dict[str, ox.NamedNode], row: dict[str, Any],
-                leaving: list[ox.NamedNode]) -> tuple[int, int | None]:
-    """The ranks of the rows just before and after ``row`` in its partition (0 and None: none),
-    leaving out the rows ``leaving`` (removed by this change)."""
-    subs: dict[ox.Variable, Any] = {ox.Variable("prefix"): ox.Literal(prefix)}
-    binds: list[str] = []
-    before: list[str] = []
-    after: list[str] = []
-    equal: list[str] = []
-    for i, (column, desc) in enumerate(order):
-        subs[ox.Variable(f"v{i}")] = ox.Literal(_text(row.get(column)))
-        binds.append(f"OPTIONAL {{ ?row {columns[column]} ?c{i} }} BIND(COALESCE(STR(?c{i}), \"\") AS ?s{i})")
-        lt, gt = (">", "<") if desc else ("<", ">")
-        before.append(" && ".join([*equal, f"?s{i} {lt} ?v{i}"]))
-        after.append(" && ".join([*equal, f"?s{i} {gt} ?v{i}"]))
-        equal.append(f"?s{i} = ?v{i}")
-    names = " ".join(f"?{v.value}" for v in subs)
-    excluded = f"FILTER(?row NOT IN ({', '.join(str(n) for n in leaving)}))" if leaving else ""
-    bounds: list[int | None] = []
-    for agg, test in (("MAX", before), ("MIN", after)):
-        result = next(store.select(
-            f"SELECT ({agg}(?key_) AS ?key) {names} WHERE {{ "
-            f"GRAPH {graph} {{ ?row {key_prop} ?key_ FILTER(STRSTARTS(?key_, ?prefix)) }} "
-            f"{excluded} LATERAL {{ GRAPH {graph} {{ {' '.join(binds)} }} "
-            f"FILTER(({') || ('.join(test)})) }} }} GROUP BY {names}",
-            substitutions=subs, union=False), {})
-        key = result.get("key")
-        bounds.append(int(key.value[len(prefix):]) if isinstance(key, ox.Literal) else None)
-    return bounds[0] or 0, bounds[1]
+def _keyed(store: GraphStore, graph: ox.NamedNode, key_prop: ox.NamedNode, prefixes: set[str],
+           leaving: set[ox.NamedNode]) -> dict[str, list[tuple[int, ox.NamedNode]]]:
+    """The rows of these key prefixes but ``leaving``, as (rank, node) in key order, by prefix
+    (read as one string per prefix: a partition may hold thousands of rows)."""
+    out: dict[str, list[tuple[int, ox.NamedNode]]] = {}
+    for prefix in prefixes:
+        out[prefix] = _ranked_nodes(store, f"GRAPH {graph} {{ ?row {key_prop} ?key FILTER(STRSTARTS(?key, ?p)) }} "
+                                    f"BIND(SUBSTR(?key, {len(prefix) + 1}) AS ?rank)", ox.Literal(prefix), leaving)
+    return out
+
+
+def _ranked_nodes(store: GraphStore, where: str, prefix: ox.Literal, leaving: set[ox.NamedNode]
+                  ) -> list[tuple[int, ox.NamedNode]]:
+    """(rank, node) of ``where``'s ``?rank`` and ``?row``, sorted, but ``leaving``: one
+    ``GROUP_CONCAT`` string instead of a row object per node."""
+    row = next(store.select(f"SELECT (GROUP_CONCAT(CONCAT(STR(?rank), \" \", STR(?row)); SEPARATOR=\"\\n\") AS ?all) ?p "
+                            f"WHERE {{ {where} }} GROUP BY ?p", substitutions={ox.Variable("p"): prefix}, union=False), {})
+    text = row.get("all")
+    if not isinstance(text, ox.Literal) or not text.value:
+        return []
+    gone = {n.value for n in leaving}
+    pairs = (line.split(" ", 1) for line in text.value.split("\n"))
+    return sorted((int(rank), ox.NamedNode(iri)) for rank, iri in pairs if iri not in gone)
+
+
+def _between(rows: list[tuple[int, Any]], value: Any, values: Callable[[Any], Any]) -> tuple[int, int | None]:
+    """The ranks just before and after where ``value`` goes among ``rows`` ((rank, node) in key
+    order, which is the order of ``values(node)``): a binary search that reads about log2(len)
+    rows (0 and None: no row before, after)."""
+    lo, hi = 0, len(rows)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values(rows[mid][1]) <= value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return (rows[lo - 1][0] if lo > 0 else 0), (rows[lo][0] if lo < len(rows) else None)
 
 
 def _mission_summaries(store: GraphStore, graph: ox.NamedNode, prefix: str) -> list[dict[str, Any]]:
@@ -739,6 +760,12 @@ def _mission_summaries(store: GraphStore, graph: ox.NamedNode, prefix: str) -> l
         substitutions={ox.Variable("prefix"): ox.Literal(prefix)}, union=False))
 
 
+def _keyed_ranks(store: GraphStore, graph: ox.NamedNode, leaving: set[ox.NamedNode]) -> list[tuple[int, ox.NamedNode]]:
+    """Every article's (rank, IRI) but ``leaving``'s, in rank order."""
+    return _ranked_nodes(store, f"GRAPH {graph} {{ ?row kgl:listedRank ?rank }}", ox.Literal(""),
+                         leaving)
+
+
 def _article_ranks(store: GraphStore, graph: ox.NamedNode, articles: list[ox.NamedNode]
                    ) -> dict[ox.NamedNode, int] | None:
     """A rank for each present one of ``articles`` between its unchanged neighbours' (by file name,
@@ -748,20 +775,15 @@ def _article_ranks(store: GraphStore, graph: ox.NamedNode, articles: list[ox.Nam
     present: dict[Any, Any] = {r["article"]: r["file"] for r in store.select(
         _restricted("SELECT ?article ?file WHERE { GRAPH ?g { ?article a eo:Article ; eo:fileName ?file } }",
                     "article", articles))}
-    changed = ", ".join(str(a) for a in articles)
+    staying = _keyed_ranks(store, graph, set(articles))
+
+    def values(article: ox.NamedNode) -> tuple[str, str]:
+        file = next(store.quads_for_pattern(article, EO.fileName, None, None), None)
+        return (file.object.value if file is not None and isinstance(file.object, ox.Literal) else "", article.value)
+
     gaps: dict[tuple[int, int | None], list[ox.NamedNode]] = defaultdict(list)
     for article, file in sorted(present.items(), key=lambda t: (t[1].value, t[0].value)):
-        subs = {ox.Variable("file"): file, ox.Variable("iri"): ox.Literal(article.value)}
-        bounds = []
-        for cmp, agg in (("<", "MAX"), (">", "MIN")):
-            # ranks sort like (file name, IRI): the neighbour's rank is the largest below, the smallest above
-            row = next(store.select(
-                f"SELECT ({agg}(?r) AS ?rank) ?file ?iri WHERE {{ GRAPH ?g {{ ?x eo:fileName ?f }} "
-                f"FILTER(?f {cmp} ?file || (?f = ?file && STR(?x) {cmp} ?iri)) FILTER(?x NOT IN ({changed})) "
-                f"LATERAL {{ GRAPH {graph} {{ ?x kgl:listedRank ?r }} }} }} GROUP BY ?file ?iri",
-                substitutions=subs, union=False), None)
-            bounds.append(_int(row.get("rank")) if row is not None else None)
-        gaps[(bounds[0] or 0, bounds[1])].append(article)
+        gaps[_between(staying, (file.value, article.value), values)].append(article)
     ranks: dict[ox.NamedNode, int] = {}
     for (low, high), members in gaps.items():
         step = RANK_GAP if high is None else (high - low) // (len(members) + 1)
