@@ -68,7 +68,7 @@ def test_cli_table_shortens_iris_under_the_given_base_iri(tmp_path: Path) -> Non
     with KnowledgeGraph(path, base_iri=base) as kg:
         load_gold_into(kg)
     code, out, _ = run("query", "missions", "--store", str(path), "--base-iri", base)
-    assert code == 0 and "cis-az-parliamentary-2020" in out  # in the column "mission", without "mission/"
+    assert code == 0 and "cis-az-parliamentary-2020-02-09" in out  # in the column "mission", without "mission/"
     assert base not in out
 
 

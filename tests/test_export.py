@@ -132,5 +132,5 @@ def test_publish_void_counts_match_the_turtle(gold_kg, tmp_path: Path) -> None:
     stored = list(gold_kg.store.select(
         "SELECT ?n WHERE { GRAPH ?g { ?d a dcat:Dataset ; void:triples ?n } }", union=False))
     assert int(stored[0]["n"].value) == counts["kgbuild.ttl"]
-    assert (tmp_path / "ontology" / "kgbuild-0.3.0.owl").exists()
-    assert (tmp_path / "ontology" / "kgbuild-0.3.0.md").read_text(encoding="utf-8").strip()
+    assert (tmp_path / "ontology" / "kgbuild-0.4.0.owl").exists()
+    assert (tmp_path / "ontology" / "kgbuild-0.4.0.md").read_text(encoding="utf-8").strip()

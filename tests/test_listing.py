@@ -135,7 +135,7 @@ def test_listing_queries_match_the_reference_on_the_extracted_examples(examples_
 
 def test_every_catalogue_query_pages_as_slices_of_its_result(gold_kg) -> None:
     """limit/offset give exactly the slice of the whole result, for every query and parameter set."""
-    sets = _param_sets(gold_kg) + [("mission-members", {"mission": "cis-az-parliamentary-2020"})]
+    sets = _param_sets(gold_kg) + [("mission-members", {"mission": "cis-az-parliamentary-2020-02-09"})]
     for name, params in sets:
         full = gold_kg.query(name, **params)
         n = len(full)

@@ -30,7 +30,7 @@ def test_query_catalogue_has_the_issue_queries() -> None:
 
 
 #: A value of each parameter type that the gold graph holds.
-SAMPLES = {"country": "AZ", "mission": "cis-az-parliamentary-2020", "node": "mission/cis-az-parliamentary-2020",
+SAMPLES = {"country": "AZ", "mission": "cis-az-parliamentary-2020-02-09", "node": "mission/cis-az-parliamentary-2020-02-09",
            "iri": "https://w3id.org/kgbuild/ontology#participatesIn", "year": "2020", "date": "2020-02-09",
            "integer": "1", "string": "x"}
 
@@ -125,7 +125,7 @@ def test_query_latest_count_wins_across_articles(gold_kg) -> None:
     from kgbuild.model import Article, Mission
     from kgbuild.triples import article_quads
 
-    key = "cis-az-parliamentary-2020"
+    key = "cis-az-parliamentary-2020-02-09"
     (before,) = gold_kg.query("missions", country="AZ", year=2020)
     assert before["total"] == 252
     later = Article(id="later.txt", text="The CIS mission now counts 300 observers.", published=date(2020, 2, 8))
@@ -144,7 +144,7 @@ def test_query_latest_count_wins_across_articles(gold_kg) -> None:
 
 def test_query_members_and_participation(gold_kg) -> None:
     """Members of a mission and the missions a country took part in answer each other."""
-    members = gold_kg.query("mission-members", mission="cis-az-parliamentary-2020")
+    members = gold_kg.query("mission-members", mission="cis-az-parliamentary-2020-02-09")
     countries = {r["alpha2"] for r in members if r["kind"] == "country"}
     assert {"BY", "KZ", "MD", "RU"} <= countries
     part = gold_kg.query("country-participation", member="Moldova")

@@ -59,7 +59,7 @@ def test_release_missions_csv_is_the_missions_query(published: tuple[Path, str])
     assert list(rows[0]) == list(MISSION_COLUMNS) == expected.columns
     assert rows == [{c: _cell(r.get(c)) for c in MISSION_COLUMNS} for r in expected]
     assert len(rows) == len({r["mission"] for r in rows}) == 22
-    cis = next(r for r in rows if r["mission"].endswith("/mission/cis-az-parliamentary-2020"))
+    cis = next(r for r in rows if r["mission"].endswith("/mission/cis-az-parliamentary-2020-02-09"))
     assert (cis["country"], cis["type"], cis["election_date"], cis["early"], cis["total"]) == (
         "AZ", "parliamentary", "2020-02-09", "true", "252")
 
@@ -83,7 +83,7 @@ def test_release_provenance_rows_point_at_their_words(published: tuple[Path, str
     assert {m for m, _ in identity} == missions
     for prop in ("observes", "electionCountry"):
         assert sorted((r["mission"], r["article"]) for r in rows if r["property"] == prop) == sorted(identity)
-    figure = [r for r in rows if r["mission"].endswith("cis-az-parliamentary-2020") and r["slot"] == "observers.total"]
+    figure = [r for r in rows if r["mission"].endswith("cis-az-parliamentary-2020-02-09") and r["slot"] == "observers.total"]
     assert [(f["value"], f["article"], f["published"]) for f in figure] == [
         ("252", "azerbaijan-2020-cis-interim.txt", "2020-02-03")]
     assert {r["slot"] for r in rows} == {"mission", "start_date", "head", "member_country", "member_organization",

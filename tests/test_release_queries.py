@@ -69,7 +69,7 @@ def test_release_queries_who_accredited_whom(gold_kg) -> None:
     expected = {(m["accredited_by"], _mission(m), a) for a, m in _gold() if m.get("accredited_by")}
     assert {(r["commission"], r["mission"], r["article"]) for r in rows} == expected
     assert len(expected) >= 5 and all(r.get("asOf") for r in rows)
-    cis_az = [r for r in rows if r["mission"].endswith("/cis-az-parliamentary-2020") and r.get("category") == "TotalObservers"]
+    cis_az = [r for r in rows if r["mission"].endswith("/cis-az-parliamentary-2020-02-09") and r.get("category") == "TotalObservers"]
     assert cis_az and cis_az[0]["count"] == "252"
 
 

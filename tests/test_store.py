@@ -151,7 +151,7 @@ def test_store_remove_keeps_facts_other_articles_support(gold_kg) -> None:
                 election_date=date(2020, 2, 9), member_countries=["MD"])
     gold_kg.store.replace_graph(gold_kg.iris.article_graph(other.id),
                                 article_quads(other, [m], iris=gold_kg.iris, extractor_version="t", ingested_at=None))
-    key = "cis-az-parliamentary-2020"
+    key = "cis-az-parliamentary-2020-02-09"
 
     def members() -> set[str]:
         return {r["alpha2"] for r in gold_kg.query("mission-members", mission=key) if r.get("alpha2")}

@@ -134,7 +134,7 @@ def test_ui_missions_filters_search_and_links(tab: Any, ui_live: LiveServer, sho
 
 def test_ui_pages_link_both_ways(tab: Any, ui_live: LiveServer, shots: Path) -> None:
     """Mission, country, organization, election and article pages link to each other, both ways."""
-    tab.goto(f"{ui_live.url}/mission/cis-az-parliamentary-2020")
+    tab.goto(f"{ui_live.url}/mission/cis-az-parliamentary-2020-02-09")
     facts = tab.locator("dl.facts")
     org_href = facts.locator("a[href^='/organization/']").first.get_attribute("href")
     country_href = facts.locator("a[href^='/country/']").first.get_attribute("href")
@@ -146,7 +146,7 @@ def test_ui_pages_link_both_ways(tab: Any, ui_live: LiveServer, shots: Path) -> 
     assert svg.locator("g.node").count() >= 5 and svg.locator("g.node.count").count() == 0
     assert "/count/" not in svg.inner_html()
     assert svg.locator("g.node a[href^='/country/']").count() >= 3
-    back = "/mission/cis-az-parliamentary-2020"
+    back = "/mission/cis-az-parliamentary-2020-02-09"
     for href, name in ((org_href, "organization"), (country_href, "country"), (election_href, "election"),
                        (article_href, "article")):
         tab.goto(f"{ui_live.url}{href}")

@@ -73,7 +73,7 @@ def test_wheel_installs_offline_and_demo_runs_in_an_empty_folder(tmp_path: Path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "13 added, 0 replaced, 0 unchanged, 0 failed" in run.stdout
     assert re.search(r"graph: 13 articles, 22 missions", run.stdout), run.stdout
-    assert "cis-az-parliamentary-2020" in run.stdout
+    assert "cis-az-parliamentary-2020-02-09" in run.stdout
     for name in ("kgbuild.ttl", "missions.csv", "provenance.csv", "void.ttl"):
         assert (empty / "out" / name).stat().st_size > 0, name
     assert (empty / "kgbuild-store").is_dir()

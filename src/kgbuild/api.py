@@ -25,7 +25,7 @@ from .iris import DEFAULT_BASE_IRI
 from .model import Article
 from .query import Catalog, QueryResult, Row, bind_params, result_table, term_to_python
 from .remote import RemoteStore, open_store
-from .store import Store, default_store_path
+from .store import default_store_path
 from .table import Table
 from .triples import article_quads
 from .vocab import EO, KGL, PREFIXES, RDF
@@ -501,16 +501,21 @@ class KnowledgeGraph:
         return graph if isinstance(graph, ox.NamedNode) else None
 
     def relink(self) -> int:
-        """Rebuild the derived graphs from the article graphs; returns the links graph's size.
+        """Settle election identity, rebuild the derived graphs; returns the links graph's size.
 
-        The links graph holds the external identifiers (ISO codes, Wikidata, GeoNames) of every
+        Each mention of an election is put on the election it belongs to over the whole store
+        (:func:`kgbuild.elections.settle`: rounds, undated mentions), rewriting the article graphs
+        that change. The links graph holds the external identifiers (ISO codes, Wikidata, GeoNames) of every
         country and organization; the mission listing (:mod:`kgbuild.listing`) holds one row per
         mission for the listing queries. ``build``, ``remove`` and ``add_article`` call this; call
         it yourself after writing article graphs through :attr:`store` directly.
         """
+        from .elections import settle
         from .export import refresh_default_graph
         from .link.graph import link_quads
         from .listing import clear_changes_pending, refresh
+
+        settle(self.store)  # first: every later step reads the missions and elections it settles
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
@@ -570,6 +575,11 @@ class KnowledgeGraph:
         if None in before or current is None or not isinstance(current.object, ox.NamedNode) or next(
                 self.store.quads_for_pattern(current.object, KGL.listingFormat, ox.Literal(LISTING_FORMAT), index),
                 None) is None:
+            self.relink()
+            return
+        from .elections import settle
+
+        if settle(self.store):  # an election's identity moved: graphs rewritten that no one recorded
             self.relink()
             return
         links = self.iris.links_graph()
@@ -637,12 +647,11 @@ class KnowledgeGraph:
 
         An embedded store holds the merged, de-duplicated data in its default graph
         (:func:`kgbuild.export.refresh_default_graph`, rewritten by :meth:`relink`), exactly
-        the triples the VoID description counts. A remote store, or a store built before
-        kgbuild 0.8 and not relinked since (``kgbuild link``), queries the union instead.
+        the triples the VoID description counts; so does a SPARQL server's (``RemoteStore``) once
+        relinked. A store built before kgbuild 0.8 and not relinked since (``kgbuild link``)
+        queries the union instead.
         """
-        if not isinstance(self.store, Store):
-            return False
-        return next(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
+        return self.store.has_default_data()
 
     # --- reading ----------------------------------------------------------------------------
     @property

@@ -79,8 +79,8 @@ def refresh_default_graph(store: GraphStore) -> int | None:
     The default graph is what ad-hoc SPARQL reads (``kgbuild sparql``, the server's ``/query``):
     every triple of the article graphs and the links graph once, without the listing index, the
     ontology or the VoID description, so it holds exactly the triples ``void:triples`` counts and
-    an aggregate counts each fact once. Computed in one update (all-or-nothing). An embedded store
-    only: a remote store keeps its server's default graph (``None``).
+    an aggregate counts each fact once. Computed in one update (all-or-nothing), in the embedded
+    store or on the server (:meth:`GraphStore.rewrite_default_graph`); ``None`` for a read-only store.
 
     >>> from kgbuild.store import Store
     >>> s = Store(None)
@@ -90,14 +90,9 @@ def refresh_default_graph(store: GraphStore) -> int | None:
     >>> refresh_default_graph(s)
     1
     """
-    if not isinstance(store, Store) or store.read_only:
+    if store.read_only:
         return None
-    skip = " && ".join(f"?g != <{g.value}>" for g in non_data_graphs(store))
-    store.backend.update(
-        "DROP SILENT DEFAULT ;\n"
-        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
-    )
-    return sum(1 for _ in store.backend.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return store.rewrite_default_graph(non_data_graphs(store))
 
 
 def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
@@ -107,12 +102,10 @@ def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.T
     A triple of a changed graph is added; a triple one of them held before leaves the default graph
     when no data graph holds it any more. Returns False when this cannot be done (the store has no
     data default graph yet, or a blank node is involved): then call :func:`refresh_default_graph`.
-    A remote store keeps its server's default graph: True.
     """
-    if not isinstance(store, Store) or store.read_only:
+    if store.read_only:
         return True
-    backend = store.backend
-    if next(backend.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
+    if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None:
         return False
     void = store.iris.void_graph()
 
@@ -120,18 +113,19 @@ def update_default_graph(store: GraphStore, before: dict[ox.NamedNode, list[ox.T
         return isinstance(g, ox.NamedNode) and g not in (void, ONTOLOGY_GRAPH) and not store.iris.is_listing_graph(g)
 
     add = {ox.Quad(q.subject, q.predicate, q.object) for g in before
-           for q in backend.quads_for_pattern(None, None, None, g)}
+           for q in store.quads_for_pattern(None, None, None, g)}
     remove = set()
     for triples in before.values():
         for t in triples:
             q = ox.Quad(t.subject, t.predicate, t.object)
-            if q in add or q in remove:
+            if q in add or q in remove or not isinstance(t.subject, (ox.NamedNode, ox.BlankNode)) \
+                    or not isinstance(t.predicate, ox.NamedNode) or isinstance(t.object, ox.Triple):
                 continue
-            if not any(data(h.graph_name) for h in backend.quads_for_pattern(t.subject, t.predicate, t.object, None)):
+            if not any(data(h.graph_name) for h in store.quads_for_pattern(t.subject, t.predicate, t.object, None)):
                 remove.add(q)
     if any(isinstance(term, ox.BlankNode) for q in add | remove for term in (q.subject, q.object)):
         return False
-    store.change(remove, (q for q in add if q not in backend))
+    store.change(remove, add)  # adding a triple that is there already changes nothing
     return True
 
 

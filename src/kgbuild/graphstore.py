@@ -37,6 +37,7 @@ __all__ = [
     "StoreBase",
     "Substitutions",
     "Term",
+    "default_graph_update",
 ]
 
 #: The named graph holding the ontology (kept apart from the data; exports leave it out).
@@ -125,6 +126,15 @@ class GraphStore(Protocol):
     def drop_graph(self, graph: ox.NamedNode) -> None: ...
 
     def remove_graph(self, graph: ox.NamedNode) -> bool: ...
+
+    def rewrite_default_graph(self, exclude: Iterable[ox.NamedNode]) -> int:
+        """Make the default graph every triple of the named graphs but ``exclude``, each once, in
+        one update (all-or-nothing); returns its triple count (:func:`kgbuild.export.refresh_default_graph`)."""
+        ...
+
+    def has_default_data(self) -> bool:
+        """Whether the default graph holds the merged data (then ``union=True`` queries read it)."""
+        ...
 
     # --- reading
     def named_graphs(self) -> list[ox.NamedNode]: ...
@@ -255,6 +265,17 @@ class StoreBase:
     def quads_for_pattern(self, subject: ox.NamedNode | ox.BlankNode | None, predicate: ox.NamedNode | None,
                           object: Term | None, graph: GraphName | None = None) -> Iterator[ox.Quad]:
         raise NotImplementedError
+
+
+def default_graph_update(exclude: Iterable[ox.NamedNode]) -> str:
+    """The SPARQL Update that makes the default graph the named graphs' triples (but ``exclude``'s) once.
+
+    >>> print(default_graph_update([ox.NamedNode("https://e.org/void")]))
+    DROP SILENT DEFAULT ;
+    INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://e.org/void>) }
+    """
+    skip = " && ".join(f"?g != {g}" for g in exclude) or "true"
+    return f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({skip}) }}"
 
 
 def prefixes_for(format: ox.RdfFormat) -> dict[str, str] | None:

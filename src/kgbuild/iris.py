@@ -1,21 +1,25 @@
 """Deterministic IRIs: the same input always gives the same IRI under a configurable base.
 
-Readable slugs (``mission/cis-az-2020-02-09``) so that a published dataset can be browsed and
-diffed between releases.
+Readable slugs (``mission/cis-az-parliamentary-2020-02-09``) so that a published dataset can be
+browsed and diffed between releases.
 
 >>> iris = Iris("https://example.org/kg/")
 >>> iris.country("az").value
 'https://example.org/kg/country/AZ'
 >>> iris.mission("Commonwealth of Independent States", "AZ", "2020-02-09", "parliamentary", 2020).value
-'https://example.org/kg/mission/cis-az-parliamentary-2020'
+'https://example.org/kg/mission/cis-az-parliamentary-2020-02-09'
+>>> iris.election("AZ", "parliamentary", "2020-02-09", 2020).value
+'https://example.org/kg/election/az/parliamentary/2020-02-09'
 >>> iris.organization("OSCE/ODIHR").value
 'https://example.org/kg/organization/odihr'
 
-A mission's key is organizer + host country + election type + election year (the year of the
-election date, else of the article's publication), so an article that gives the voting day and one
-that does not still name the same mission node, whatever order they are built in. Organizations
-in the catalogue (:mod:`kgbuild.catalog`) get its short key (``cis``, ``odihr``, ``pace``); others a slug
-of their name.
+An election is host country + type + voting day (``election/az/parliamentary/2020-02-09``), and
+a mission is organizer + election. An article that states no voting day names the year-level node
+``election/az/parliamentary/2020`` (the year of its publication); which election a mention finally
+belongs to (a runoff to its first round, an undated mention to the one dated election of its year)
+depends on every article of the store, and :mod:`kgbuild.elections` settles it after each build
+(``docs/rdf-model.md``, "Election identity"). Organizations in the catalogue
+(:mod:`kgbuild.catalog`) get its short key (``cis``, ``odihr``, ``pace``); others a slug of their name.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from pyoxigraph import NamedNode
 from .catalog import resolve_organization
 from .errors import ParameterError
 
-__all__ = ["DEFAULT_BASE_IRI", "Iris", "organization_slug", "slugify"]
+__all__ = ["DEFAULT_BASE_IRI", "Iris", "election_when", "organization_slug", "slugify"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/kgbuild/data/"
 
@@ -53,9 +57,10 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug or "x" + hashlib.sha1(text.encode()).hexdigest()[:8]
 
 
-def _year(when: str | None, year: int | None) -> str:
+def election_when(when: str | None, year: int | None) -> str:
+    """An election's date key: the ISO voting day, else the year, else ``undated``."""
     if when:
-        return when[:4]
+        return when
     return str(year) if year else "undated"
 
 
@@ -162,20 +167,41 @@ class Iris:
         return self._node("person", slugify(name))
 
     def election(self, country: str, election_type: str | None, when: str | None, year: int | None) -> NamedNode:
-        """An election: by country, type and year (of ``when``, the ISO voting day, else ``year``)."""
-        return self._node("election", f"{country.lower()}-{election_type or 'election'}-{_year(when, year)}")
+        """An election: ``election/{cc}/{type}/{YYYY-MM-DD}``, or ``.../{YYYY}`` when ``when`` (the ISO
+        voting day) is None (the year-level node of an election whose day no article states)."""
+        return self._node("election", country.lower(), election_type or "election", election_when(when, year))
+
+    def election_parts(self, election: NamedNode) -> tuple[str, str | None, str] | None:
+        """``(country, type, date key)`` of an election IRI this minter made, else None.
+
+        >>> Iris("https://e.org/").election_parts(NamedNode("https://e.org/election/az/parliamentary/2020"))
+        ('AZ', 'parliamentary', '2020')
+        """
+        prefix = self.base + "election/"
+        if not election.value.startswith(prefix):
+            return None
+        parts = election.value[len(prefix):].split("/")
+        if len(parts) != 3:
+            return None
+        return parts[0].upper(), (None if parts[1] == "election" else parts[1]), parts[2]
 
     def mission(
         self, organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
     ) -> NamedNode:
-        """A mission: organizer + host country + election type + election year."""
+        """A mission: organizer + election (host country, type, voting day or year)."""
         return self._node("mission", self.mission_key(organizer, country, when, election_type, year))
 
     @staticmethod
     def mission_key(
         organizer: str, country: str, when: str | None, election_type: str | None, year: int | None
     ) -> str:
-        return f"{organization_slug(organizer)}-{country.lower()}-{election_type or 'election'}-{_year(when, year)}"
+        """``{organizer}-{cc}-{type}-{YYYY-MM-DD or YYYY}``, e.g. ``cis-az-parliamentary-2020-02-09``."""
+        return Iris.mission_key_of(organization_slug(organizer), country, election_type, election_when(when, year))
+
+    @staticmethod
+    def mission_key_of(organizer_slug: str, country: str, election_type: str | None, when: str) -> str:
+        """A mission's key from its organizer's key and its election's date key (:func:`election_when`)."""
+        return f"{organizer_slug}-{country.lower()}-{election_type or 'election'}-{when}"
 
     def observer_count(self, mission: NamedNode, category: str, article_id: str) -> NamedNode:
         return NamedNode(f"{mission.value}/count/{category.replace('_', '-')}/{self.article_slug(article_id)}")

@@ -122,7 +122,7 @@ WHERE {
         ?mission eo:observes ?e ; a eo:ObservationMission ; eo:organizer/rdfs:label ?org_label .
         ?article eo:mentions ?mission .
         OPTIONAL { ?e eo:electionType ?t }
-        OPTIONAL { ?e eo:electionDate ?edate }
+        OPTIONAL { ?e eo:electionDate|eo:roundDate ?edate }
         OPTIONAL { ?e eo:early ?early_ }
         OPTIONAL { ?mission eo:startDate ?sdate }
         OPTIONAL { ?mission eo:headOfMission/rdfs:label ?head_ }
@@ -160,7 +160,7 @@ WHERE {
     ?commission rdfs:label ?commission_label .
     OPTIONAL { ?commission eo:commissionOf/eo:alpha2 ?commission_country }
     ?mission eo:organizer/rdfs:label ?organizer ; eo:observes ?e .
-    OPTIONAL { ?e eo:electionDate ?election_date }
+    OPTIONAL { ?e eo:electionDate|eo:roundDate ?election_date }
   }
   OPTIONAL {
     GRAPH ?h {
@@ -180,7 +180,7 @@ WHERE {
     ?mission eo:organizer/rdfs:label ?organizer ; eo:observes ?e .
     ?e eo:electionCountry/eo:alpha2 ?host .
     OPTIONAL { ?e eo:electionType ?t }
-    OPTIONAL { ?e eo:electionDate ?election_date }
+    OPTIONAL { ?e eo:electionDate|eo:roundDate ?election_date }
   }
   BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?type)
 }"""

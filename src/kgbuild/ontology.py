@@ -62,7 +62,7 @@ _TMPDIR_LOCK = threading.Lock()
 def ontology_text() -> str:
     """The ontology as Turtle.
 
-    >>> "owl:versionIRI <https://w3id.org/kgbuild/ontology/0.3.0>" in ontology_text()
+    >>> "owl:versionIRI <https://w3id.org/kgbuild/ontology/0.4.0>" in ontology_text()
     True
     """
     return resource_text("ontology", ONTOLOGY_FILE)

@@ -5,7 +5,7 @@
     kgbuild.ttl  kgbuild.nt  kgbuild.jsonld  context.jsonld   the data, merged (deterministic)
     kgbuild.trig kgbuild.nq                                   the dataset with per-article graphs
     void.ttl                                                  VoID + DCAT-AP, also stored in {base}graph/_void
-    ontology/kgbuild-0.3.0.ttl .owl .md .html                 the versioned ontology and its docs
+    ontology/kgbuild-0.4.0.ttl .owl .md .html                 the versioned ontology and its docs
     docs/README.md docs/queries/*.rq                          IRI patterns, a diagram, example queries
     missions.csv provenance.csv (+ .parquet)                  the facts as tables (kgbuild.release)
 

@@ -79,7 +79,7 @@ PARAM_TYPES = {
     "integer": "whole number",
     "string": "any text (bound as a plain literal)",
     "iri": "absolute IRI, e.g. https://…",
-    "mission": "mission IRI, or its key under the base IRI (e.g. cis-az-parliamentary-2020)",
+    "mission": "mission IRI, or its key under the base IRI (e.g. cis-az-parliamentary-2020-02-09)",
     "node": "IRI of any node, or its path under the base IRI (e.g. country/AZ)",
 }
 

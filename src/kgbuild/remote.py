@@ -21,8 +21,10 @@ Because the graph IRI of an article and its content hash are fixed by the articl
 idempotent: a retried or duplicated task writes the same graph again (see docs/scale-out.md).
 
 Queries go over the SPARQL Protocol with kgbuild's prefixes prepended, parameters bound as a
-leading ``VALUES`` block (:func:`kgbuild.query.with_values`, exactly as the local store does) and
-the union of all graphs as the default graph; results are parsed back into pyoxigraph objects
+leading ``VALUES`` block (:func:`kgbuild.query.with_values`, exactly as the local store does) and,
+as their default graph, the server's default graph once ``relink`` has made it the merged data
+(:meth:`RemoteStore.rewrite_default_graph`: each triple once, as in the embedded store), else the
+union of all graphs; results are parsed back into pyoxigraph objects
 (``QuerySolutions``, ``QueryBoolean``, ``QueryTriples``), so callers cannot tell the backends apart.
 """
 
@@ -46,6 +48,7 @@ from .graphstore import (
     Output,
     StoreBase,
     Substitutions,
+    default_graph_update,
     prefixes_for,
 )
 from .iris import DEFAULT_BASE_IRI, Iris
@@ -148,6 +151,7 @@ class RemoteStore(StoreBase):
         if writes == "gsp" and self.gsp_url is None:
             raise StoreError("writes='gsp' needs a Graph Store endpoint (gsp_path)", path=url)
         self.union_params = dict(layout["union_params"] if union_params is None else union_params)
+        self._data_default = False  # the server's default graph holds the merged data (seen once: kept)
         self._own_client = client is None
         self._client = client if client is not None else httpx.Client(timeout=timeout)
         try:
@@ -290,9 +294,24 @@ class RemoteStore(StoreBase):
         row = next(self.select(sparql, union=False), {})
         return int(row["n"].value) if "n" in row else 0
 
+    def rewrite_default_graph(self, exclude: Iterable[ox.NamedNode]) -> int:
+        """Make the server's default graph the named graphs' triples (but ``exclude``'s), each once,
+        in one update request (one transaction); returns its triple count."""
+        self._update(default_graph_update(exclude))
+        self._data_default = True
+        return self._count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+
+    def has_default_data(self) -> bool:
+        """Whether the server's default graph holds the merged data (asked until it does, then kept)."""
+        if not self._data_default:
+            self._data_default = self._ask("ASK { ?s ?p ?o }", union=False)
+        return self._data_default
+
     def _dataset_params(self, union: bool, dataset: Dataset | None) -> list[tuple[str, str]] | None:
         if dataset is not None:
             return [("default-graph-uri", g) for g in dataset[0]] + [("named-graph-uri", g) for g in dataset[1]]
+        if union and self.has_default_data():
+            return None  # the merged data: each triple once, where the union repeats it per graph
         return list(self.union_params.items()) if union else None
 
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,

@@ -41,6 +41,7 @@ from .graphstore import (
     Output,
     StoreBase,
     Substitutions,
+    default_graph_update,
     prefixes_for,
 )
 from .iris import DEFAULT_BASE_IRI, Iris
@@ -306,6 +307,15 @@ class Store(StoreBase):
     def count_quads(self) -> int:
         return len(self._store)
 
+    def rewrite_default_graph(self, exclude: Iterable[ox.NamedNode]) -> int:
+        """Make the default graph the named graphs' triples (but ``exclude``'s), each once, in one update."""
+        self._check_writable()
+        self._store.update(default_graph_update(exclude))
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def has_default_data(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
               dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query (with the standard prefixes predeclared).
@@ -327,7 +337,7 @@ class Store(StoreBase):
         :raises QueryError: the query does not parse or fails.
         """
         extra: dict[str, object] = {}
-        if union and next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        if union and self.has_default_data():
             union = False  # the derived data default graph: each triple once, not once per graph
         try:
             if dataset is not None:

@@ -19,15 +19,18 @@ from datetime import date, datetime
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from .catalog import country_label, resolve_organization
-from .iris import Iris
+from .iris import Iris, election_when
 from .model import Article, Evidence, Mission, Value
 from .vocab import EO, NIF, PROV, RDF, RDFS, SCHEMA, XSD
 
-__all__ = ["ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "RDF_VERSION", "article_quads", "date_literal"]
+__all__ = [
+    "ELECTION_TYPE_CONCEPTS", "ORG_KIND_CLASSES", "RDF_VERSION", "UNDATED_COMMENT", "article_quads", "date_literal",
+    "election_label",
+]
 
 #: Version of the RDF this module writes (IRI scheme, properties). Stored with the extractor's
 #: version on every article, so changing either re-extracts articles instead of skipping them.
-RDF_VERSION = "rdf/4"
+RDF_VERSION = "rdf/5"
 
 ELECTION_TYPE_CONCEPTS: dict[str, NamedNode] = {
     "parliamentary": EO.Parliamentary,
@@ -55,6 +58,16 @@ ORG_KIND_CLASSES: dict[str, NamedNode] = {
 
 Subject = NamedNode | BlankNode
 Object = NamedNode | BlankNode | Literal
+
+
+#: what a year-level election node (``election/{cc}/{type}/{YYYY}``) says of itself
+UNDATED_COMMENT = Literal("Voting day unknown: no article states it. This node stands for the election of this "
+                          "country and type in this year.", language="en")
+
+
+def election_label(country: str, election_type: str | None, when: str) -> str:
+    """An election's label: ``Azerbaijan parliamentary 2020-02-09`` (or the year, for a year-level node)."""
+    return f"{country_label(country)} {election_type or 'election'} {when}"
 
 
 def date_literal(value: date) -> Literal:
@@ -152,12 +165,14 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
     cite(node, EO.organizer, org, "mission", None)
     w.add(org, EO.organizes, node)
 
-    # election
+    # election: as this article states it; kgbuild.elections settles the identity over the store
     country = _country(w, iris, m.country)
     election = iris.election(m.country, m.election_type, when, year)
     w.add(election, RDF.type, EO.Election)
-    label = f"{country_label(m.country)} {m.election_type or 'election'} {when or year}"
+    label = election_label(m.country, m.election_type, election_when(when, year))
     w.add(election, RDFS.label, _en(label))
+    if when is None:
+        w.add(election, RDFS.comment, UNDATED_COMMENT)
     w.add(node, RDFS.label, _en(f"{m.organizer} observation of {label}"))
     cite(election, EO.electionCountry, country, "mission", None)
     cite(node, EO.observes, election, "mission", None)

@@ -55,7 +55,7 @@ __all__ = [
 
 EO_NS = "https://w3id.org/kgbuild/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/kgbuild/ontology"
-ONTOLOGY_VERSION = "0.3.0"
+ONTOLOGY_VERSION = "0.4.0"
 
 
 class Namespace:
@@ -153,6 +153,7 @@ EO_TERMS = frozenset(
         "citizenOf",
         # datatype properties
         "electionDate",
+        "roundDate",
         "early",
         "startDate",
         "count",

@@ -288,7 +288,7 @@ async def organization_page(request: Request) -> Response:
 
 
 async def election_page(request: Request) -> Response:
-    """``/election/{key}``: an election's page."""
+    """``/election/{cc}/{type}/{day}``: an election's page."""
     return HTMLResponse(pages.election_page(await _node_data(request, "election")))
 
 
@@ -328,7 +328,8 @@ async def resource(request: Request) -> Response:
         page = pages.mission_page(await _mission(request, iri[len(mission):]))
         return HTMLResponse(page.replace("</head>", _alternate_links(path) + "</head>", 1), headers=headers)
     kind, _, key = iri[len(cfg.base_iri):].partition("/")
-    if fmt == "html" and kind in PAGE_KINDS and key and "/" not in key:
+    # an election's key has three segments (election/{cc}/{type}/{day}), the others one
+    if fmt == "html" and kind in PAGE_KINDS and key and key.count("/") == (2 if kind == "election" else 0):
         page = PAGE_KINDS[kind](await _node_data(request, kind, key))
         return HTMLResponse(page.replace("</head>", _alternate_links(path) + "</head>", 1), headers=headers)
     out = _answer(await _pool(request).run(("describe", {"iri": iri, "format": fmt}), client=_client(request)))

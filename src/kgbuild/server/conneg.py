@@ -87,8 +87,8 @@ def choose(accept: str | None, fmt: str | None = None) -> str | None:
 def resource_iri(base: str, path: str) -> str | None:
     """The resource IRI a request path names under ``base``, or None (not a resource path).
 
-    >>> resource_iri("https://w3id.org/kgbuild/data/", "/mission/cis-az-parliamentary-2020")
-    'https://w3id.org/kgbuild/data/mission/cis-az-parliamentary-2020'
+    >>> resource_iri("https://w3id.org/kgbuild/data/", "/mission/cis-az-parliamentary-2020-02-09")
+    'https://w3id.org/kgbuild/data/mission/cis-az-parliamentary-2020-02-09'
     >>> resource_iri("https://w3id.org/kgbuild/data/", "/kgbuild/data/country/AZ")
     'https://w3id.org/kgbuild/data/country/AZ'
     >>> resource_iri("https://w3id.org/kgbuild/data/", "/ontology")

@@ -55,12 +55,15 @@ def local_path(iri: str, base: str) -> str | None:
     '/country/AZ'
     >>> local_path("https://w3id.org/kgbuild/data/mission/x/count/total/a.txt", "https://w3id.org/kgbuild/data/") is None
     True
+    >>> local_path("https://w3id.org/kgbuild/data/election/az/parliamentary/2020", "https://w3id.org/kgbuild/data/")
+    '/election/az/parliamentary/2020'
     """
     if not iri.startswith(base):
         return None
     rest = iri[len(base):]
     kind, _, key = rest.partition("/")
-    if kind not in PAGE_KINDS or not key or "/" in key or "#" in key:
+    # an election's key is {cc}/{type}/{day}, every other kind's one segment
+    if kind not in PAGE_KINDS or not key or key.count("/") != (2 if kind == "election" else 0) or "#" in key:
         return None
     return f"/{kind}/{key}"
 
@@ -390,6 +393,7 @@ def election_data(kg: KnowledgeGraph, key: str) -> dict[str, Any]:
         "country_label": _first(kg, country, RDFS.label) if isinstance(country, str) else None,
         "type": str(etype).rsplit("#", 1)[-1].lower() if etype else None,
         "dates": [str(d) for d in _objects(kg, iri, EO.electionDate)],
+        "rounds": [str(d) for d in _objects(kg, iri, EO.roundDate)],
         "early": True in _objects(kg, iri, EO.early),
         "missions": _missions_of(kg, _subjects(kg, EO.observes, iri)),
     }

@@ -403,7 +403,9 @@ def election_page(d: dict[str, Any]) -> str:
     """An election: country, type, the dates articles state, the missions that observed it."""
     country = _a(d["country_path"], escape(str(d["country_label"] or d["country"] or "—")))
     facts = [("Country", country), ("Type", escape(d["type"] or "—")),
-             ("Voting day", ", ".join(escape(x) for x in d["dates"]) or "—"), ("Early", "yes" if d["early"] else "no")]
+             ("Voting day", ", ".join(escape(x) for x in d["dates"]) or "unknown"), ("Early", "yes" if d["early"] else "no")]
+    if d.get("rounds"):
+        facts.insert(3, ("Later rounds", ", ".join(escape(x) for x in d["rounds"])))
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     body = f"""<h1>{escape(str(d["label"]))}</h1>
 <p class="iri"><code>{escape(d["iri"])}</code></p>
