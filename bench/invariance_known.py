@@ -2,6 +2,8 @@
 pass rate of every family of the invariance suite.
 
     python -m bench.invariance_known            # writes the file, prints the table
+    python -m bench.invariance_known --lang ru --suite corpus/ru/invariance/suite.jsonl \
+        --output tests/data/invariance-known-failures-ru.txt   # the Russian suite
 
 Run it after each retraining: tests/test_invariance.py treats the listed rows as strict xfails, so
 a row that starts to hold (or to fail) shows up as a test failure until the file is regenerated.
@@ -23,9 +25,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--suite", type=Path, default=ROOT / "corpus" / "invariance" / "suite.jsonl")
     ap.add_argument("--output", type=Path, default=ROOT / "tests" / "data" / "invariance-known-failures.txt")
+    ap.add_argument("--lang", choices=["auto", "en", "ru"], default="auto")
     args = ap.parse_args()
+    args.suite, args.output = args.suite.resolve(), args.output.resolve()
     rows = load_suite(args.suite)
-    extractor = Extractor()
+    extractor = Extractor(lang=args.lang)
     predicted = extractor_predict(extractor)(rows)
     fails: list[tuple[str, str]] = []
     total: Counter[str] = Counter()

@@ -103,8 +103,11 @@ def test_cli_build_says_what_it_skipped_and_what_it_cannot_read(tmp_path: Path) 
     ru = tmp_path / "ru"
     ru.mkdir()
     (ru / "novosti.txt").write_text("Наблюдатели СНГ прибыли в Бишкек для мониторинга выборов президента.\n")
-    code, out, err = run("build", str(ru), "--store", str(tmp_path / "s2"))
-    assert code == 0 and "novosti.txt" in err and "Cyrillic" in err and "English only" in err
+    code, out, err = run("build", str(ru), "--store", str(tmp_path / "s2"), "--lang", "en")
+    assert code == 0 and "novosti.txt" in err and "Cyrillic" in err and "--lang en" in err
+    (ru / "beobachter.txt").write_text("Die Beobachter der GUS sind in Bischkek eingetroffen, um die Wahl zu verfolgen.\n")
+    code, out, err = run("build", str(ru), "--store", str(tmp_path / "s3"))  # auto: Russian is read, German skipped
+    assert code == 0 and "1 added" in out and "skipped: beobachter.txt: not extracted: the text is in German (de)" in err
 
 
 def test_remote_store_given_the_query_endpoint_uses_it() -> None:

@@ -59,7 +59,8 @@ class Problem:
 class BuildReport:
     """What a build did: counts per outcome, the failed and skipped items, warnings, and timing.
 
-    ``skipped`` are files in the folders read that are no article type (``.pdf``, ``.md``, ...);
+    ``skipped`` are files in the folders read that are no article type (``.pdf``, ``.md``, ...)
+    and articles in a language kgbuild does not extract (the problem names the language);
     ``warnings`` are items read with a caveat (e.g. bytes that are not UTF-8, replaced).
     """
 
@@ -123,6 +124,14 @@ def foreign_script(text: str, *, sample: int = 4000) -> str | None:
     return {"CJK": "Chinese/Japanese (CJK)"}.get(top, top.title())
 
 
+def _check_lang(lang: str) -> str:
+    from .extract.language import LANGUAGES
+
+    if lang not in LANGUAGES:
+        raise ParameterError("lang", lang, f"is not one of {', '.join(LANGUAGES)}")
+    return lang
+
+
 def build_version(extractor: Any = None) -> str:
     """What an article graph was made with: the extractor's version (with its scorer's) and the RDF layer's."""
     from .extract import Extractor
@@ -157,6 +166,7 @@ class KnowledgeGraph:
         model: str | None = None,
         scorer: str | None = None,
         rules: bool = False,
+        lang: str = "auto",
     ) -> None:
         path = default_store_path() if store == "" else store
         #: The graph's backend: an embedded :class:`~kgbuild.store.Store` or a :class:`~kgbuild.remote.RemoteStore`.
@@ -165,6 +175,7 @@ class KnowledgeGraph:
         self.model = model
         self.scorer = scorer
         self.rules = rules
+        self.lang = _check_lang(lang)
         self._extractor: Any = None
         self._catalog: Catalog | None = None
         self._update_limit = 0  # changed articles an incremental relink takes (set by _begin_changes)
@@ -186,7 +197,8 @@ class KnowledgeGraph:
         if self._extractor is None:
             from .extract import DEFAULT_MODEL, Extractor
 
-            self._extractor = Extractor(self.model or DEFAULT_MODEL, scorer=self.scorer, learned=not self.rules)
+            self._extractor = Extractor(self.model or DEFAULT_MODEL, scorer=self.scorer, learned=not self.rules,
+                                        lang=self.lang)
         return self._extractor
 
     def build(
@@ -202,6 +214,7 @@ class KnowledgeGraph:
         on_item: ProgressHook | None = None,
         follow_symlinks: bool = False,
         cluster: Any = None,
+        lang: str | None = None,
     ) -> BuildReport:
         """Read, extract and store articles from files, directories or ``-`` (stdin).
 
@@ -224,9 +237,16 @@ class KnowledgeGraph:
             ``"local:N"`` (N local worker processes), ``"tcp://HOST:PORT"`` (a running scheduler)
             or a ``distributed.Client``. The workers write to the store themselves, so it must be
             a SPARQL server (``KnowledgeGraph("http://HOST:PORT")``); see ``docs/scale-out.md``.
-        :raises ParameterError: ``cluster`` is malformed, Dask is missing, or the store is local.
+        :param lang: the articles' language: ``"auto"`` (detected per article: English and Russian
+            are extracted, an article in another language is reported in ``BuildReport.skipped`` with
+            its language), ``"en"`` or ``"ru"`` for every article (default: the graph's ``lang``).
+        :raises ParameterError: ``cluster`` or ``lang`` is malformed, Dask is missing, or the store is local.
         """
+        from .extract.language import UnsupportedLanguage
         from .ingest import DEFAULT_MAX_BYTES, InputNote, InputProblem, read_inputs
+
+        if lang is not None and _check_lang(lang) != self.lang:
+            self.lang, self._extractor = lang, None
 
         if isinstance(cluster, str):
             from .cluster import parse_cluster
@@ -314,6 +334,11 @@ class KnowledgeGraph:
         # so after a crash every article is complete or absent; changed ones are replaced singly.
         with self.store.batch_writer(on_written=written, on_failed=failed) as writer:
             for article, result in stream:
+                if isinstance(result, UnsupportedLanguage):
+                    states.pop(article.id, None)
+                    report.skipped.append(Problem(article.id, f"not extracted: {result.problem}"))
+                    notify(article.id, "skipped")
+                    continue
                 if isinstance(result, BaseException):
                     report.failed.append(Problem(article.id, f"extraction failed: {type(result).__name__}: {result}"))
                     notify(article.id, "failed")
@@ -334,9 +359,9 @@ class KnowledgeGraph:
                     continue
                 pending[graph] = (article.id, len(result))
                 writer.put(graph, quads)
-                if not result and (script := foreign_script(article.text)):
+                if not result and self.lang == "en" and (script := foreign_script(article.text)):
                     report.warnings.append(Problem(article.id, f"no facts extracted: the text is mostly in {script} "
-                                                   "script, and the extractor reads English only"))
+                                                   "script, and --lang en reads every article as English"))
         # the graphs these articles had under the names used before issue 14 (extension and case dropped)
         for graph in stale:
             before.clear()  # rare: relinked in full
@@ -360,7 +385,7 @@ class KnowledgeGraph:
         from .cluster import ExtractorSpec, adopt_extractor, cluster_outcomes, local_outcomes
         from .extract import DEFAULT_MODEL
 
-        spec = ExtractorSpec(self.model or DEFAULT_MODEL, self.scorer, self.rules)
+        spec = ExtractorSpec(self.model or DEFAULT_MODEL, self.scorer, self.rules, self.lang)
         if cluster is None and getattr(self._extractor, "_nlp", None) is not None:
             adopt_extractor(spec, self._extractor)  # loaded here already: forked workers share it
         taken: set[ox.NamedNode] = set()
@@ -385,6 +410,10 @@ class KnowledgeGraph:
                                                      ingested_at=ingested, batch_size=batch_size,
                                                      task_articles=batch_size):
                 graph = self.iris.article_graph(article.id)
+                if outcome.skipped is not None:
+                    report.skipped.append(Problem(article.id, outcome.skipped))
+                    notify(article.id, "skipped")
+                    continue
                 pending[graph] = (article.id, outcome.missions)
                 if outcome.error is None:
                     written(graph)
@@ -401,6 +430,10 @@ class KnowledgeGraph:
             for article, outcome in local_outcomes(distinct(articles), n_process=n_process, spec=spec,
                                                    base_iri=self.iris.base, version=version, ingested_at=ingested,
                                                    batch_size=batch_size, task_articles=batch_size):
+                if outcome.skipped is not None:
+                    report.skipped.append(Problem(article.id, outcome.skipped))
+                    notify(article.id, "skipped")
+                    continue
                 if outcome.error is not None or outcome.nquads is None:
                     report.failed.append(Problem(article.id, outcome.error or "not stored: no graph"))
                     notify(article.id, "failed")

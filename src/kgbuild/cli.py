@@ -106,12 +106,16 @@ def warnings_to_stderr() -> Iterator[None]:
 
 
 def _open(store_path: str, base_iri: str, *, read_only: bool = False, model: str | None = None,
-          scorer: str | None = None, rules: bool = False) -> KnowledgeGraph:
-    return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model, scorer=scorer, rules=rules)
+          scorer: str | None = None, rules: bool = False, lang: str = "auto") -> KnowledgeGraph:
+    return KnowledgeGraph(store_path, read_only=read_only, base_iri=base_iri, model=model, scorer=scorer, rules=rules,
+                          lang=lang)
 
 
 def extractor_options(fn: F) -> F:
-    """``--scorer PATH`` and ``--rules``: which extractor a build or an evaluation runs."""
+    """``--scorer PATH``, ``--rules`` and ``--lang``: which extractor a build or an evaluation runs."""
+    fn = click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
+                      help="The articles' language: detected per article (auto), or English or Russian for all. "
+                           "An article in another language is skipped and reported with its language.")(fn)
     fn = click.option("--rules", is_flag=True,
                       help="Extract with the v1 rules alone (no parse, no trained scorer).")(fn)
     fn = click.option("--scorer", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -145,7 +149,7 @@ def main() -> None:
 @extractor_options
 def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | None, max_bytes: int | None,
           root: str | None, force: bool, follow_symlinks: bool, processes: int, cluster: str | None,
-          progress: bool | None, scorer: str | None, rules: bool) -> None:
+          progress: bool | None, scorer: str | None, rules: bool, lang: str) -> None:
     """Read articles (files, directories, JSON Lines, - for stdin) and add them to the graph.
 
     Each article becomes one named graph, written atomically; unchanged articles are skipped.
@@ -154,7 +158,7 @@ def build(inputs: tuple[str, ...], store_path: str, base_iri: str, model: str | 
     the inputs held no article at all.
     """
     with errors_to_exit():
-        kg = _open(store_path, base_iri, model=model, scorer=scorer, rules=rules)
+        kg = _open(store_path, base_iri, model=model, scorer=scorer, rules=rules, lang=lang)
         try:
             report = _run_build(kg, inputs, max_bytes=max_bytes, root=root, force=force, processes=processes,
                                 progress=progress, follow_symlinks=follow_symlinks, cluster=cluster)
@@ -481,7 +485,7 @@ def facts(store_path: str, base_iri: str, fmt: str, columns: str | None) -> None
 @extractor_options
 def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min_f1: float | None, as_json: bool,
              resamples: int, seed: int, by_writer: bool, by_style: bool, by_pattern: bool, scorer: str | None,
-             rules: bool) -> None:
+             rules: bool, lang: str) -> None:
     """Build a temporary graph from DIRECTORIES' articles and score it against their *.gold.json files.
 
     Folders are searched recursively. --ci adds intervals and the error kinds (missed and spurious
@@ -491,7 +495,7 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
     from .evaluate import pattern_scores, pattern_table
 
     with errors_to_exit():
-        result = run_evaluation(*directories, model=model, scorer=scorer, rules=rules)
+        result = run_evaluation(*directories, model=model, scorer=scorer, rules=rules, lang=lang)
         patterns = pattern_scores(*directories, model=model) if by_pattern else None
     for line in result.details:
         if line.startswith("error: "):
@@ -527,25 +531,38 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
               help="Folder (gets scorer.json) or .json file to write the trained scorer to.")
 @click.option("--model", default=None, help="spaCy pipeline to parse with (default: the pinned English one).")
 @click.option("--seed", type=int, default=0, show_default=True, help="The learner's seed.")
-@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.5, show_default=True,
-              help="Inverse regularization strength of each logistic regression.")
+@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Inverse regularization strength of each logistic regression (default 0.5; Russian 1.0).")
 @click.option("--cv", is_flag=True, help="Also print leave-one-writer-out scores (train on the others, score one).")
-def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float, cv: bool) -> None:
+@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
+              help="The corpora's language: the pipeline that parses them (auto: the language of most articles).")
+def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float | None, cv: bool,
+          lang: str) -> None:
     """Train extractor v2's scorer on CORPORA (folders of NAME.txt + NAME.gold.json) and write it.
 
     The artifact records the hash of its training data, the seed and the library versions; use it
     with `kgbuild build --scorer PATH` or `kgbuild evaluate --scorer PATH`. Needs scikit-learn
-    (pip install 'kgbuild[train]').
+    (pip install 'kgbuild[train]'); Russian corpora (--lang ru) need the ru extra too.
     """
     from .evaluate import cross_validate
+    from .extract.language import corpus_language
     from .extract.train import train as run_training
 
     with errors_to_exit():
-        report = run_training(corpora, output, model=model, seed=seed, c=c)
+        if lang == "auto":
+            lang = corpus_language(corpora)
+        if lang == "ru":
+            from .extract.ru.train import RU_C, train_russian
+
+            c = RU_C if c is None else c
+            report = train_russian(corpora, output, seed=seed, c=c)
+        else:
+            c = 0.5 if c is None else c
+            report = run_training(corpora, output, model=model, seed=seed, c=c)
         click.echo(f"wrote {report.path}: {report.articles} articles, {report.missions} missions, "
                    f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} weights")
         if cv:
-            result = cross_validate(corpora, model=model, seed=seed, c=c)
+            result = cross_validate(corpora, model=model, seed=seed, c=c, lang=lang)
             for fold, part in result["folds"].items():
                 m = part.micro
                 click.echo(f"held-out {fold}: micro P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}")
@@ -581,7 +598,7 @@ def check_gold(directories: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json (kept for old scripts).")
 @extractor_options
 def invariance(suite: str | None, model: str | None, verbose: bool, fmt: str, as_json: bool, scorer: str | None,
-               rules: bool) -> None:
+               rules: bool, lang: str) -> None:
     """Run the invariance suite (default corpus/invariance/suite.jsonl) and print the pass rate per family."""
     from .extract import DEFAULT_MODEL, Extractor
     from .invariance import extractor_predict, load_suite, run_suite
@@ -594,7 +611,8 @@ def invariance(suite: str | None, model: str | None, verbose: bool, fmt: str, as
             rows = load_suite(path)
         except ValueError as exc:
             raise ParameterError("SUITE", str(path), str(exc)) from exc
-        report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL, scorer=scorer, learned=not rules)))
+        report = run_suite(rows, extractor_predict(Extractor(model or DEFAULT_MODEL, scorer=scorer, learned=not rules,
+                                                             lang=lang)))
     if as_json or fmt == "json":
         click.echo(json.dumps({
             "passed": report.passed, "total": report.total,

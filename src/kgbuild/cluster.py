@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from .errors import KgbuildError, MissingDependency, ParameterError, StoreError
 from .extract import DEFAULT_MODEL, Extractor
+from .extract.language import UnsupportedLanguage
 from .iris import Iris
 from .model import Article
 from .remote import RemoteStore
@@ -66,11 +67,12 @@ TASK_ARTICLES = 16
 @dataclass(frozen=True)
 class ExtractorSpec:
     """Which extractor a worker loads: the spaCy model, the scorer artifact (a path every worker
-    can read), and whether to run the v1 rules alone."""
+    can read), whether to run the v1 rules alone, and the articles' language (``auto``: detected)."""
 
     model: str = DEFAULT_MODEL
     scorer: str | None = None
     rules: bool = False
+    lang: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ class Outcome:
     """What became of one article in a worker.
 
     ``error`` is the failure line a local build reports (``extraction failed: ...``,
-    ``not stored: ...``), else None. ``nquads`` holds the article's graph when the worker did
+    ``not stored: ...``), else None; ``skipped`` says why an article was not extracted (its
+    language), else None. ``nquads`` holds the article's graph when the worker did
     not write it itself (local processes); ``None`` when it was written to the server.
     """
 
@@ -86,6 +89,7 @@ class Outcome:
     missions: int = 0
     error: str | None = None
     nquads: bytes | None = None
+    skipped: str | None = None
 
 
 _EXTRACTORS: dict[ExtractorSpec, tuple[Extractor, threading.Lock]] = {}
@@ -98,7 +102,8 @@ def worker_extractor(spec: ExtractorSpec) -> tuple[Extractor, threading.Lock]:
     lock its users hold: a Dask worker with several threads runs one article batch at a time."""
     with _CACHE_LOCK:
         if spec not in _EXTRACTORS:
-            _EXTRACTORS[spec] = (Extractor(spec.model, scorer=spec.scorer, learned=not spec.rules), threading.Lock())
+            _EXTRACTORS[spec] = (Extractor(spec.model, scorer=spec.scorer, learned=not spec.rules, lang=spec.lang),
+                                 threading.Lock())
         return _EXTRACTORS[spec]
 
 
@@ -136,6 +141,9 @@ def build_articles(articles: list[Article], *, spec: ExtractorSpec, base_iri: st
     graphs: dict[str, tuple[ox.NamedNode, list[ox.Quad], int]] = {}
     with lock:
         for article, result in extractor.pipe(articles, batch_size=batch_size):
+            if isinstance(result, UnsupportedLanguage):
+                out[article.id] = Outcome(article.id, skipped=f"not extracted: {result.problem}")
+                continue
             if isinstance(result, BaseException):
                 out[article.id] = Outcome(article.id, error=f"extraction failed: {type(result).__name__}: {result}")
                 continue

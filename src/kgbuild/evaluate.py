@@ -302,7 +302,8 @@ def score(gold: Iterable[Mapping[str, Any]], predicted: Mapping[str, Any] | list
     return _from_articles(results, details)
 
 
-def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = None, rules: bool = False) -> Score:
+def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = None, rules: bool = False,
+             lang: str = "auto") -> Score:
     """Extract every article below ``roots`` into a temporary graph and score it against the gold.
 
     This is what ``kgbuild evaluate`` runs: the articles go through the whole build (extraction,
@@ -311,6 +312,8 @@ def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = 
     :param roots: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
     :param model: the spaCy pipeline to load (default: the pinned English one).
     :param scorer: a scorer artifact (default: the packaged one); ``rules``: the v1 rules alone.
+    :param lang: the articles' language (``auto``: detected per article; a Russian set is scored
+        with the Russian pipeline, and a scorer trained on Russian scores its Russian articles).
     :raises ParameterError: when no folder holds a gold file.
     """
     from .api import KnowledgeGraph
@@ -319,32 +322,43 @@ def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = 
     gold = load_gold(*roots)
     if not gold:
         raise ParameterError("DIRECTORY", ", ".join(map(str, roots)), "holds no *.gold.json files")
-    with KnowledgeGraph(None, model=model, scorer=scorer, rules=rules) as kg:
+    with KnowledgeGraph(None, model=model, scorer=scorer, rules=rules, lang=lang) as kg:
         report = kg.build([str(r) for r in roots])
         result = score(gold, kg.facts())
-    result.details[:0] = [f"error: {p}" for p in report.failed]
+    result.details[:0] = [f"error: {p}" for p in report.failed] + [
+        f"error: {p}" for p in report.skipped if "not extracted" in p.problem]
     return result
 
 
 def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", model: str | None = None,
-                   seed: int = 0, c: float = 0.5) -> dict[str, Any]:
+                   seed: int = 0, c: float = 0.5, lang: str = "en") -> dict[str, Any]:
     """Leave-one-group-out scores of extractor v2: train a scorer on every other writer (or style)
     and score the one left out (needs scikit-learn).
 
     Articles are parsed once. Returns ``{"folds": {group: Score}, "all": Score}`` where ``all``
     pools every fold's predictions: an estimate of the score on text by an unseen writer.
+
+    :param lang: the corpora's language, ``"en"`` or ``"ru"`` (the Russian pipeline; ``ru`` extra).
     """
     from .extract.scorer import FORMAT, Scorer
     from .extract.train import THRESHOLDS, featurize, fit, gold_articles
 
     pairs = gold_articles(corpora)
-    labelled = featurize(pairs, model=model)
+    thresholds = THRESHOLDS
+    if lang == "ru":
+        from .extract.ru.train import RU_THRESHOLDS
+        from .extract.ru.train import featurize as featurize_ru
+
+        labelled = featurize_ru(pairs)
+        thresholds = RU_THRESHOLDS
+    else:
+        labelled = featurize(pairs, model=model)
     groups = [str(g.get(group) or "(none)") for _, g in pairs]
     predicted: dict[str, list[dict[str, Any]]] = {}
     folds: dict[str, Any] = {}
     for fold in sorted(set(groups)):
         models, _, _ = fit((cands for (_, cands), g in zip(labelled, groups, strict=True) if g != fold), seed=seed, c=c)
-        scorer = Scorer({"format": FORMAT, "models": models, "thresholds": THRESHOLDS})
+        scorer = Scorer({"format": FORMAT, "models": models, "thresholds": thresholds})
         gold_fold = []
         for (article, gold), (view, cands), g in zip(pairs, labelled, groups, strict=True):
             if g != fold:

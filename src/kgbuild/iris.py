@@ -43,13 +43,23 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 
 
-def slugify(text: str, max_length: int = 80) -> str:
-    """Lower-case ASCII words joined by ``-`` (accents folded); never empty.
+#: Cyrillic letters in Latin (BGN/PCGN, simplified), so a Russian name gets a readable IRI.
+_CYRILLIC_LOWER = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ў": "w", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ү": "u",
+    "ұ": "u", "һ": "h", "ә": "a",
+}
+_CYRILLIC = str.maketrans({**_CYRILLIC_LOWER, **{k.upper(): v for k, v in _CYRILLIC_LOWER.items()}})
 
-    >>> slugify("Türkiye’s CEC / Supreme Election Council")
-    'turkiyes-cec-supreme-election-council'
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Lower-case ASCII words joined by ``-`` (accents folded, Cyrillic transliterated); never empty.
+
+    >>> slugify("Türkiye’s CEC / Supreme Election Council"), slugify("Сергей Лебедев")
+    ('turkiyes-cec-supreme-election-council', 'sergey-lebedev')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = unicodedata.normalize("NFKD", text.translate(_CYRILLIC)).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NON_SLUG.sub("-", folded).strip("-")
     if len(slug) > max_length:
         digest = hashlib.sha1(text.encode()).hexdigest()[:8]

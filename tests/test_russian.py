@@ -1,0 +1,259 @@
+"""Russian articles: language identification, natasha's analysis as a spaCy Doc, the Russian
+gazetteer, dates and numbers, the build's language dispatch, training and evaluation on Russian
+gold, and one graph for a mission reported in English and in Russian.
+
+CI retrains a Russian scorer on a small sample of corpus/ru/train, as it does for English on
+examples/; the packaged one (kgbuild/data/scorer-ru.json.gz) is trained on all of corpus/ru/train.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kgbuild import KnowledgeGraph
+from kgbuild.catalog import organizations
+from kgbuild.catalog.orgs_ru import russian_names
+from kgbuild.extract import Extractor
+from kgbuild.extract.language import corpus_language, detect_language
+from kgbuild.extract.ru.dates import find_dates, find_elections, find_numbers, parse_number
+from kgbuild.extract.ru.extractor import RU_MODEL, default_ru_scorer, ru_patterns
+from kgbuild.extract.ru.gazetteer import country_forms, find_commissions, find_countries, find_organizations
+from kgbuild.extract.ru.nlp import RussianNLP
+from kgbuild.model import Article
+from kgbuild.vocab import EO
+
+from .conftest import DATA, EXAMPLES, ROOT
+
+RU = DATA / "ru"
+RU_TRAIN = ROOT / "corpus" / "ru" / "train"
+MERGE = RU / "merge"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def test_russian_corpus_sizes_and_writers() -> None:
+    """The Russian training set: at least 120 articles by 4 writers, a fifth or so without a mission."""
+    from kgbuild.corpus import iter_corpus
+
+    train = list(iter_corpus(RU_TRAIN))
+    assert len(train) >= 120 and len({a.writer for a in train}) >= 4
+    empty = sum(1 for a in train if not a.gold["missions"])
+    assert 0.12 <= empty / len(train) <= 0.3
+
+
+def test_russian_language_detection_routes_each_article() -> None:
+    """English, Russian and German items are told apart; a corpus's language is its articles' majority."""
+    assert detect_language((EXAMPLES / "azerbaijan-2020-cis-interim.txt").read_text(encoding="utf-8")) == "en"
+    assert detect_language((MERGE / "sco-uzbekistan-ru.txt").read_text(encoding="utf-8")) == "ru"
+    assert detect_language((RU / "mixed" / "beobachter.txt").read_text(encoding="utf-8")) == "de"
+    assert detect_language("12 345 -- 67") == "und"
+    assert corpus_language([RU_TRAIN / "r1"]) == "ru" and corpus_language([EXAMPLES]) == "en"
+
+
+def test_russian_language_detection_keeps_the_english_corpus_english() -> None:
+    """Not one article of corpus/train, corpus/dev or examples/ (1,520) is routed away from English."""
+    texts = sorted(p for d in ("corpus/train", "corpus/dev", "examples") for p in (ROOT / d).rglob("*.txt"))
+    assert len(texts) >= 1500
+    other = [p.name for p in texts if detect_language(Article.from_text(p.name, p.read_text(encoding="utf-8-sig")).text) != "en"]
+    assert other == []
+
+
+def test_russian_doc_keeps_the_text_and_offsets() -> None:
+    """The Doc's text is the article's, tokens keep natasha's offsets, entities are PERSON/ORG/GPE
+    with the nominative form, and initials join the surname ("Лебедев С.Н.")."""
+    text = ("БАКУ, 9 февраля – Тренд\n\nМиссию наблюдателей от СНГ возглавил Сергей Лебедев.  Встречу провел "
+            "Лебедевым С.Н. в Баку.\n")
+    doc = RussianNLP()(text)
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    normal = doc.user_data[RussianNLP.NORMAL_KEY]
+    people = {e.text: normal[(e.start_char, e.end_char)] for e in doc.ents if e.label_ == "PERSON"}
+    assert people["Сергей Лебедев"] == "Сергей Лебедев"
+    assert any(v.endswith("С.Н.") for k, v in people.items() if k.startswith("Лебедевым"))
+    verb = next(t for t in doc if t.text == "возглавил")
+    assert verb.lemma_ == "возглавить" and "nsubj" in {c.dep_ for c in verb.children}
+    assert len(list(doc.sents)) >= 3
+
+
+def test_russian_gazetteer_generates_every_case_form() -> None:
+    """Country names come in every case from pycountry's Russian names and pymorphy2; adjectives too."""
+    forms = country_forms()
+    for form in ("Киргизия", "Киргизии", "Киргизией", "Кыргызстаном", "Республики Казахстан", "Азербайджане",
+                 "Российской Федерации", "Нидерландах"):
+        assert form in forms, form
+    assert len(forms) > 3000 and "того" not in {f.lower() for f in forms}
+    found = find_countries("наблюдатели из Белоруссии, Республике Молдова и казахстанские эксперты, КАЗАХСТАН")
+    assert [(m.code, m.demonym) for m in found] == [("BY", False), ("MD", False), ("KZ", True), ("KZ", False)]
+
+
+def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:
+    """Russian names resolve to the English catalogue's entries (same key, same Wikidata id), in any case."""
+    keys = {o.key for o in organizations()}
+    assert set(russian_names()) <= keys
+    text = ("Делегация Межпарламентской ассамблеи государств – участников СНГ, наблюдатели БДИПЧ ОБСЕ и ПА ОБСЕ, "
+            "представители Шанхайской организацией сотрудничества и Госдумы")
+    got = [(m.org.key, text[m.start : m.end]) for m in find_organizations(text)]
+    assert got == [("ipa-cis", "Межпарламентской ассамблеи государств – участников СНГ"), ("odihr", "БДИПЧ ОБСЕ"),
+                   ("osce-pa", "ПА ОБСЕ"), ("sco", "Шанхайской организацией сотрудничества"), ("state-duma", "Госдумы")]
+    assert next(m for m in find_organizations("миссия СНГ")).org.wikidata == "Q7779"
+    comms = find_commissions("ЦИК Киргизии, казахстанский Центризбирком, Центральная избирательная комиссия "
+                             "Республики Узбекистан и ЦИК")
+    assert [c.country for c in comms] == ["KG", "KZ", "UZ", None]
+
+
+def test_russian_numbers_dates_and_elections() -> None:
+    """Numbers in digits and in words, dates in words and digits, election types and early elections."""
+    assert parse_number("триста") == 300 and parse_number("двухсот пятидесяти") == 250
+    assert parse_number("полторы тысячи") == 1500 and parse_number("наблюдатели") is None
+    text = "около двухсот наблюдателей, 1 200 краткосрочных, трое экспертов и 2,5 процента"
+    assert [n.value for n in find_numbers(text)] == [200, 1200, 3]
+    pub = date(2020, 1, 10)
+    dates = find_dates("выборы 9 февраля 2020 года, миссия работает с 19 января, отчет 09.02.2020, в воскресенье",
+                       published=pub)
+    assert [d.value.isoformat() for d in dates] == ["2020-02-09", "2020-01-19", "2020-02-09", "2020-01-12"]
+    els = find_elections("внеочередных президентских выборах, выборы в Мажилис и президентские и парламентские "
+                         "выборы, референдуме", [], [])
+    assert [(e.type, e.early) for e in els] == [("presidential", True), ("parliamentary", False),
+                                                ("general", False), ("referendum", False)]
+
+
+def test_russian_patterns_are_data_for_the_chain_matcher() -> None:
+    """The Russian Tier-1 patterns load as chains with unique ids per pattern and known slot families."""
+    pats = ru_patterns()
+    assert len(pats) >= 20
+    assert {p["slot"] for p in pats} <= {"head", "count", "start", "eldate", "member", "acc", "org", "host"}
+    from kgbuild.extract.learned import ChainMatcher
+
+    doc = RussianNLP()("Миссию наблюдателей от СНГ возглавил Сергей Лебедев.")
+    hits = {(pid, doc[toks[-1]].text) for pid, toks in ChainMatcher(pats)(doc)}
+    assert ("head.lead-subj", "Сергей") in hits
+
+
+def test_russian_packaged_scorer_is_trained_on_the_russian_corpus() -> None:
+    """The packaged Russian scorer records its pipeline (natasha) and its training data, never the locked set."""
+    s = default_ru_scorer()
+    assert s.meta["pipeline"]["model"] == RU_MODEL
+    trained = s.meta["trained_on"]
+    assert trained["articles"] >= 120 and any("corpus/ru/train" in c for c in trained["corpora"])
+    assert "locked" not in " ".join(trained["corpora"])
+
+
+def test_russian_article_extracts_with_evidence_in_the_text() -> None:
+    """A Russian article gives its mission with organizer, host, date, type and count; evidence lies in the text."""
+    raw = (MERGE / "sco-uzbekistan-ru.txt").read_text(encoding="utf-8")
+    article = Article.from_text("sco-uzbekistan-ru.txt", raw)
+    (m,) = Extractor().extract(article)
+    assert (m.organizer, m.country, m.election_type, m.election_date, m.observers_total) == (
+        "Shanghai Cooperation Organisation", "UZ", "presidential", date(2021, 10, 24), 26)
+    for ev in m.evidence.values():
+        assert 0 <= ev.sentence_start <= ev.start < ev.end <= ev.sentence_end <= len(article.text)
+    assert article.text[m.evidence[("observers.total", "26")].start :].startswith("26")
+
+
+def test_russian_build_skips_other_languages_with_their_language(tmp_path: Path) -> None:
+    """`build` (auto) extracts English and Russian and reports a German article as skipped, naming German;
+    --lang en reads everything as English and warns about the Cyrillic text."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "azerbaijan-2020-cis-interim.txt", src)
+    shutil.copy(MERGE / "sco-uzbekistan-ru.txt", src)
+    shutil.copy(RU / "mixed" / "beobachter.txt", src)
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        report = kg.build([src])
+        assert sorted(report.added) == ["azerbaijan-2020-cis-interim.txt", "sco-uzbekistan-ru.txt"]
+        assert [(p.item, p.problem) for p in report.skipped] == [
+            ("beobachter.txt", "not extracted: the text is in German (de); kgbuild extracts English and Russian")]
+        assert report.ok and "1 skipped" in report.summary()
+        orgs = {m["organizer"] for a in kg.facts()["articles"] for m in a["missions"]}
+        assert "Shanghai Cooperation Organisation" in orgs
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "build", str(src), "--store", str(tmp_path / "s2"),
+                          "--lang", "en"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "warning: sco-uzbekistan-ru.txt: no facts extracted: the text is mostly in Cyrillic script" in out.stderr
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "build", str(src), "--store", str(tmp_path / "s3")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "skipped: beobachter.txt: not extracted: the text is in German (de)" in out.stderr
+    with pytest.raises(Exception, match="lang"):
+        KnowledgeGraph(None, lang="de")
+
+
+def test_russian_build_in_worker_processes_reports_skips(tmp_path: Path) -> None:
+    """With --processes 2 the same articles are added and the German one is skipped with its language."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(MERGE / "sco-uzbekistan-ru.txt", src)
+    shutil.copy(RU / "mixed" / "beobachter.txt", src)
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        report = kg.build([src], n_process=2)
+    assert report.added == ["sco-uzbekistan-ru.txt"]
+    assert [p.item for p in report.skipped] == ["beobachter.txt"] and "German (de)" in report.skipped[0].problem
+
+
+def test_russian_and_english_reports_merge_into_one_mission(tmp_path: Path) -> None:
+    """One SCO mission reported in English and in Russian: one mission node, one organization node with its
+    Wikidata id, one country; both article graphs state it."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        report = kg.build([MERGE])
+        assert sorted(report.added) == ["sco-uzbekistan-en.txt", "sco-uzbekistan-ru.txt"]
+        missions = {m["organizer"] + "->" + m["country"] for a in kg.facts()["articles"] for m in a["missions"]}
+        assert missions == {"Shanghai Cooperation Organisation->UZ"}
+        node = kg.iris.mission("Shanghai Cooperation Organisation", "UZ", "2021-10-24", "presidential", None)
+        graphs = {q.graph_name for q in kg.store.quads_for_pattern(node, None, None, None)}
+        assert {kg.iris.article_graph("sco-uzbekistan-en.txt"), kg.iris.article_graph("sco-uzbekistan-ru.txt")} <= graphs
+        typed = {q.subject for q in kg.store.quads_for_pattern(None, RDF_TYPE, EO.ObservationMission, None)}
+        assert typed == {node}
+
+
+def test_russian_head_label_is_russian(tmp_path: Path) -> None:
+    """A head named in a Russian article keeps the nominative Cyrillic name, tagged @ru."""
+    text = (" date 2024-01-30\nБАКУ, 30 января – Тренд\n\nМиссию наблюдателей от СНГ на внеочередных выборах "
+            "президента Азербайджана 7 февраля возглавит первый заместитель председателя Исполкома СНГ "
+            "Сергей Лебедев.\n")
+    with KnowledgeGraph(None) as kg:
+        kg.add_article(Article.from_text("head.txt", text))
+        labels = {q.object for q in kg.store.quads_for_pattern(None, RDFS_LABEL, None, None)
+                  if isinstance(q.object, ox.Literal) and q.object.language == "ru"}
+    assert ox.Literal("Сергей Лебедев", language="ru") in labels
+
+
+@pytest.fixture(scope="module")
+def ru_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve articles of corpus/ru/train (three by each writer): CI's small Russian training set."""
+    out = tmp_path_factory.mktemp("ru-sample")
+    for writer in ("r1", "r2", "r3", "r4"):
+        for txt in sorted((RU_TRAIN / writer).glob("*.txt"))[:3]:
+            shutil.copy(txt, out)
+            shutil.copy(txt.with_name(txt.name.removesuffix(".txt") + ".gold.json"), out)
+    return out
+
+
+def test_russian_train_and_evaluate_cli(ru_sample: Path, tmp_path: Path) -> None:
+    """`kgbuild train SAMPLE -o FILE` detects Russian and writes a natasha artifact (the same bytes twice);
+    `kgbuild evaluate SAMPLE --scorer FILE` scores the Russian set with it."""
+    artifact = tmp_path / "ru.json"
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "train", str(ru_sample), "-o", str(artifact)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith(f"wrote {artifact}: 12 articles, ")
+    data = json.loads(artifact.read_text(encoding="utf-8"))
+    assert data["pipeline"]["model"] == RU_MODEL and "mission" in data["models"]
+    again = tmp_path / "again.json"
+    subprocess.run([sys.executable, "-m", "kgbuild", "train", str(ru_sample), "--lang", "ru", "-o", str(again)],
+                   capture_output=True, text=True, check=True)
+    assert again.read_bytes() == artifact.read_bytes()
+    ex = Extractor(scorer=str(artifact))
+    assert ex.ru_scorer == str(artifact) and ex.scorer is None
+    res = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(ru_sample), "--scorer", str(artifact),
+                          "--json"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    micro = json.loads(res.stdout)["micro"]
+    assert micro["f1"] >= 0.8, micro  # its own training data: the pipeline and the scorer fit it
