@@ -12,10 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kgbuild.api import KnowledgeGraph
 from kgbuild.store import ONTOLOGY_GRAPH
+from kgbuild.vocab import KGL
 
 from .conftest import EXAMPLES
 
@@ -28,13 +30,25 @@ def kgbuild(*args: str, **kw) -> subprocess.CompletedProcess[str]:
 
 def canonical(store: Path) -> list[str]:
     """The store's quads as sorted N-Quads lines, without ingestion timestamps (no blank nodes in
-    data), and with the listing's version number (a counter of refreshes) written as N."""
+    data), with the listing's version number (a counter of refreshes) written as N, and each
+    listing rank with gaps (articles, accreditations, participation: an incremental relink puts a
+    new row between its neighbours) written as its place in the listing's order."""
     with KnowledgeGraph(store, read_only=True) as kg:
         lines = []
         version = re.compile(re.escape(kg.iris.listing_graph().value) + r"/\d+>")
+        places: dict[ox.Quad, str] = {}
+        for prop in (KGL.listedRank, KGL.accreditationKey, KGL.participationKey):
+            found = sorted(kg.store.quads_for_pattern(None, prop, None, None),
+                           key=lambda q: (str(q.graph_name), int(q.object.value) if prop == KGL.listedRank
+                                          else q.object.value))
+            for place, q in enumerate(found):
+                part = "" if prop == KGL.listedRank else q.object.value.split("|")[0]
+                places[q] = f"{part}|{place}"
         for q in kg.store.quads():
             if q.graph_name == ONTOLOGY_GRAPH or q.predicate.value.endswith("#ingestedAt"):
                 continue
+            if q in places:
+                q = ox.Quad(q.subject, q.predicate, ox.Literal(places[q]), q.graph_name)
             lines.append(version.sub(kg.iris.listing_graph().value + "/N>", str(q)))
     return sorted(lines)
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kgbuild import listing
 from kgbuild.api import KnowledgeGraph
 from kgbuild.listing import AGGREGATION, COLUMNS
+from kgbuild.vocab import KGL
 
-from .conftest import load_gold_into
+from .conftest import EXAMPLES, load_gold_into
 
 
 def _aggregated(kg: KnowledgeGraph) -> Counter:
@@ -211,3 +213,126 @@ def test_refresh_switches_versions_and_removes_old_and_orphans(tmp_path: Path) -
         kg.relink()
         assert versions() == [current()] and current() not in (first, orphan.value)
         assert kg.query("missions") == rows
+
+
+def _derived(kg: KnowledgeGraph) -> tuple[set, list, set, set]:
+    """The derived graphs as comparable values: the current listing's triples, the order of the
+    rows whose keys have gaps (articles, accreditations, participation: their values depend on the
+    order rows came in), the links graph and the data default graph."""
+    index = kg.iris.listing_graph()
+    (current,) = [q.object for q in kg.store.quads_for_pattern(index, KGL.currentListing, None, index)]
+    sparse = (KGL.listedRank, KGL.accreditationKey, KGL.participationKey)
+    listing = {q.triple for q in kg.store.quads(current) if q.predicate not in sparse}
+    orders = [[q.subject.value for q in sorted(kg.store.quads_for_pattern(None, p, None, current),
+                                                 key=lambda q: (int(q.object.value) if p == KGL.listedRank else q.object.value))]
+              for p in sparse]
+    links = {q.triple for q in kg.store.quads(kg.iris.links_graph())}
+    default = {q.triple for q in kg.store.quads(ox.DefaultGraph())}
+    return listing, orders, links, default
+
+
+def test_listing_incremental_relink_equals_the_full_one(examples_copy: Path, tmp_path: Path) -> None:
+    """Removing, re-adding and changing articles updates only what they touch, and the derived
+    graphs (listing, links, data default graph) end exactly as a full relink computes them."""
+    import shutil
+
+
+    names = sorted(p.name for p in EXAMPLES.glob("*.txt"))
+    with KnowledgeGraph(examples_copy) as kg:
+        assert not listing.changes_pending(kg.store, kg.iris)
+        for name in (names[0], names[len(names) // 2], names[-1]):
+            assert kg.remove(name)
+            incremental = _derived(kg)
+            kg.relink()
+            assert _derived(kg) == incremental, name
+            assert name not in {r["file"] for r in kg.query("articles")}
+            report = kg.build([EXAMPLES])  # puts it back: one article changed
+            assert report.added and not report.failed
+            incremental = _derived(kg)
+            kg.relink()
+            assert _derived(kg) == incremental, name
+        # an article that changes its text: replaced, its old facts gone from every derived graph
+        folder = tmp_path / "changed"
+        folder.mkdir()
+        text = (EXAMPLES / names[1]).read_text(encoding="utf-8")
+        shutil.copy(EXAMPLES / names[1], folder / ("copy-" + names[1]))
+        kg.build([folder])
+        (folder / ("copy-" + names[1])).write_text(text.split("\n\n")[0] + "\n", encoding="utf-8")
+        report = kg.build([folder])
+        assert report.replaced
+        incremental = _derived(kg)
+        kg.relink()
+        assert _derived(kg) == incremental
+        assert not listing.changes_pending(kg.store, kg.iris)
+
+
+def test_listing_full_relink_after_an_interrupted_build(examples_copy: Path) -> None:
+    """A build that stopped between its writes and its relink leaves the mark, and the next change
+    relinks everything (what the stopped build wrote is listed too)."""
+    with KnowledgeGraph(examples_copy) as kg:
+        rows = kg.query("articles")
+        name = rows[0]["file"]
+        listing.mark_changes_pending(kg.store, kg.iris)
+        kg.store.remove_graph(kg._find_article_graph(name))  # a change no relink followed
+        missions = kg.query("missions")
+        assert kg.remove(rows[1]["file"])
+        assert _listed(kg) == _aggregated(kg) and sum(_listed(kg).values()) < len(missions)
+        assert not listing.changes_pending(kg.store, kg.iris)
+        assert [r["file"] for r in kg.query("articles")] == [r["file"] for r in rows[2:]]
+
+
+def test_listing_incremental_in_any_order_equals_the_full_one() -> None:
+    """Gold articles written one at a time (each relinked incrementally) in a shuffled order, then
+    half of them rewritten and a third removed, give the derived graphs of a full relink."""
+    import json
+    import random
+
+    from kgbuild.model import Article, Mission
+    from kgbuild.triples import article_quads
+
+    graphs = []
+    with KnowledgeGraph(None) as kg:
+        for gold_file in sorted(EXAMPLES.glob("*.gold.json")):
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+            article = Article.from_text(gold["article"], (EXAMPLES / gold["article"]).read_text(encoding="utf-8"))
+            missions = [Mission.from_gold(m) for m in gold["missions"]]
+            graphs.append((kg.iris.article_graph(article.id),
+                           list(article_quads(article, missions, iris=kg.iris, extractor_version="gold", ingested_at=None)),
+                           article.id))
+        rng = random.Random(17)
+        rng.shuffle(graphs)
+        for graph, quads, _ in graphs:
+            kg.write_graphs([(graph, quads)])
+        assert not listing.changes_pending(kg.store, kg.iris)
+        incremental = _derived(kg)
+        kg.relink()
+        assert _derived(kg) == incremental
+        kg.write_graphs([(g, q) for g, q, _ in graphs[: len(graphs) // 2]])
+        for _, _, article_id in graphs[::3]:
+            assert kg.remove(article_id)
+        incremental = _derived(kg)
+        kg.relink()
+        assert _derived(kg) == incremental
+        assert _listed(kg) == _aggregated(kg)
+
+
+def test_listing_of_an_earlier_layout_is_computed_again_in_full(tmp_path: Path) -> None:
+    """A listing without kgl:listingFormat (an earlier kgbuild's: global ranks, ranks without gaps)
+    is replaced by a whole new version at the next change, not edited in place."""
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        load_gold_into(kg)
+        index = kg.iris.listing_graph()
+        (fmt,) = kg.store.quads_for_pattern(None, KGL.listingFormat, None, index)
+        assert fmt.object.value == listing.LISTING_FORMAT
+        kg.store.change([fmt], [])
+        name = kg.query("articles")[0]["file"]
+        assert kg.remove(name)
+        (current,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        assert current.object != fmt.subject  # a new version
+        assert next(kg.store.quads_for_pattern(current.object, KGL.listingFormat, None, index), None) is not None
+        assert _listed(kg) == _aggregated(kg)
+        # and the next change edits that version in place
+        assert kg.remove(kg.query("articles")[0]["file"])
+        (edited,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        assert edited.object == current.object
+        assert _listed(kg) == _aggregated(kg)

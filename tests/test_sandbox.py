@@ -102,3 +102,13 @@ def test_cli_sparql_timeout_and_memory_options(gold_path: str) -> None:
     assert r.exit_code == 3 and "longer than 1 s" in r.stderr
     r = CliRunner().invoke(main, ["sparql", "--store", gold_path, CARTESIAN, "--memory", "300"])
     assert r.exit_code == 3 and "300 MiB" in r.stderr
+
+
+def test_sandbox_death_under_a_memory_cap_names_the_cap() -> None:
+    """A child that dies without an answer under a memory cap, whatever its exit code, is reported
+    as most likely the cap (it ended with exit code 127 on a loaded machine); without a cap, as is."""
+    from kgbuild.sandbox import _death
+
+    assert "more memory than the 300 MiB" in _death(127, WorkerLimits(memory_mb=300))
+    assert "more memory than the 300 MiB" in _death(-6, WorkerLimits(memory_mb=300))  # SIGABRT
+    assert _death(1, WorkerLimits(memory_mb=None)) == "the query process ended without an answer (exit code 1)"

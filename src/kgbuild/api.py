@@ -28,7 +28,18 @@ from .remote import RemoteStore, open_store
 from .store import default_store_path
 from .table import Table
 from .triples import article_quads
-from .vocab import EO
+from .vocab import EO, KGL, PREFIXES, RDF
+
+#: the countries and the organizations of the article graphs, for the links graph (joins inside
+#: each graph: the union default graph is a bag, and a country or organizer repeated in N article
+#: graphs would otherwise be joined N x N times)
+_COUNTRIES = "GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc }"
+#: an organization node still stated with its Wikidata id (``?o`` and ``?wd`` bound)
+_ORGANIZATION_WITH_ID = ("GRAPH ?g { ?o eo:wikidataId ?wd ; rdfs:label ?label . "
+                         "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } }")
+_ORGANIZATIONS = ("GRAPH ?g { ?o rdfs:label ?label . "
+                  "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
+                  "OPTIONAL { ?o eo:wikidataId ?wd } }")
 
 __all__ = ["BuildReport", "KnowledgeGraph", "Problem"]
 
@@ -167,6 +178,7 @@ class KnowledgeGraph:
         self.lang = _check_lang(lang)
         self._extractor: Any = None
         self._catalog: Catalog | None = None
+        self._update_limit = 0  # changed articles an incremental relink takes (set by _begin_changes)
 
     def close(self) -> None:
         """Flush and release the store (its write lock, for an on-disk store)."""
@@ -288,10 +300,14 @@ class KnowledgeGraph:
                     notify(item.id, "failed")
                     continue
                 states[item.id] = "replaced" if state is not None or item.id in legacy else "added"
+                self._note_change(before, self.iris.article_graph(item.id), new=state is None)
                 yield item
 
         ingested = datetime.now(UTC).replace(microsecond=0)
         pending: dict[ox.NamedNode, tuple[str, int]] = {}  # graph -> (article id, missions)
+        # what the changed graphs held, for the incremental relink; a build that stops before
+        # its relink leaves the mark, and the next one relinks in full
+        before = self._begin_changes()
 
         def written(graph: ox.NamedNode) -> None:
             article_id, n = pending.pop(graph)
@@ -348,11 +364,12 @@ class KnowledgeGraph:
                                                    "script, and --lang en reads every article as English"))
         # the graphs these articles had under the names used before issue 14 (extension and case dropped)
         for graph in stale:
+            before.clear()  # rare: relinked in full
+            before[None] = []
             self.store.remove_graph(graph)
         for note in notes:
             (report.skipped if note.kind == "skipped" else report.warnings).append(Problem(note.item, note.note))
-        # always: a build interrupted after its last article but before relinking is finished here
-        self.relink()
+        self._relink_changes(before)
         if len(report.added) >= OPTIMIZE_AFTER:
             # bulk-written batches leave many small files; reads were 1.6x slower until compacted
             self.store.optimize()
@@ -459,9 +476,31 @@ class KnowledgeGraph:
             article, missions, iris=self.iris, extractor_version=build_version(self.extractor),
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
+        before = self._begin_changes()
+        self._note_change(before, self.iris.article_graph(article.id))
         self.store.replace_graph(self.iris.article_graph(article.id), quads)
-        self.relink()
+        self._relink_changes(before)
         return len(missions)
+
+    def write_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]]) -> int:
+        """Write article graphs made elsewhere (e.g. by :func:`kgbuild.triples.article_quads`), each
+        replacing the graph of its name, and relink what they touch; returns how many were written.
+
+        The links graph, the data default graph and the listings are updated only where these
+        graphs' countries, organizations, missions and articles appear, before or after
+        (:func:`kgbuild.listing.update`); past :func:`kgbuild.listing.update_limit` graphs (a
+        fiftieth of the graph, at least 20, at most 1000) the relink is full.
+        """
+        before = self._begin_changes()
+
+        def noted() -> Iterator[tuple[ox.NamedNode, Iterable[ox.Quad]]]:
+            for graph, quads in graphs:
+                self._note_change(before, graph)
+                yield graph, quads
+
+        n = self.store.replace_graphs(noted())
+        self._relink_changes(before)
+        return n
 
     def remove(self, article: str) -> bool:
         """Remove an article (by id or file name) and every fact only it supported.
@@ -472,8 +511,10 @@ class KnowledgeGraph:
         graph = self._find_article_graph(article)
         if graph is None:
             return False
+        before = self._begin_changes()
+        self._note_change(before, graph)
         self.store.remove_graph(graph)
-        self.relink()
+        self._relink_changes(before)
         return True
 
     def _find_article_graph(self, article: str) -> ox.NamedNode | None:
@@ -505,29 +546,133 @@ class KnowledgeGraph:
         from .elections import settle
         from .export import refresh_default_graph
         from .link.graph import link_quads
-        from .listing import refresh
+        from .listing import clear_changes_pending, refresh
 
         settle(self.store)  # first: every later step reads the missions and elections it settles
 
         # joins inside each article graph: the union default graph is a bag, and a country or
         # organizer repeated in N article graphs would otherwise be joined N x N times
-        countries = {
-            r["cc"].value
-            for r in self.store.select("SELECT DISTINCT ?cc WHERE { GRAPH ?g { ?c a eo:Country ; eo:alpha2 ?cc } }")
-        }
+        countries = {r["cc"].value for r in self.store.select("SELECT DISTINCT ?cc WHERE { " + _COUNTRIES + " }")}
         orgs = {
             (r["label"].value, r["wd"].value if "wd" in r else None)
-            for r in self.store.select(
-                "SELECT DISTINCT ?label ?wd WHERE { GRAPH ?g { ?o rdfs:label ?label . "
-                "{ ?o eo:organizes ?m } UNION { ?o eo:participatesIn ?m . FILTER NOT EXISTS { ?o a eo:Country } } "
-                "OPTIONAL { ?o eo:wikidataId ?wd } } }"
-            )
+            for r in self.store.select("SELECT DISTINCT ?label ?wd WHERE { " + _ORGANIZATIONS + " }")
         }
         quads = link_quads(self.iris, sorted(countries), sorted(orgs, key=lambda t: (t[0], t[1] or "")))
         self.store.replace_graph(self.iris.links_graph(), quads)
         refresh_default_graph(self.store)  # before the listing, whose queries read the data
         refresh(self.store, self.iris)
+        clear_changes_pending(self.store, self.iris)
         return len(quads)
+
+    # --- the incremental relink ---------------------------------------------------------------
+    def _begin_changes(self) -> dict[ox.NamedNode | None, list[ox.Triple]]:
+        """Mark the derived graphs as behind (:func:`kgbuild.listing.mark_changes_pending`) and
+        return the record of changed graphs; it holds ``None`` when only a full relink will do
+        (changes were pending already: an earlier run stopped before its relink)."""
+        from .listing import UPDATE_MIN_ARTICLES, changes_pending, mark_changes_pending
+
+        self._update_limit = UPDATE_MIN_ARTICLES  # raised to the graph's share when needed (_note_change)
+
+        before: dict[ox.NamedNode | None, list[ox.Triple]] = {}
+        if changes_pending(self.store, self.iris):
+            before[None] = []
+        else:
+            mark_changes_pending(self.store, self.iris)
+        return before
+
+    def _note_change(self, before: dict[ox.NamedNode | None, list[ox.Triple]], graph: ox.NamedNode, *,
+                     new: bool = False) -> None:
+        """Record what ``graph`` holds before it is written or removed (nothing when ``new``: no
+        article is stored under it), up to :func:`kgbuild.listing.update_limit` graphs; past
+        that, the relink is full."""
+        from .listing import UPDATE_MIN_ARTICLES, update_limit
+
+        if None in before or graph in before:
+            return
+        if len(before) == UPDATE_MIN_ARTICLES:  # counting the graphs costs ~0.1 s at 10k: only for big changes
+            self._update_limit = update_limit(self.store.graph_count())
+        if len(before) >= self._update_limit:
+            before.clear()
+            before[None] = []
+            return
+        before[graph] = [] if new else [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+
+    def _relink_changes(self, before: dict[ox.NamedNode | None, list[ox.Triple]]) -> None:
+        """After article graphs changed: recompute only what they touch, else :meth:`relink`."""
+        from .export import refresh_default_graph, update_default_graph
+        from .listing import LISTING_FORMAT, clear_changes_pending, refresh, update
+
+        changed = {g: t for g, t in before.items() if g is not None}
+        index = self.iris.listing_graph()
+        current = next(self.store.quads_for_pattern(index, KGL.currentListing, None, index), None)
+        if None in before or current is None or not isinstance(current.object, ox.NamedNode) or next(
+                self.store.quads_for_pattern(current.object, KGL.listingFormat, ox.Literal(LISTING_FORMAT), index),
+                None) is None:
+            self.relink()
+            return
+        from .elections import settle
+
+        if settle(self.store):  # an election's identity moved: graphs rewritten that no one recorded
+            self.relink()
+            return
+        links = self.iris.links_graph()
+        links_before = [q.triple for q in self.store.quads_for_pattern(None, None, None, links)]
+        if self._update_links(changed):
+            changed[links] = links_before
+        if not update_default_graph(self.store, changed):
+            refresh_default_graph(self.store)
+        missions = {q.subject for g in changed if g != links
+                    for q in self.store.quads_for_pattern(None, RDF.type, EO.ObservationMission, g)}
+        missions |= {t.subject for g, triples in changed.items() if g != links for t in triples
+                     if t.predicate == RDF.type and t.object == EO.ObservationMission}
+        articles = {q.subject for g in changed if g != links for q in self.store.quads_for_pattern(None, RDF.type, EO.Article, g)}
+        articles |= {t.subject for g, triples in changed.items() if g != links for t in triples
+                     if t.predicate == RDF.type and t.object == EO.Article}
+        named = [n for n in missions if isinstance(n, ox.NamedNode)]
+        if update(self.store, self.iris, missions=named,
+                  articles=[a for a in articles if isinstance(a, ox.NamedNode)]) is None:
+            refresh(self.store, self.iris)
+        clear_changes_pending(self.store, self.iris)
+
+    def _update_links(self, changed: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
+        """The links graph after ``changed`` graphs changed: their countries added (a linked country
+        stays, as in :meth:`relink`); each organization with a Wikidata id they state, before or
+        after, linked while some graph still states it; True when the links graph changed."""
+        from .link.graph import link_quads
+
+        countries: set[str] = set()
+        pairs: set[tuple[Any, str, str]] = set()  # (organization node, label, Wikidata id)
+        for g in changed:  # each graph named in the query: pyoxigraph then starts from it
+            countries |= {r["cc"].value for r in self.store.select(
+                "SELECT DISTINCT ?cc WHERE { " + _COUNTRIES.replace("?g", str(g)) + " }")}
+            pairs |= {(r["o"], r["label"].value, r["wd"].value) for r in self.store.select(
+                "SELECT DISTINCT ?o ?label ?wd WHERE { " + _ORGANIZATIONS.replace("?g", str(g)) + " }") if "wd" in r}
+        old = ox.Store()
+        old.extend(ox.Quad(t.subject, t.predicate, t.object, g) for g, triples in changed.items() for t in triples)
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+        result = old.query(prologue + "SELECT DISTINCT ?o ?label ?wd WHERE { " + _ORGANIZATIONS + " }")
+        assert isinstance(result, ox.QuerySolutions)
+        pairs |= {(r["o"], r["label"].value, r["wd"].value) for r in result if r["wd"] is not None}
+        links = self.iris.links_graph()
+        linked = {q.object.value for q in self.store.quads_for_pattern(None, EO.alpha2, None, links)
+                  if isinstance(q.object, ox.Literal)}
+        add: set[ox.Quad] = set(link_quads(self.iris, sorted(countries - linked), []))
+        keep: set[ox.Quad] = set()
+        gone: set[ox.Quad] = set()
+        for node, label, wd in pairs:
+            quads = set(link_quads(self.iris, [], [(label, wd)]))
+            # still stated by some graph (the organization's node, with this id)? one lookup
+            stated = next(self.store.select(
+                "SELECT ?o ?wd WHERE { " + _ORGANIZATION_WITH_ID + " } LIMIT 1",
+                substitutions={ox.Variable("o"): node, ox.Variable("wd"): ox.Literal(wd)}), None) is not None
+            (keep if stated else gone).update(quads)
+        have = set(self.store.quads_for_pattern(None, None, None, links))  # a few hundred quads
+        add = (add | keep) - have
+        remove = (gone - keep) & have
+        if not add and not remove:
+            return False
+        self.store.change(remove, add)
+        return True
 
     @property
     def data_default_graph(self) -> bool:

@@ -165,6 +165,8 @@ class GraphStore(Protocol):
     def dump(self, output: Output = None, *, format: ox.RdfFormat,
              from_graph: GraphName | None = None) -> bytes | None: ...
 
+    def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> int: ...
+
 
 class StoreBase:
     """What :class:`~kgbuild.store.Store` and :class:`~kgbuild.remote.RemoteStore` do alike."""
@@ -206,6 +208,32 @@ class StoreBase:
                      on_written: Callable[[ox.NamedNode], None] | None = None,
                      on_failed: Callable[[ox.NamedNode, Exception], None] | None = None) -> GraphWriter:
         raise NotImplementedError
+
+    def _update(self, text: str) -> None:
+        raise NotImplementedError
+
+    def change(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> int:
+        """Remove ``remove`` and add ``add`` in one atomic update; returns how many quads it names.
+
+        For small edits of derived graphs (the incremental listing); the quads hold no blank nodes.
+        A quad to remove that is not there, or to add that is there already, changes nothing.
+        """
+        self._check_writable()
+        ops, n = [], 0
+        for verb, quads in (("DELETE", remove), ("INSERT", add)):
+            by_graph: dict[GraphName, list[ox.Triple]] = {}
+            for q in quads:
+                by_graph.setdefault(q.graph_name, []).append(q.triple)
+            for graph, triples in by_graph.items():
+                n += len(triples)
+                body = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+                if isinstance(graph, ox.DefaultGraph):
+                    ops.append(f"{verb} DATA {{\n{body}}}")
+                else:
+                    ops.append(f"{verb} DATA {{ GRAPH {graph} {{\n{body}}} }}")
+        if ops:
+            self._update(" ;\n".join(ops))
+        return n
 
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]], *,
                        max_quads: int | None = None) -> int:

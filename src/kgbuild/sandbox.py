@@ -155,6 +155,11 @@ def _death(code: int | None, limits: WorkerLimits) -> str:
                     "and was stopped")
         return (f"the query engine crashed on this query ({name}): it is too long or nests too deeply "
                 "for the engine's recursion; split it or simplify it")
+    if limits.memory_mb and code:
+        # under the cap, a failed allocation outside the engine (a thread's stack, the storage
+        # library) ends the child in other ways too: seen as exit code 127 on a loaded machine
+        return (f"the query process ended without an answer (exit code {code}): it probably needed more "
+                f"memory than the {limits.memory_mb} MiB a query may use")
     return f"the query process ended without an answer (exit code {code})"
 
 

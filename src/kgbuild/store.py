@@ -196,6 +196,9 @@ class Store(StoreBase):
             self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{text}}} }}")
         self._written(len(quads))
 
+    def _update(self, text: str) -> None:
+        self._store.update(text)
+
     def _written(self, n: int) -> None:
         """Count written quads; flush the write buffers to disk every :data:`FLUSH_EVERY_QUADS`."""
         self._unflushed = getattr(self, "_unflushed", 0) + n

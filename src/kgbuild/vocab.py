@@ -219,6 +219,8 @@ LISTING_TERMS = frozenset(
         "listedCount",
         "listedAsOf",
         "listedArticle",
+        "listingFormat",
+        "changesPending",
     }
 )
 KGL = Namespace(LISTING_NS, LISTING_TERMS)
