@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,12 +107,17 @@ def _learner() -> tuple[Any, Any]:
     return sklearn, (DictVectorizer, LogisticRegression)
 
 
-def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | None = None
-              ) -> list[tuple[Any, list[tuple[MissionCandidate, dict[str, Any] | None]]]]:
-    """Parse every article once: ``(view, [(candidate, matching gold mission or None)])`` each."""
+def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | None = None,
+              extractor: Any = None) -> list[tuple[Any, list[tuple[MissionCandidate, dict[str, Any] | None]]]]:
+    """Parse every article once: ``(view, [(candidate, matching gold mission or None)])`` each.
+
+    :param extractor: what parses the articles (anything with ``views(articles)``, e.g. the
+        Russian extractor); default: the English one on ``model``, without a scorer.
+    """
     from . import DEFAULT_MODEL, Extractor
 
-    extractor = Extractor(model or DEFAULT_MODEL, scorer="none")
+    if extractor is None:
+        extractor = Extractor(model or DEFAULT_MODEL, scorer="none")
     out = []
     for (article, gold), view in zip(pairs, extractor.views(p[0] for p in pairs), strict=True):
         if isinstance(view, Exception):
@@ -160,8 +165,8 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
 
 
 def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
-          c: float = 0.5, featurized: tuple[list[tuple[Article, dict[str, Any]]], list[Any]] | None = None
-          ) -> TrainingReport:
+          c: float = 0.5, featurized: tuple[list[tuple[Article, dict[str, Any]]], list[Any]] | None = None,
+          thresholds: Mapping[str, float] | None = None) -> TrainingReport:
     """Train a scorer on gold-annotated corpora and write it to ``output`` (a folder or a ``.json``).
 
     :param corpora: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
@@ -171,6 +176,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     :param c: the inverse regularization strength of each logistic regression.
     :param featurized: ``(gold_articles(corpora), featurize(...))`` already computed for these
         corpora (cross-validation and training then parse the corpus once); the artifact is the same.
+    :param thresholds: the decision thresholds written into the artifact (default :data:`THRESHOLDS`).
     :raises ParameterError: a corpus folder is missing or holds no gold.
     :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
     """
@@ -191,7 +197,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
                        "corpora": [Path(r).as_posix() for r in corpora]},
         "seed": seed,
         "regularization_c": c,
-        "thresholds": THRESHOLDS,
+        "thresholds": dict(thresholds if thresholds is not None else THRESHOLDS),
         "pipeline": {"model": model or DEFAULT_MODEL, "spacy": spacy.about.__version__, "scikit-learn": sklearn.__version__},
         "examples": counts,
         "models": models,

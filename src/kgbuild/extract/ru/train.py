@@ -5,36 +5,20 @@ Needs the ``train`` and ``ru`` extras.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
 from typing import Any
 
 from ...model import Article
-from ..learned import mission_candidates
 from .extractor import RU_MODEL, RussianExtractor
 
 __all__ = ["RU_C", "RU_THRESHOLDS", "featurize", "train_russian"]
 
 
 def featurize(pairs: list[tuple[Article, dict[str, Any]]]) -> list[tuple[Any, list[tuple[Any, dict[str, Any] | None]]]]:
-    """Parse every Russian article once: ``(view, [(candidate, matching gold mission or None)])``
-    each, the shape :func:`kgbuild.extract.train.train` takes as ``featurized``."""
-    from ...errors import KgbuildError
-    from ..learned import fill_slots
-    from ..train import label_candidates
+    """Parse every Russian article once: :func:`kgbuild.extract.train.featurize` with the Russian
+    pipeline, the shape :func:`kgbuild.extract.train.train` takes as ``featurized``."""
+    from ..train import featurize as featurize_with
 
-    extractor = RussianExtractor()
-    out = []
-    for (article, gold), view in zip(pairs, extractor.views(p[0] for p in pairs), strict=True):
-        if isinstance(view, Exception):
-            raise KgbuildError(f"{article.id}: cannot be parsed for training: {view}")
-        labelled = label_candidates(mission_candidates(view), gold)
-        for cand, match in labelled:
-            if match is not None:
-                fill_slots(view, cand)
-        out.append((view, labelled))
-    return out
+    return featurize_with(pairs, extractor=RussianExtractor())
 
 
 #: The Russian scorer's regularization and decision thresholds: the best of 8 settings tried in the
@@ -52,14 +36,5 @@ def train_russian(corpora: list[str] | tuple[str, ...], output: str, *, seed: in
     from ..train import gold_articles, train
 
     pairs = gold_articles(corpora)
-    report = train(corpora, output, model=RU_MODEL, seed=seed, c=c, featurized=(pairs, featurize(pairs)))
-    path = Path(report.path)
-    raw = path.read_bytes()
-    packed = raw[:2] == b"\x1f\x8b"
-    data = json.loads(gzip.decompress(raw) if packed else raw)
-    data["thresholds"] = RU_THRESHOLDS
-    body = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(gzip.compress(body, compresslevel=9, mtime=0) if packed else body)
-    tmp.replace(path)  # never a half-written artifact
-    return report
+    return train(corpora, output, model=RU_MODEL, seed=seed, c=c, featurized=(pairs, featurize(pairs)),
+                 thresholds=RU_THRESHOLDS)
