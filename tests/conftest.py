@@ -95,6 +95,16 @@ def gold_kg() -> Iterator[Any]:
         yield kg
 
 
+def known_failures(path: Path) -> dict[str, str]:
+    """An invariance suite's known failures (written by ``bench/invariance_known.py``): row id -> reason."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rid, _, why = line.partition(" ")
+            out[rid] = why.strip()
+    return out
+
+
 def require_tool(name: str) -> str:
     """The path of a command-line tool; skipped locally when missing, a failure in CI."""
     path = shutil.which(name)

@@ -11,7 +11,7 @@ import pytest
 from kgbuild.corpus import check_corpus, check_text_and_gold, evidence_spans, iter_corpus, load_article
 from kgbuild.model import Article
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT, known_failures
 
 CORPUS = ROOT / "corpus"
 TRAIN = CORPUS / "train"
@@ -153,6 +153,5 @@ def test_corpus_readme_commands() -> None:
     inv = run("invariance")
     assert inv.returncode == 0, inv.stderr
     rows = (CORPUS / "invariance" / "suite.jsonl").read_text(encoding="utf-8").count("\n")
-    known = [line for line in (ROOT / "tests" / "data" / "invariance-known-failures.txt").read_text(
-        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    known = known_failures(DATA / "invariance-known-failures.txt")
     assert inv.stdout.splitlines()[-1].split()[:3] == ["all", str(rows - len(known)), str(rows)]

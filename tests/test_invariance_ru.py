@@ -15,23 +15,14 @@ import pytest
 from kgbuild.extract import Extractor
 from kgbuild.invariance import check_row, extractor_predict, load_suite, run_suite
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, known_failures
 
 SUITE = ROOT / "corpus" / "ru" / "invariance" / "suite.jsonl"
 KNOWN = DATA / "invariance-known-failures-ru.txt"
 ROWS = load_suite(SUITE)
 
 
-def _known() -> dict[str, str]:
-    out = {}
-    for line in KNOWN.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rid, _, why = line.partition(" ")
-            out[rid] = why.strip()
-    return out
-
-
-KNOWN_FAILURES = _known()
+KNOWN_FAILURES = known_failures(KNOWN)
 
 
 @pytest.fixture(scope="module")
