@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from ..api import KnowledgeGraph
 from ..describe import RESOURCE_KINDS, describe
 from ..vocab import ONTOLOGY_IRI, PREFIXES
-from .results import Answer, _rdf_answer
+from .results import Answer, _rdf_answer, accepted_types
 
 __all__ = ["FORMATS", "ResourceNotFound", "alternates", "choose", "describe_job", "link_header", "local_path", "resource_iri",
            "resource_page"]
@@ -62,19 +62,7 @@ def choose(accept: str | None, fmt: str | None = None) -> str | None:
         return next((name for name, (_, names) in FORMATS.items() if fmt.lower() in names), None)
     if not accept or not accept.strip():
         return "html"
-    prefs = []
-    for i, part in enumerate(accept.split(",")):
-        bits = [b.strip() for b in part.split(";")]
-        q = 1.0
-        for b in bits[1:]:
-            if b.startswith("q="):
-                try:
-                    q = float(b[2:])
-                except ValueError:
-                    q = 0.0
-        if bits[0] and q > 0:
-            prefs.append((-q, i, bits[0].lower()))
-    for _, _, media in sorted(prefs):
+    for media in accepted_types(accept):
         if media in ("*/*", "text/*"):
             return "html"
         if media == "application/*":

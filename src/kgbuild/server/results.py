@@ -28,6 +28,7 @@ __all__ = [
     "Format",
     "NotAcceptable",
     "TITLES",
+    "accepted_types",
     "failure",
     "format_named",
     "negotiate",
@@ -97,6 +98,28 @@ def format_named(name: str) -> Format:
     return Format(name, f.media_type)
 
 
+def accepted_types(accept: str) -> list[str]:
+    """The media ranges of an ``Accept`` header, most preferred first (by q, then as listed),
+    lower-cased, without those of q=0.
+
+    >>> accepted_types("application/rdf+xml;q=0.5, text/Turtle, */*;q=0")
+    ['text/turtle', 'application/rdf+xml']
+    """
+    prefs: list[tuple[float, int, str]] = []
+    for i, part in enumerate(accept.split(",")):
+        bits = [b.strip() for b in part.split(";")]
+        mt, q = bits[0].lower(), 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        if mt and q > 0:
+            prefs.append((-q, i, mt))
+    return [mt for _, _, mt in sorted(prefs)]
+
+
 def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
     """The response format for a query ``form`` from a ``format=`` name or an Accept header.
 
@@ -114,19 +137,7 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> Format:
         return format_named(name)
     if not accept or not accept.strip():
         return format_named(offered[0])
-    prefs: list[tuple[float, int, str]] = []
-    for i, part in enumerate(accept.split(",")):
-        bits = [b.strip() for b in part.split(";")]
-        mt, q = bits[0].lower(), 1.0
-        for b in bits[1:]:
-            if b.startswith("q="):
-                try:
-                    q = float(b[2:])
-                except ValueError:
-                    q = 0.0
-        if mt and q > 0:
-            prefs.append((q, -i, mt))
-    for _q, _, mt in sorted(prefs, reverse=True):
+    for mt in accepted_types(accept):
         if mt in ("*/*", "application/*", "text/*"):
             cands = [n for n in offered if format_named(n).media_type.startswith(mt[:-1]) or mt == "*/*"]
             if cands:
