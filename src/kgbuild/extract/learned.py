@@ -65,9 +65,10 @@ Features = dict[str, float]
 
 
 @cache
-def load_patterns() -> tuple[dict[str, Any], ...]:
-    """The Tier-1 dependency patterns (``patterns.jsonl``): ``{"id", "slot", "pattern"}`` each."""
-    text = files("kgbuild.extract").joinpath("patterns.jsonl").read_text(encoding="utf-8")
+def load_patterns(path: str = "extract/patterns.jsonl") -> tuple[dict[str, Any], ...]:
+    """The Tier-1 dependency patterns in the package file ``path`` (default: the English ones,
+    ``patterns.jsonl``): ``{"id", "slot", "pattern"}`` each."""
+    text = files("kgbuild").joinpath(*path.split("/")).read_text(encoding="utf-8")
     return tuple(json.loads(line) for line in text.splitlines() if line.strip())
 
 

@@ -34,7 +34,7 @@ from .learned import (
     slot_values,
 )
 
-__all__ = ["FORMAT", "Scorer", "ScorerError", "default_scorer"]
+__all__ = ["FORMAT", "Scorer", "ScorerError", "default_scorer", "packaged_scorer"]
 
 #: The artifact format this code reads and :mod:`.train` writes.
 FORMAT = "kgbuild-scorer/1"
@@ -210,12 +210,20 @@ def _one_date_per_election(missions: list[Mission]) -> None:
 PACKAGED = "data/scorer.json.gz"
 
 
-@cache
-def default_scorer() -> Scorer:
-    """The scorer packaged with kgbuild (``kgbuild/data/scorer.json.gz``)."""
-    resource = files("kgbuild").joinpath(*PACKAGED.split("/"))
+def packaged_scorer(path: str, *, retrain: str = "kgbuild train") -> Scorer:
+    """A scorer shipped inside the package at ``path`` (gzipped JSON, e.g. ``data/scorer.json.gz``).
+
+    :raises ScorerError: the file is missing (the message names ``retrain``, the command that makes it).
+    """
+    resource = files("kgbuild").joinpath(*path.split("/"))
     try:
         data = json.loads(gzip.decompress(resource.read_bytes()))
     except FileNotFoundError as exc:
-        raise ScorerError(f"the packaged scorer kgbuild/{PACKAGED} is missing; run `kgbuild train`") from exc
-    return Scorer(data, source=f"kgbuild/{PACKAGED}")
+        raise ScorerError(f"the packaged scorer kgbuild/{path} is missing; run `{retrain}`") from exc
+    return Scorer(data, source=f"kgbuild/{path}")
+
+
+@cache
+def default_scorer() -> Scorer:
+    """The scorer packaged with kgbuild (``kgbuild/data/scorer.json.gz``)."""
+    return packaged_scorer(PACKAGED)

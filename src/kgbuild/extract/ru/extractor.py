@@ -7,21 +7,18 @@ only the analysis and the mentions are Russian.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from ...errors import ExtractionError
 from ...model import Article, Mission
 from ..context import Context, _split_paragraphs, inside
-from ..learned import ArticleView, ChainMatcher, mission_candidates
-from ..scorer import Scorer, ScorerError
+from ..learned import ArticleView, ChainMatcher, load_patterns, mission_candidates
+from ..scorer import Scorer, packaged_scorer
 from .dates import find_dates, find_elections, find_numbers
 from .gazetteer import doc_words, find_commissions, find_countries, find_organizations
 from .nlp import RussianNLP
@@ -43,20 +40,13 @@ RU_PACKAGED = "data/scorer-ru.json.gz"
 @cache
 def ru_patterns() -> tuple[dict[str, Any], ...]:
     """The Russian Tier-1 dependency patterns (``kgbuild/data/patterns-ru.jsonl``)."""
-    text = files("kgbuild").joinpath("data/patterns-ru.jsonl").read_text(encoding="utf-8")
-    return tuple(json.loads(line) for line in text.splitlines() if line.strip())
+    return load_patterns("data/patterns-ru.jsonl")
 
 
 @cache
 def default_ru_scorer() -> Scorer:
     """The Russian scorer packaged with kgbuild (``kgbuild/data/scorer-ru.json.gz``)."""
-    resource = files("kgbuild").joinpath(*RU_PACKAGED.split("/"))
-    try:
-        data = json.loads(gzip.decompress(resource.read_bytes()))
-    except FileNotFoundError as exc:
-        raise ScorerError(f"the packaged Russian scorer kgbuild/{RU_PACKAGED} is missing; run "
-                          "`kgbuild train --lang ru`") from exc
-    return Scorer(data, source=f"kgbuild/{RU_PACKAGED}")
+    return packaged_scorer(RU_PACKAGED, retrain="kgbuild train --lang ru")
 
 
 def is_russian_scorer(scorer: Scorer) -> bool:
