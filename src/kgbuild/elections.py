@@ -15,7 +15,11 @@ mention denotes depends on the other articles, and :func:`settle` decides it ove
 
 ``settle`` rewrites exactly the article graphs whose mentions now belong elsewhere (each in one
 atomic step), so any build order, a removal and a rebuild all end in the same graphs.
-:meth:`kgbuild.KnowledgeGraph.relink` calls it after every build.
+:meth:`kgbuild.KnowledgeGraph.relink` calls it over the whole store. Which election a mention
+belongs to depends only on the voting days stated for its country and type (its *group*), so
+after a build or a removal :func:`settle_groups` settles only the groups the changed graphs name
+(:func:`election_groups`, before and after the change): no other group's days moved, and no
+other group's mention can move.
 
 >>> from datetime import date
 >>> e = Elections([("BG", "parliamentary", date(2021, 4, 4)), ("BG", "parliamentary", date(2021, 7, 11)),
@@ -29,22 +33,26 @@ atomic step), so any build order, a removal and a rebuild all end in the same gr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from .graphstore import GraphStore
 from .iris import Iris, election_when
 from .triples import ELECTION_TYPE_CONCEPTS, UNDATED_COMMENT, election_label
 from .vocab import EO, RDF, RDFS, SCHEMA
 
-__all__ = ["ROUND_DAYS", "Elections", "settle", "settle_graph"]
+__all__ = ["ROUND_DAYS", "Elections", "Group", "election_groups", "settle", "settle_graph", "settle_groups"]
 
 #: a later voting day of the same country and type within this many days of a first round is a round of it
 ROUND_DAYS = 60
 
 _DATES = (EO.electionDate, EO.roundDate)
+
+#: an election's country (ISO alpha-2, upper case) and type (None when unknown): the elections
+#: whose voting days decide each other's identity (:class:`Elections`)
+Group = tuple[str, str | None]
 _TYPES = {concept: name for name, concept in ELECTION_TYPE_CONCEPTS.items()}
 
 
@@ -208,13 +216,70 @@ SELECT ?g ?m ?e ?p ?day ?published WHERE { GRAPH ?g {
 } }
 """
 
+# the same, for the elections of some groups: FILTER_GROUPS is a test on ?e's IRI (_in_groups)
+_STATED_DAYS_OF = """
+SELECT DISTINCT ?e ?day WHERE { GRAPH ?g {
+  { ?e a eo:Election FILTER(FILTER_GROUPS) }
+  ?e ?p ?day . VALUES ?p { eo:electionDate eo:roundDate }
+} }
+"""
 
-def stated_elections(store: GraphStore) -> Elections:
-    """The :class:`Elections` of every voting day the store's article graphs state."""
+_MENTIONS_OF = """
+SELECT ?g ?m ?e ?p ?day ?published WHERE { GRAPH ?g {
+  { ?m eo:observes ?e FILTER(FILTER_GROUPS) }
+  OPTIONAL { ?e ?p ?day . VALUES ?p { eo:electionDate eo:roundDate } }
+  OPTIONAL { ?a a eo:Article ; schema:datePublished ?published }
+} }
+"""
+
+
+def election_groups(iris: Iris, triples: Iterable[Triple | Quad]) -> set[Group]:
+    """The groups (country, type) of the elections these triples name: the elections a mission
+    observes (``eo:observes``) and the nodes typed ``eo:Election`` (whose days :func:`settle` reads).
+
+    >>> from kgbuild.iris import Iris
+    >>> e = NamedNode("https://e.org/election/bg/presidential/2021-11-14")
+    >>> election_groups(Iris("https://e.org/"), [Triple(NamedNode("https://e.org/mission/x"), EO.observes, e)])
+    {('BG', 'presidential')}
+    """
+    groups: set[Group] = set()
+    for t in triples:
+        if t.predicate == EO.observes:
+            node = t.object
+        elif t.predicate == RDF.type and t.object == EO.Election:
+            node = t.subject
+        else:
+            continue
+        parts = iris.election_parts(node) if isinstance(node, NamedNode) else None
+        if parts is not None:
+            groups.add((parts[0], parts[1]))
+    return groups
+
+
+def _in_groups(iris: Iris, groups: Collection[Group]) -> str:
+    """A SPARQL test that ``?e`` may be an election of these groups (a superset, case-insensitive:
+    :meth:`~kgbuild.iris.Iris.election_parts` reads the country in any case; the caller checks)."""
+    prefixes = sorted({f"{iris.base}election/{country}/{kind or 'election'}/".lower() for country, kind in groups})
+    return " || ".join(f"STRSTARTS(LCASE(STR(?e)), {Literal(p)})" for p in prefixes)
+
+
+def _group(iris: Iris, node: object) -> tuple[str, str | None, str] | None:
+    return iris.election_parts(node) if isinstance(node, NamedNode) else None
+
+
+def stated_elections(store: GraphStore, groups: Collection[Group] | None = None) -> Elections:
+    """The :class:`Elections` of every voting day the store's article graphs state (of these
+    groups' elections only, when given)."""
+    if groups is None:
+        rows = store.select(_STATED_DAYS, union=False)
+    elif not groups:
+        return Elections([])
+    else:
+        rows = store.select(_STATED_DAYS_OF.replace("FILTER_GROUPS", _in_groups(store.iris, groups)), union=False)
     dates: list[tuple[str, str | None, date]] = []
-    for row in store.select(_STATED_DAYS, union=False):
-        parts = store.iris.election_parts(row["e"]) if isinstance(row["e"], NamedNode) else None
-        if parts is not None and isinstance(row["day"], Literal):
+    for row in rows:
+        parts = _group(store.iris, row["e"])
+        if parts is not None and isinstance(row["day"], Literal) and (groups is None or parts[:2] in groups):
             dates.append((parts[0], parts[1], date.fromisoformat(row["day"].value)))
     return Elections(dates)
 
@@ -222,10 +287,28 @@ def stated_elections(store: GraphStore) -> Elections:
 def settle(store: GraphStore) -> list[NamedNode]:
     """Put every mention of the store's article graphs on the election it belongs to; returns the
     graphs rewritten (each replaced in one step)."""
+    return list(settle_groups(store, None))
+
+
+def settle_groups(store: GraphStore, groups: Collection[Group] | None) -> dict[NamedNode, list[Quad]]:
+    """Put every mention of these groups' elections (all, for None) on the election it belongs to;
+    returns each graph rewritten (replaced in one step) with the quads it held before.
+
+    With ``groups``, only the graphs that mention an election of one of them are read, and the
+    other groups are taken as settled already (as every relink leaves them): call it with every
+    group a change named, before and after (:func:`election_groups` of the changed graphs' old and
+    new triples). A graph rewritten for one group is settled whole, on the days of all its groups.
+    """
     iris = store.iris
-    elections = stated_elections(store)
+    elections = stated_elections(store, groups)
+    if groups is None:
+        rows = store.select(_MENTIONS, union=False)
+    elif not groups:
+        return {}
+    else:
+        rows = store.select(_MENTIONS_OF.replace("FILTER_GROUPS", _in_groups(iris, groups)), union=False)
     mentions: dict[NamedNode, dict[NamedNode, tuple[NamedNode, set[tuple[NamedNode, date]], int | None]]] = {}
-    for row in store.select(_MENTIONS, union=False):
+    for row in rows:
         g, m, e = row["g"], row["m"], row["e"]
         if not (isinstance(g, NamedNode) and isinstance(m, NamedNode) and isinstance(e, NamedNode)):
             continue
@@ -239,7 +322,7 @@ def settle(store: GraphStore) -> list[NamedNode]:
     for g, missions in mentions.items():
         for election, stated, year in missions.values():
             parts = iris.election_parts(election)
-            if parts is None:
+            if parts is None or (groups is not None and parts[:2] not in groups):
                 continue
             country, election_type, key = parts
             settled = elections.when(country, election_type, [d for _, d in stated], year)
@@ -247,11 +330,15 @@ def settle(store: GraphStore) -> list[NamedNode]:
             if settled != key or wrong_predicate:
                 stale.append(g)
                 break
-    rewritten: list[NamedNode] = []
-    for g in stale:
-        quads = list(store.quads_for_pattern(None, None, None, g))
+    graphs = {g: list(store.quads_for_pattern(None, None, None, g)) for g in stale}
+    if groups is not None:  # a stale graph's other groups: their days too, or settling it would move them
+        others = {group for quads in graphs.values() for group in election_groups(iris, quads)} - set(groups)
+        if others:
+            elections = stated_elections(store, {*groups, *others})
+    rewritten: dict[NamedNode, list[Quad]] = {}
+    for g, quads in graphs.items():
         new = settle_graph(quads, elections, iris)
         if new is not None:
             store.replace_graph(g, new)
-            rewritten.append(g)
+            rewritten[g] = quads
     return rewritten
