@@ -9,6 +9,9 @@ On an on-disk store of N generated gold articles (``bench.run.write_gold_store``
   graph, listings from every article graph), the baseline; and one article written and relinked
   incrementally, as a one-article build does after extracting (``KnowledgeGraph.write_graphs``),
   then removed again (``KnowledgeGraph.remove``, incremental too), with their ratio to the full one;
+- election settling on the settled store: ``kgbuild.elections.settle`` over the whole store (what
+  every relink ran before issue 17's scoped settle) against ``settle_groups`` for the groups
+  (country, type) of that one article (what its incremental relink runs);
 - export: ``kgbuild.export.export`` Turtle against the raw ``Store.dump`` TriG of the whole store
   (the ratio BENCHMARKS.md reports) and against the raw Turtle dump of the same triples (the data
   default graph: the floor), and the merged ``CONSTRUCT`` iterated without serializing (what a
@@ -42,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
 
     from kgbuild.api import KnowledgeGraph
+    from kgbuild.elections import election_groups, settle, settle_groups
     from kgbuild.export import _merged_in_key_order, export
     from kgbuild.vocab import PREFIXES
 
@@ -70,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
                 assert kg.remove(g.value.rsplit("/", 1)[-1])
                 removes.append(time.perf_counter() - t0)
             one_s, remove_s = statistics.median(writes), statistics.median(removes)
+            groups = election_groups(kg.iris, quads)
+            settle_all, settle_all_runs = _median(lambda: settle(kg.store), a.runs)
+            settle_some, settle_some_runs = _median(lambda: settle_groups(kg.store, groups), a.runs)
         with KnowledgeGraph(path, read_only=True) as kg:
             s = kg.store
             out = Path(tmp) / "out"
@@ -86,12 +93,15 @@ def main(argv: list[str] | None = None) -> int:
           f"= {one_s / relink:.4f}x the full relink (target <= 0.5 s)")
     print(f"that article removed + incremental relink: median {remove_s:.3f} s of {[round(t, 3) for t in removes]} "
           f"= {remove_s / relink:.4f}x the full relink")
+    print(f"election settling on the settled store: the article's groups {sorted(groups)} {settle_some:.3f} s of "
+          f"{[round(t, 3) for t in settle_some_runs]} vs the whole store {settle_all:.3f} s of "
+          f"{[round(t, 3) for t in settle_all_runs]} = {settle_some / settle_all:.3f}x")
     print(f"export Turtle {ours:.2f} s vs raw TriG dump {raw:.2f} s = {raw / ours:.2f}x (target >= 0.8x); "
           f"{n_triples:,} merged triples of {n_quads:,} quads")
     print(f"  vs raw Turtle dump of the same merged triples (the data default graph): {same:.2f} s = {same / ours:.2f}x")
     print(f"  the merged CONSTRUCT (the path without a data default graph) iterated, no serializer: {construct:.2f} s "
           f"({construct / ours:.0%} of the export)")
-    print(f"finished {time.strftime('%H:%M:%S UTC', time.gmtime())}", file=sys.stderr)
+    print(f"finished {time.strftime('%H:%M:%S UTC', time.gmtime())}, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
     return 0
 
 

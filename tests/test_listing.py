@@ -364,6 +364,33 @@ def test_listing_incremental_in_any_order_equals_the_full_one() -> None:
         assert _listed(kg) == _aggregated(kg)
 
 
+def test_listing_settling_another_graph_stays_incremental() -> None:
+    """A dated report that moves an earlier undated one onto its election rewrites that graph too,
+    and the relink stays incremental (the listing is edited in place, not written anew) and ends
+    with the one settled mission listed once."""
+    from kgbuild.triples import article_quads
+
+    from .test_elections import ARTICLES
+
+    def write(kg: KnowledgeGraph, name: str) -> None:
+        article, missions = ARTICLES[name]
+        kg.write_graphs([(kg.iris.article_graph(article.id), article_quads(
+            article, missions, iris=kg.iris, extractor_version="test", ingested_at=None))])
+
+    with KnowledgeGraph(None) as kg:
+        index = kg.iris.listing_graph()
+        write(kg, "bg-parl-april.txt")  # the first build: a full relink writes the listing
+        (current,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        write(kg, "az-undated.txt")
+        assert [r["mission"].rsplit("/", 1)[-1] for r in kg.query("missions-in-country", country="AZ")] == [
+            "cis-az-parliamentary-2020"]
+        write(kg, "az-dated.txt")  # settles az-undated's graph onto 9 February
+        assert list(kg.store.quads_for_pattern(index, KGL.currentListing, None, index)) == [current]
+        rows = kg.query("missions-in-country", country="AZ")
+        assert [r["mission"].rsplit("/", 1)[-1] for r in rows] == ["cis-az-parliamentary-2020-02-09"]
+        assert _listed(kg) == _aggregated(kg)
+
+
 def test_listing_of_an_earlier_layout_is_computed_again_in_full(tmp_path: Path) -> None:
     """A listing without kgl:listingFormat (an earlier kgbuild's: global ranks, ranks without gaps)
     is replaced by a whole new version at the next change, not edited in place."""
