@@ -486,8 +486,10 @@ class KnowledgeGraph:
         """Write article graphs made elsewhere (e.g. by :func:`kgbuild.triples.article_quads`), each
         replacing the graph of its name, and relink what they touch; returns how many were written.
 
-        The links graph, the data default graph and the listings are updated only where these
-        graphs' countries, organizations, missions and articles appear, before or after
+        Election identity is settled only for the countries and election types these graphs
+        name, before or after (:func:`kgbuild.elections.settle_groups`). The links graph, the
+        data default graph and the listings are updated only where these graphs (and those that
+        settling rewrote) name countries, organizations, missions and articles, before or after
         (:func:`kgbuild.listing.update`); past :func:`kgbuild.listing.update_limit` graphs (a
         fiftieth of the graph, at least 20, at most 1000) the relink is full.
         """
