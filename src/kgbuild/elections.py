@@ -33,7 +33,7 @@ other group's mention can move.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date, timedelta
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -287,24 +287,28 @@ def stated_elections(store: GraphStore, groups: Collection[Group] | None = None)
 def settle(store: GraphStore) -> list[NamedNode]:
     """Put every mention of the store's article graphs on the election it belongs to; returns the
     graphs rewritten (each replaced in one step)."""
-    return list(settle_groups(store, None))
+    return [g for g, _ in _settle(store, None)]
 
 
-def settle_groups(store: GraphStore, groups: Collection[Group] | None) -> dict[NamedNode, list[Quad]]:
-    """Put every mention of these groups' elections (all, for None) on the election it belongs to;
-    returns each graph rewritten (replaced in one step) with the quads it held before.
+def settle_groups(store: GraphStore, groups: Collection[Group]) -> dict[NamedNode, list[Quad]]:
+    """Put every mention of these groups' elections on the election it belongs to; returns each
+    graph rewritten (replaced in one step) with the quads it held before.
 
-    With ``groups``, only the graphs that mention an election of one of them are read, and the
-    other groups are taken as settled already (as every relink leaves them): call it with every
-    group a change named, before and after (:func:`election_groups` of the changed graphs' old and
-    new triples). A graph rewritten for one group is settled whole, on the days of all its groups.
+    Only the graphs that mention an election of one of the groups are read, and the other groups
+    are taken as settled already (as every relink leaves them): call it with every group a change
+    named, before and after (:func:`election_groups` of the changed graphs' old and new triples).
+    A graph rewritten for one group is settled whole, on the days of all its groups.
     """
+    return dict(_settle(store, groups)) if groups else {}
+
+
+def _settle(store: GraphStore, groups: Collection[Group] | None) -> Iterator[tuple[NamedNode, list[Quad]]]:
+    """Settle the mentions of these groups (all, for None); yields each graph rewritten, with the
+    quads it held before."""
     iris = store.iris
     elections = stated_elections(store, groups)
     if groups is None:
         rows = store.select(_MENTIONS, union=False)
-    elif not groups:
-        return {}
     else:
         rows = store.select(_MENTIONS_OF.replace("FILTER_GROUPS", _in_groups(iris, groups)), union=False)
     mentions: dict[NamedNode, dict[NamedNode, tuple[NamedNode, set[tuple[NamedNode, date]], int | None]]] = {}
@@ -330,15 +334,15 @@ def settle_groups(store: GraphStore, groups: Collection[Group] | None) -> dict[N
             if settled != key or wrong_predicate:
                 stale.append(g)
                 break
-    graphs = {g: list(store.quads_for_pattern(None, None, None, g)) for g in stale}
-    if groups is not None:  # a stale graph's other groups: their days too, or settling it would move them
-        others = {group for quads in graphs.values() for group in election_groups(iris, quads)} - set(groups)
+    read: dict[NamedNode, list[Quad]] = {}
+    if groups is not None and stale:  # a stale graph's other groups: their days too, or settling it would move them
+        read = {g: list(store.quads_for_pattern(None, None, None, g)) for g in stale}
+        others = {group for quads in read.values() for group in election_groups(iris, quads)} - set(groups)
         if others:
             elections = stated_elections(store, {*groups, *others})
-    rewritten: dict[NamedNode, list[Quad]] = {}
-    for g, quads in graphs.items():
+    for g in stale:  # the whole store's stale graphs are read one at a time
+        quads = read.pop(g) if g in read else list(store.quads_for_pattern(None, None, None, g))
         new = settle_graph(quads, elections, iris)
         if new is not None:
             store.replace_graph(g, new)
-            rewritten[g] = quads
-    return rewritten
+            yield g, quads
