@@ -33,7 +33,7 @@ other group's mention can move.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -216,20 +216,21 @@ SELECT ?g ?m ?e ?p ?day ?published WHERE { GRAPH ?g {
 } }
 """
 
-# the same, for the elections of some groups: FILTER_GROUPS is a test on ?e's IRI (_in_groups)
+# the same for one country's elections, found through their eo:electionCountry (an index lookup;
+# the IRI-prefix test the type would need scans every election); COUNTRY is the country's node
 _STATED_DAYS_OF = """
-SELECT DISTINCT ?e ?day WHERE { GRAPH ?g {
-  { ?e a eo:Election FILTER(FILTER_GROUPS) }
-  ?e ?p ?day . VALUES ?p { eo:electionDate eo:roundDate }
-} }
+SELECT DISTINCT ?e ?day WHERE { GRAPH ?g { ?e eo:electionCountry COUNTRY ; a eo:Election ; eo:electionDate|eo:roundDate ?day } }
 """
 
 _MENTIONS_OF = """
-SELECT ?g ?m ?e ?p ?day ?published WHERE { GRAPH ?g {
-  { ?m eo:observes ?e FILTER(FILTER_GROUPS) }
+SELECT ?g ?m ?e ?p ?day WHERE { GRAPH ?g {
+  ?e eo:electionCountry COUNTRY . ?m eo:observes ?e .
   OPTIONAL { ?e ?p ?day . VALUES ?p { eo:electionDate eo:roundDate } }
-  OPTIONAL { ?a a eo:Article ; schema:datePublished ?published }
 } }
+"""
+
+_PUBLISHED_IN = """
+SELECT ?g ?published WHERE { VALUES ?g { GRAPHS } GRAPH ?g { ?a a eo:Article ; schema:datePublished ?published } }
 """
 
 
@@ -256,11 +257,17 @@ def election_groups(iris: Iris, triples: Iterable[Triple | Quad]) -> set[Group]:
     return groups
 
 
-def _in_groups(iris: Iris, groups: Collection[Group]) -> str:
-    """A SPARQL test that ``?e`` may be an election of these groups (a superset, case-insensitive:
-    :meth:`~kgbuild.iris.Iris.election_parts` reads the country in any case; the caller checks)."""
-    prefixes = sorted({f"{iris.base}election/{country}/{kind or 'election'}/".lower() for country, kind in groups})
-    return " || ".join(f"STRSTARTS(LCASE(STR(?e)), {Literal(p)})" for p in prefixes)
+def _mentions_of(store: GraphStore, groups: Collection[Group]) -> list[Mapping[str, object]]:
+    """:data:`_MENTIONS`' rows for the elections of these groups' countries (the caller checks the
+    type), each with its graph's publication date."""
+    rows = [row for country in sorted({c for c, _ in groups}) for row in store.select(
+        _MENTIONS_OF.replace("COUNTRY", str(store.iris.country(country))), union=False)]
+    graphs = sorted({str(row["g"]) for row in rows if isinstance(row["g"], NamedNode)})
+    published: dict[object, object] = {}
+    if graphs:
+        for row in store.select(_PUBLISHED_IN.replace("GRAPHS", " ".join(graphs)), union=False):
+            published.setdefault(row["g"], row["published"])
+    return [{**row, "published": published.get(row["g"])} for row in rows]
 
 
 def _group(iris: Iris, node: object) -> tuple[str, str | None, str] | None:
@@ -271,11 +278,10 @@ def stated_elections(store: GraphStore, groups: Collection[Group] | None = None)
     """The :class:`Elections` of every voting day the store's article graphs state (of these
     groups' elections only, when given)."""
     if groups is None:
-        rows = store.select(_STATED_DAYS, union=False)
-    elif not groups:
-        return Elections([])
+        rows: Iterable[Mapping[str, object]] = store.select(_STATED_DAYS, union=False)
     else:
-        rows = store.select(_STATED_DAYS_OF.replace("FILTER_GROUPS", _in_groups(store.iris, groups)), union=False)
+        rows = [row for country in sorted({c for c, _ in groups}) for row in store.select(
+            _STATED_DAYS_OF.replace("COUNTRY", str(store.iris.country(country))), union=False)]
     dates: list[tuple[str, str | None, date]] = []
     for row in rows:
         parts = _group(store.iris, row["e"])
@@ -297,7 +303,10 @@ def settle_groups(store: GraphStore, groups: Collection[Group]) -> dict[NamedNod
     Only the graphs that mention an election of one of the groups are read, and the other groups
     are taken as settled already (as every relink leaves them): call it with every group a change
     named, before and after (:func:`election_groups` of the changed graphs' old and new triples).
-    A graph rewritten for one group is settled whole, on the days of all its groups.
+    A graph rewritten for one group is settled whole, on the days of all its groups. The groups'
+    elections are found through their ``eo:electionCountry`` (an index lookup), which every graph
+    :func:`kgbuild.triples.article_quads` writes states; a graph written otherwise without it is
+    settled by the next full :func:`settle` (``kgbuild link``).
     """
     return dict(_settle(store, groups)) if groups else {}
 
@@ -308,9 +317,9 @@ def _settle(store: GraphStore, groups: Collection[Group] | None) -> Iterator[tup
     iris = store.iris
     elections = stated_elections(store, groups)
     if groups is None:
-        rows = store.select(_MENTIONS, union=False)
+        rows: Iterable[Mapping[str, object]] = store.select(_MENTIONS, union=False)
     else:
-        rows = store.select(_MENTIONS_OF.replace("FILTER_GROUPS", _in_groups(iris, groups)), union=False)
+        rows = _mentions_of(store, groups)
     mentions: dict[NamedNode, dict[NamedNode, tuple[NamedNode, set[tuple[NamedNode, date]], int | None]]] = {}
     for row in rows:
         g, m, e = row["g"], row["m"], row["e"]
