@@ -194,7 +194,9 @@ def test_russian_build_in_worker_processes_reports_skips(tmp_path: Path) -> None
     shutil.copy(RU / "mixed" / "beobachter.txt", src)
     with KnowledgeGraph(tmp_path / "store") as kg:
         report = kg.build([src], n_process=2)
+        state = kg.store.article_state("sco-uzbekistan-ru.txt")
     assert report.added == ["sco-uzbekistan-ru.txt"]
+    assert state is not None and state.extractor_version.startswith("kgbuild-extract-ru/")
     assert [p.item for p in report.skipped] == ["beobachter.txt"] and "German (de)" in report.skipped[0].problem
 
 
@@ -211,6 +213,39 @@ def test_russian_and_english_reports_merge_into_one_mission(tmp_path: Path) -> N
         assert {kg.iris.article_graph("sco-uzbekistan-en.txt"), kg.iris.article_graph("sco-uzbekistan-ru.txt")} <= graphs
         typed = {q.subject for q in kg.store.quads_for_pattern(None, RDF_TYPE, EO.ObservationMission, None)}
         assert typed == {node}
+
+
+def test_russian_articles_record_the_russian_extractor_version(tmp_path: Path) -> None:
+    """A Russian article records the Russian extractor's version and its scorer's hash, an English one the
+    English; a build with another Russian scorer re-extracts the Russian article and leaves the English one."""
+    import gzip
+
+    from kgbuild.api import build_version
+    from kgbuild.extract.ru.extractor import RU_VERSION
+
+    def versions(kg: KnowledgeGraph) -> dict[str, str]:
+        return {name: kg.store.article_state(name).extractor_version  # type: ignore[union-attr]
+                for name in ("sco-uzbekistan-en.txt", "sco-uzbekistan-ru.txt")}
+
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        kg.build([MERGE])
+        stored = versions(kg)
+    ru_hash = default_ru_scorer().version
+    assert stored["sco-uzbekistan-ru.txt"].startswith(f"{RU_VERSION}+{ru_hash} ")
+    assert stored["sco-uzbekistan-en.txt"] == build_version(Extractor())
+    assert not stored["sco-uzbekistan-en.txt"].startswith("kgbuild-extract-ru/")
+    data = json.loads(gzip.decompress((ROOT / "src" / "kgbuild" / "data" / "scorer-ru.json.gz").read_bytes()))
+    data["trained_on"]["sha256"] = "0" * 64  # another Russian scorer (another training set)
+    other = tmp_path / "other-ru.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        assert sorted(kg.build([MERGE]).unchanged) == ["sco-uzbekistan-en.txt", "sco-uzbekistan-ru.txt"]
+    with KnowledgeGraph(tmp_path / "store", scorer=str(other)) as kg:
+        report = kg.build([MERGE])
+        assert (report.replaced, report.unchanged) == (["sco-uzbekistan-ru.txt"], ["sco-uzbekistan-en.txt"])
+        again = versions(kg)
+    assert again["sco-uzbekistan-ru.txt"].startswith(f"{RU_VERSION}+00000000 ")
+    assert again["sco-uzbekistan-en.txt"] == stored["sco-uzbekistan-en.txt"]
 
 
 def test_russian_head_label_is_russian(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ class Extractor:
         self.scorer = None if self.ru_scorer else scorer
         self._nlp: Language | None = None
         self._ru: Any = None
+        self._versions: dict[str, str] = {}
 
     @property
     def mode(self) -> str:
@@ -75,6 +76,24 @@ class Extractor:
             scorer = Scorer.load(self.scorer) if self.scorer else default_scorer()
             return f"{EXTRACTOR_VERSION}+{scorer.version}"
         return f"{EXTRACTOR_VERSION}-{self.mode}"
+
+    def language_of(self, article: Article) -> str:
+        """Which pipeline reads ``article``: ``ru`` (Russian) or ``en`` (English; also for an
+        undetermined or unsupported language, which records nothing)."""
+        if self.lang != "auto":
+            return self.lang
+        from .language import detect_language
+
+        return "ru" if detect_language(article.text) == "ru" else "en"
+
+    def version_of(self, article: Article) -> str:
+        """What a store records for ``article``: :attr:`version` of the pipeline that reads it, so
+        a new Russian scorer re-extracts the Russian articles and leaves the English ones (and
+        the reverse)."""
+        lang = self.language_of(article)
+        if lang not in self._versions:
+            self._versions[lang] = str(self.russian.version) if lang == "ru" else self.version
+        return self._versions[lang]
 
     @property
     def nlp(self) -> Language:
