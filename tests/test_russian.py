@@ -158,6 +158,22 @@ def test_russian_article_extracts_with_evidence_in_the_text() -> None:
     assert article.text[m.evidence[("observers.total", "26")].start :].startswith("26")
 
 
+def test_scorer_threshold_per_slot_overrides_the_slot_threshold() -> None:
+    """An artifact's ``slot:NAME`` threshold decides that slot alone; the others keep ``slot``."""
+    import gzip
+
+    from kgbuild.extract.ru.extractor import RussianExtractor
+    from kgbuild.extract.scorer import Scorer
+
+    data = json.loads(gzip.decompress((ROOT / "src" / "kgbuild" / "data" / "scorer-ru.json.gz").read_bytes()))
+    article = Article.from_text("sco-uzbekistan-ru.txt", (MERGE / "sco-uzbekistan-ru.txt").read_text(encoding="utf-8"))
+    (base,) = RussianExtractor(Scorer(data)).extract(article)
+    data["thresholds"]["slot:observers.total"] = 1.01
+    (strict,) = RussianExtractor(Scorer(data)).extract(article)
+    assert base.observers_total == 26 and strict.observers_total is None
+    assert (strict.election_date, strict.election_type) == (base.election_date, base.election_type)
+
+
 def test_russian_build_skips_other_languages_with_their_language(tmp_path: Path) -> None:
     """`build` (auto) extracts English and Russian and reports a German article as skipped, naming German;
     --lang en reads everything as English and warns about the Cyrillic text."""
