@@ -9,6 +9,7 @@ examples/; the packaged one (kgbuild/data/scorer-ru.json.gz) is trained on all o
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,9 @@ def test_russian_gazetteer_generates_every_case_form() -> None:
     assert len(forms) > 3000 and "того" not in {f.lower() for f in forms}
     found = find_countries("наблюдатели из Белоруссии, Республике Молдова и казахстанские эксперты, КАЗАХСТАН")
     assert [(m.code, m.demonym) for m in found] == [("BY", False), ("MD", False), ("KZ", True), ("KZ", False)]
+    # the lookup by first word reaches every form, the longest first ("Республики Казахстан", not "Казахстан")
+    assert all(re.match(r"[\w-]", f) for f in forms)
+    assert [(m.code, m.end - m.start) for m in find_countries("в Республике Казахстан")] == [("KZ", 20)]
 
 
 def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:
@@ -123,6 +127,25 @@ def test_russian_numbers_dates_and_elections() -> None:
                          "выборы, референдуме", [], [])
     assert [(e.type, e.early) for e in els] == [("presidential", True), ("parliamentary", False),
                                                 ("general", False), ("referendum", False)]
+
+
+def test_russian_commissions_and_national_bodies_as_candidates() -> None:
+    """A commission tied to a country is an organizer for other countries' elections (not its own); a
+    national body names its country as a member; Kyrgyzstan's ЦИК goes by its official name."""
+    from kgbuild.extract.learned import mission_candidates, slot_values
+    from kgbuild.extract.ru.extractor import RussianExtractor
+
+    text = ("КАРАКАС, 20 ноября. Делегация ЦИК России прибыла в Венесуэлу для наблюдения за региональными "
+            "выборами 21 ноября. В ее составе депутат Государственной Думы Александр Ющенко.")
+    view = RussianExtractor().view(Article.from_text("ve.txt", text))
+    pairs = {(c.org.name, c.country) for c in mission_candidates(view)}
+    assert ("Central Election Commission of Russia", "VE") in pairs
+    assert ("Central Election Commission of Russia", "RU") not in pairs
+    duma = text.index("Государственной Думы")
+    assert any(s == duma and v == "RU" for s, _, v in slot_values(view, "member_countries"))
+    kg = RussianExtractor().view(Article.from_text("kg.txt", "ЦИК Киргизии аккредитовала наблюдателей СНГ на "
+                                                   "выборах президента Киргизии 10 января."))
+    assert [c.name for c in kg.ctx.comms] == ["Central Commission for Elections and Referendums"]
 
 
 def test_russian_patterns_are_data_for_the_chain_matcher() -> None:
@@ -308,3 +331,15 @@ def test_russian_train_and_evaluate_cli(ru_sample: Path, tmp_path: Path) -> None
     assert res.returncode == 0, res.stderr
     micro = json.loads(res.stdout)["micro"]
     assert micro["f1"] >= 0.8, micro  # its own training data: the pipeline and the scorer fit it
+
+
+def test_russian_bench_prints_both_rates_and_their_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench.russian times natasha alone and the whole extraction on the same articles, in turn."""
+    from bench.russian import main
+
+    assert main(["--articles", "2", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles of corpus/ru/train" in out and "load average" in out
+    assert re.search(r"^raw +[\d,]+  1\.00x raw$", out, re.M) and re.search(r"^build +[\d,]+  [\d.]+x raw$", out, re.M)
+    assert "build/raw per repeat: " in out
+
