@@ -20,7 +20,9 @@ Server writes (no spaCy): the generator's gold graphs of N articles (``bench.run
 into a fresh server, per graph (``replace_graph``: one update each) and batched
 (``RemoteBatchWriter``: one update per 200k quads), and batched from 2 concurrent clients.
 
-Prints a table and the figures the scale-out model in docs/scale-out.md uses. The local builds
+Prints a table and the figures the scale-out model in docs/scale-out.md uses. Each build's line
+on stderr carries the load average when it ended, and ``--json`` is rewritten after every part
+and every build, so a run stopped part-way keeps what it measured. The local builds
 also record CPU seconds of the build's own process and of its workers: on a shared machine the
 wall-clock ratio of 2 processes to 1 depends on the other load, while the build's own share of
 the CPU is what bounds it (with ``--src OLD/src`` the children run another checkout, to compare).
@@ -40,7 +42,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -148,7 +150,10 @@ def in_child(**kwargs: Any) -> dict[str, Any]:
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def bench_builds(n: int, seed: int, *, runs: int, batch_size: int, modes: list[str]) -> dict[str, Any]:
+def bench_builds(n: int, seed: int, *, runs: int, batch_size: int, modes: list[str],
+                 save: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Every mode ``runs`` times, interleaved; ``save`` gets every child's result as it comes (a
+    run stopped part-way keeps what it measured)."""
     from bench.run import corpus_dir
 
     corpus = str(corpus_dir(n, seed))
@@ -158,7 +163,11 @@ def bench_builds(n: int, seed: int, *, runs: int, batch_size: int, modes: list[s
             got[m].append(in_child(corpus=corpus, mode=m, batch_size=batch_size))
             r = got[m][-1]
             print(f"  {n} {m}: {r['seconds']:.1f} s" + (f" (+ start {r['start_seconds']:.1f} s)"
-                                                       if "start_seconds" in r else ""), file=sys.stderr, flush=True)
+                                                       if "start_seconds" in r else "")
+                  + f", load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
+            r["loadavg_end"] = os.getloadavg()
+            if save is not None:
+                save({"n": n, "partial": got})
     res: dict[str, Any] = {"n": n}
     for m, rs in got.items():
         med = dict(sorted(rs, key=lambda r: r["seconds"])[len(rs) // 2])
@@ -253,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--runs", type=int, default=1)
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--modes", default="local1,local2,server1,cluster2")
+    p.add_argument("--modes", default="local1,local2,raw1,raw2,server1,cluster2")
     p.add_argument("--parts", default="builds,writes")
     p.add_argument("--json", type=Path, default=None)
     p.add_argument("--src", type=Path, default=None, help="import kgbuild from this src/ in the build children")
@@ -267,10 +276,21 @@ def main(argv: list[str] | None = None) -> int:
     parts = a.parts.split(",")
     res: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
                            "loadavg_start": os.getloadavg()}
+
+    def save(builds: dict[str, Any] | None = None) -> None:  # after each part and each build: a stopped run keeps its figures
+        if a.json:
+            a.json.parent.mkdir(parents=True, exist_ok=True)
+            a.json.write_text(json.dumps({**res, "builds_so_far": builds} if builds else res, indent=1))
+
     if "writes" in parts:
         res["writes"] = bench_server_writes(a.n, a.seed, runs=max(a.runs, 3))
+        w = res["writes"]
+        print("  writes: " + ", ".join(f"{k} {w[k]['graphs_per_s']:.0f} graphs/s" for k in
+                                       ("per_graph", "batched", "batched_2_clients")), file=sys.stderr, flush=True)
+        save()
     if "builds" in parts:
-        res["builds"] = bench_builds(a.n, a.seed, runs=a.runs, batch_size=a.batch_size, modes=a.modes.split(","))
+        res["builds"] = bench_builds(a.n, a.seed, runs=a.runs, batch_size=a.batch_size, modes=a.modes.split(","),
+                                     save=save)
     res["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     res["loadavg_end"] = os.getloadavg()
     print(table(res))

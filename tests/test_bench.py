@@ -184,6 +184,7 @@ def test_bench_floors_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "one article written + incremental relink" in out and "removed + incremental relink" in out
     assert "full relink (baseline)" in out and "export Turtle" in out and "merged CONSTRUCT" in out
     assert "raw Turtle dump of the same merged triples" in out
+    assert "election settling on the settled store: the article's groups [(" in out
 
 
 def test_bench_default_graph_measures_the_rewrite_on_a_built_store(tmp_path: Path) -> None:

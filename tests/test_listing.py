@@ -281,38 +281,113 @@ def test_listing_full_relink_after_an_interrupted_build(examples_copy: Path) -> 
         assert [r["file"] for r in kg.query("articles")] == [r["file"] for r in rows[2:]]
 
 
+def _article_quads(kg: KnowledgeGraph) -> set[ox.Quad]:
+    return {q for g in kg.store.article_graphs() for q in kg.store.quads_for_pattern(None, None, None, g)}
+
+
 def test_listing_incremental_in_any_order_equals_the_full_one() -> None:
-    """Gold articles written one at a time (each relinked incrementally) in a shuffled order, then
-    half of them rewritten and a third removed, give the derived graphs of a full relink."""
+    """Articles written one at a time (each relinked incrementally, elections settled only where
+    they change) in a shuffled order, then half of them rewritten, some with other election
+    dates, and a third removed: after every step the article graphs are settled as a full build
+    of the same articles settles them, and the derived graphs (listing, links, data default
+    graph) are what a full relink of the store computes."""
     import json
     import random
+    from dataclasses import replace
+    from datetime import date
 
     from kgbuild.model import Article, Mission
     from kgbuild.triples import article_quads
 
-    graphs = []
+    from .test_elections import ARTICLES
+
+    def graph(kg: KnowledgeGraph, article: Article, missions: list[Mission]) -> tuple[ox.NamedNode, list[ox.Quad]]:
+        return kg.iris.article_graph(article.id), list(article_quads(article, missions, iris=kg.iris,
+                                                                     extractor_version="gold", ingested_at=None))
+
+    def check(kg: KnowledgeGraph, present: dict[ox.NamedNode, list[ox.Quad]], step: str) -> None:
+        assert not listing.changes_pending(kg.store, kg.iris), step
+        with KnowledgeGraph(None) as full:
+            full.store.replace_graphs(present.items())
+            full.relink()
+            assert _article_quads(kg) == _article_quads(full), step
+        with KnowledgeGraph(None) as copy:  # the links graph keeps a country once linked: relink a copy
+            copy.store.change([], kg.store.quads())
+            copy.relink()
+            assert _article_quads(copy) == _article_quads(kg), step
+            assert _derived(kg) == _derived(copy), step
+
     with KnowledgeGraph(None) as kg:
+        graphs: list[tuple[ox.NamedNode, list[ox.Quad], str]] = []
         for gold_file in sorted(EXAMPLES.glob("*.gold.json")):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
             article = Article.from_text(gold["article"], (EXAMPLES / gold["article"]).read_text(encoding="utf-8"))
-            missions = [Mission.from_gold(m) for m in gold["missions"]]
-            graphs.append((kg.iris.article_graph(article.id),
-                           list(article_quads(article, missions, iris=kg.iris, extractor_version="gold", ingested_at=None)),
-                           article.id))
+            graphs.append((*graph(kg, article, [Mission.from_gold(m) for m in gold["missions"]]), article.id))
+        # reports whose elections settle on each other: dated and undated, a runoff and its first round
+        graphs += [(*graph(kg, article, missions), name) for name, (article, missions) in ARTICLES.items()]
+        # one article, two groups: settling its Azerbaijani mention must keep its runoff on the first round
+        mixed = Article(id="mixed.txt", text="The observers of the missions arrived.", published=date(2020, 1, 25))
+        graphs.append((*graph(kg, mixed, [
+            Mission(organizer="Commonwealth of Independent States", country="AZ", election_type="parliamentary"),
+            Mission(organizer="OSCE/ODIHR", country="BG", election_type="presidential",
+                    election_date=date(2021, 11, 21))]), mixed.id))
         rng = random.Random(17)
         rng.shuffle(graphs)
-        for graph, quads, _ in graphs:
-            kg.write_graphs([(graph, quads)])
-        assert not listing.changes_pending(kg.store, kg.iris)
-        incremental = _derived(kg)
-        kg.relink()
-        assert _derived(kg) == incremental
+        present: dict[ox.NamedNode, list[ox.Quad]] = {}
+        for g, quads, article_id in graphs:
+            kg.write_graphs([(g, quads)])
+            present[g] = quads
+            check(kg, present, f"written {article_id}")
         kg.write_graphs([(g, q) for g, q, _ in graphs[: len(graphs) // 2]])
-        for _, _, article_id in graphs[::3]:
+        check(kg, present, "half rewritten")
+        # re-extraction that moves elections: the dated AZ report loses its day (both AZ reports
+        # go back to the year-level election), the undated Bulgarian one gains July's, the
+        # presidential first round moves a week (the runoff is its round still)
+        article, (mission,) = ARTICLES["az-dated.txt"]
+        rewrites = [(article, [replace(mission, election_date=None)])]
+        article, (mission,) = ARTICLES["bg-parl-undated.txt"]
+        rewrites.append((article, [replace(mission, election_date=date(2021, 7, 11))]))
+        article, (mission,) = ARTICLES["bg-pres-first.txt"]
+        rewrites.append((article, [replace(mission, election_date=date(2021, 11, 7))]))
+        for article, missions in rewrites:
+            g, quads = graph(kg, article, missions)
+            kg.write_graphs([(g, quads)])
+            present[g] = quads
+            check(kg, present, f"rewritten {article.id}")
+        # a removal moves others back: without the first round, the runoff is an election of its own
+        removed = [article_id for _, _, article_id in graphs[::3] if article_id != "bg-pres-first.txt"]
+        for article_id in ["bg-pres-first.txt", *removed]:
+            g = kg.iris.article_graph(article_id)
             assert kg.remove(article_id)
-        incremental = _derived(kg)
-        kg.relink()
-        assert _derived(kg) == incremental
+            del present[g]
+            check(kg, present, f"removed {article_id}")
+        assert _listed(kg) == _aggregated(kg)
+
+
+def test_listing_settling_another_graph_stays_incremental() -> None:
+    """A dated report that moves an earlier undated one onto its election rewrites that graph too,
+    and the relink stays incremental (the listing is edited in place, not written anew) and ends
+    with the one settled mission listed once."""
+    from kgbuild.triples import article_quads
+
+    from .test_elections import ARTICLES
+
+    def write(kg: KnowledgeGraph, name: str) -> None:
+        article, missions = ARTICLES[name]
+        kg.write_graphs([(kg.iris.article_graph(article.id), article_quads(
+            article, missions, iris=kg.iris, extractor_version="test", ingested_at=None))])
+
+    with KnowledgeGraph(None) as kg:
+        index = kg.iris.listing_graph()
+        write(kg, "bg-parl-april.txt")  # the first build: a full relink writes the listing
+        (current,) = kg.store.quads_for_pattern(index, KGL.currentListing, None, index)
+        write(kg, "az-undated.txt")
+        assert [r["mission"].rsplit("/", 1)[-1] for r in kg.query("missions-in-country", country="AZ")] == [
+            "cis-az-parliamentary-2020"]
+        write(kg, "az-dated.txt")  # settles az-undated's graph onto 9 February
+        assert list(kg.store.quads_for_pattern(index, KGL.currentListing, None, index)) == [current]
+        rows = kg.query("missions-in-country", country="AZ")
+        assert [r["mission"].rsplit("/", 1)[-1] for r in rows] == ["cis-az-parliamentary-2020-02-09"]
         assert _listed(kg) == _aggregated(kg)
 
 

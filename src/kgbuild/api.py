@@ -486,8 +486,10 @@ class KnowledgeGraph:
         """Write article graphs made elsewhere (e.g. by :func:`kgbuild.triples.article_quads`), each
         replacing the graph of its name, and relink what they touch; returns how many were written.
 
-        The links graph, the data default graph and the listings are updated only where these
-        graphs' countries, organizations, missions and articles appear, before or after
+        Election identity is settled only for the countries and election types these graphs
+        name, before or after (:func:`kgbuild.elections.settle_groups`). The links graph, the
+        data default graph and the listings are updated only where these graphs (and those that
+        settling rewrote) name countries, organizations, missions and articles, before or after
         (:func:`kgbuild.listing.update`); past :func:`kgbuild.listing.update_limit` graphs (a
         fiftieth of the graph, at least 20, at most 1000) the relink is full.
         """
@@ -610,9 +612,7 @@ class KnowledgeGraph:
                 None) is None:
             self.relink()
             return
-        from .elections import settle
-
-        if settle(self.store):  # an election's identity moved: graphs rewritten that no one recorded
+        if not self._settle_changes(changed):
             self.relink()
             return
         links = self.iris.links_graph()
@@ -633,6 +633,25 @@ class KnowledgeGraph:
                   articles=[a for a in articles if isinstance(a, ox.NamedNode)]) is None:
             refresh(self.store, self.iris)
         clear_changes_pending(self.store, self.iris)
+
+    def _settle_changes(self, changed: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
+        """Settle the elections of the groups (country, type) that the ``changed`` graphs name,
+        before or after (:func:`kgbuild.elections.settle_groups`), and record each graph that
+        settling rewrote in ``changed``; False when they pass the update limit (relink in full)."""
+        from .elections import election_groups, settle_groups
+        from .listing import UPDATE_MIN_ARTICLES, update_limit
+
+        groups = election_groups(self.iris, (t for triples in changed.values() for t in triples))
+        for g in changed:
+            groups |= election_groups(self.iris, [*self.store.quads_for_pattern(None, EO.observes, None, g),
+                                                  *self.store.quads_for_pattern(None, RDF.type, EO.Election, g)])
+        rewritten = {g: quads for g, quads in settle_groups(self.store, groups).items() if g not in changed}
+        if len(changed) + len(rewritten) > UPDATE_MIN_ARTICLES:
+            self._update_limit = max(self._update_limit, update_limit(self.store.graph_count()))
+        if len(changed) + len(rewritten) > self._update_limit:
+            return False
+        changed.update((g, [q.triple for q in quads]) for g, quads in rewritten.items())
+        return True
 
     def _update_links(self, changed: dict[ox.NamedNode, list[ox.Triple]]) -> bool:
         """The links graph after ``changed`` graphs changed: their countries added (a linked country

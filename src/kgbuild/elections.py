@@ -15,7 +15,11 @@ mention denotes depends on the other articles, and :func:`settle` decides it ove
 
 ``settle`` rewrites exactly the article graphs whose mentions now belong elsewhere (each in one
 atomic step), so any build order, a removal and a rebuild all end in the same graphs.
-:meth:`kgbuild.KnowledgeGraph.relink` calls it after every build.
+:meth:`kgbuild.KnowledgeGraph.relink` calls it over the whole store. Which election a mention
+belongs to depends only on the voting days stated for its country and type (its *group*), so
+after a build or a removal :func:`settle_groups` settles only the groups the changed graphs name
+(:func:`election_groups`, before and after the change): no other group's days moved, and no
+other group's mention can move.
 
 >>> from datetime import date
 >>> e = Elections([("BG", "parliamentary", date(2021, 4, 4)), ("BG", "parliamentary", date(2021, 7, 11)),
@@ -29,22 +33,26 @@ atomic step), so any build order, a removal and a rebuild all end in the same gr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from .graphstore import GraphStore
 from .iris import Iris, election_when
 from .triples import ELECTION_TYPE_CONCEPTS, UNDATED_COMMENT, election_label
 from .vocab import EO, RDF, RDFS, SCHEMA
 
-__all__ = ["ROUND_DAYS", "Elections", "settle", "settle_graph"]
+__all__ = ["ROUND_DAYS", "Elections", "Group", "election_groups", "settle", "settle_graph", "settle_groups"]
 
 #: a later voting day of the same country and type within this many days of a first round is a round of it
 ROUND_DAYS = 60
 
 _DATES = (EO.electionDate, EO.roundDate)
+
+#: an election's country (ISO alpha-2, upper case) and type (None when unknown): the elections
+#: whose voting days decide each other's identity (:class:`Elections`)
+Group = tuple[str, str | None]
 _TYPES = {concept: name for name, concept in ELECTION_TYPE_CONCEPTS.items()}
 
 
@@ -208,13 +216,76 @@ SELECT ?g ?m ?e ?p ?day ?published WHERE { GRAPH ?g {
 } }
 """
 
+# the same for one country's elections, found through their eo:electionCountry (an index lookup;
+# the IRI-prefix test the type would need scans every election); COUNTRY is the country's node
+_STATED_DAYS_OF = """
+SELECT DISTINCT ?e ?day WHERE { GRAPH ?g { ?e eo:electionCountry COUNTRY ; a eo:Election ; eo:electionDate|eo:roundDate ?day } }
+"""
 
-def stated_elections(store: GraphStore) -> Elections:
-    """The :class:`Elections` of every voting day the store's article graphs state."""
+_MENTIONS_OF = """
+SELECT ?g ?m ?e ?p ?day WHERE { GRAPH ?g {
+  ?e eo:electionCountry COUNTRY . ?m eo:observes ?e .
+  OPTIONAL { ?e ?p ?day . VALUES ?p { eo:electionDate eo:roundDate } }
+} }
+"""
+
+_PUBLISHED_IN = """
+SELECT ?g ?published WHERE { VALUES ?g { GRAPHS } GRAPH ?g { ?a a eo:Article ; schema:datePublished ?published } }
+"""
+
+
+def election_groups(iris: Iris, triples: Iterable[Triple | Quad]) -> set[Group]:
+    """The groups (country, type) of the elections these triples name: the elections a mission
+    observes (``eo:observes``) and the nodes typed ``eo:Election`` (whose days :func:`settle` reads).
+
+    >>> from kgbuild.iris import Iris
+    >>> e = NamedNode("https://e.org/election/bg/presidential/2021-11-14")
+    >>> election_groups(Iris("https://e.org/"), [Triple(NamedNode("https://e.org/mission/x"), EO.observes, e)])
+    {('BG', 'presidential')}
+    """
+    groups: set[Group] = set()
+    for t in triples:
+        if t.predicate == EO.observes:
+            node = t.object
+        elif t.predicate == RDF.type and t.object == EO.Election:
+            node = t.subject
+        else:
+            continue
+        parts = iris.election_parts(node) if isinstance(node, NamedNode) else None
+        if parts is not None:
+            groups.add((parts[0], parts[1]))
+    return groups
+
+
+def _mentions_of(store: GraphStore, groups: Collection[Group]) -> list[Mapping[str, object]]:
+    """:data:`_MENTIONS`' rows for the elections of these groups' countries (the caller checks the
+    type), each with its graph's publication date."""
+    rows = [row for country in sorted({c for c, _ in groups}) for row in store.select(
+        _MENTIONS_OF.replace("COUNTRY", str(store.iris.country(country))), union=False)]
+    graphs = sorted({str(row["g"]) for row in rows if isinstance(row["g"], NamedNode)})
+    published: dict[object, object] = {}
+    if graphs:
+        for row in store.select(_PUBLISHED_IN.replace("GRAPHS", " ".join(graphs)), union=False):
+            published.setdefault(row["g"], row["published"])
+    return [{**row, "published": published.get(row["g"])} for row in rows]
+
+
+def _group(iris: Iris, node: object) -> tuple[str, str | None, str] | None:
+    return iris.election_parts(node) if isinstance(node, NamedNode) else None
+
+
+def stated_elections(store: GraphStore, groups: Collection[Group] | None = None) -> Elections:
+    """The :class:`Elections` of every voting day the store's article graphs state (of these
+    groups' elections only, when given)."""
+    if groups is None:
+        rows: Iterable[Mapping[str, object]] = store.select(_STATED_DAYS, union=False)
+    else:
+        rows = [row for country in sorted({c for c, _ in groups}) for row in store.select(
+            _STATED_DAYS_OF.replace("COUNTRY", str(store.iris.country(country))), union=False)]
     dates: list[tuple[str, str | None, date]] = []
-    for row in store.select(_STATED_DAYS, union=False):
-        parts = store.iris.election_parts(row["e"]) if isinstance(row["e"], NamedNode) else None
-        if parts is not None and isinstance(row["day"], Literal):
+    for row in rows:
+        parts = _group(store.iris, row["e"])
+        if parts is not None and isinstance(row["day"], Literal) and (groups is None or parts[:2] in groups):
             dates.append((parts[0], parts[1], date.fromisoformat(row["day"].value)))
     return Elections(dates)
 
@@ -222,10 +293,35 @@ def stated_elections(store: GraphStore) -> Elections:
 def settle(store: GraphStore) -> list[NamedNode]:
     """Put every mention of the store's article graphs on the election it belongs to; returns the
     graphs rewritten (each replaced in one step)."""
+    return [g for g, _ in _settle(store, None)]
+
+
+def settle_groups(store: GraphStore, groups: Collection[Group]) -> dict[NamedNode, list[Quad]]:
+    """Put every mention of these groups' elections on the election it belongs to; returns each
+    graph rewritten (replaced in one step) with the quads it held before.
+
+    Only the graphs that mention an election of one of the groups are read, and the other groups
+    are taken as settled already (as every relink leaves them): call it with every group a change
+    named, before and after (:func:`election_groups` of the changed graphs' old and new triples).
+    A graph rewritten for one group is settled whole, on the days of all its groups. The groups'
+    elections are found through their ``eo:electionCountry`` (an index lookup), which every graph
+    :func:`kgbuild.triples.article_quads` writes states; a graph written otherwise without it is
+    settled by the next full :func:`settle` (``kgbuild link``).
+    """
+    return dict(_settle(store, groups)) if groups else {}
+
+
+def _settle(store: GraphStore, groups: Collection[Group] | None) -> Iterator[tuple[NamedNode, list[Quad]]]:
+    """Settle the mentions of these groups (all, for None); yields each graph rewritten, with the
+    quads it held before."""
     iris = store.iris
-    elections = stated_elections(store)
+    elections = stated_elections(store, groups)
+    if groups is None:
+        rows: Iterable[Mapping[str, object]] = store.select(_MENTIONS, union=False)
+    else:
+        rows = _mentions_of(store, groups)
     mentions: dict[NamedNode, dict[NamedNode, tuple[NamedNode, set[tuple[NamedNode, date]], int | None]]] = {}
-    for row in store.select(_MENTIONS, union=False):
+    for row in rows:
         g, m, e = row["g"], row["m"], row["e"]
         if not (isinstance(g, NamedNode) and isinstance(m, NamedNode) and isinstance(e, NamedNode)):
             continue
@@ -239,7 +335,7 @@ def settle(store: GraphStore) -> list[NamedNode]:
     for g, missions in mentions.items():
         for election, stated, year in missions.values():
             parts = iris.election_parts(election)
-            if parts is None:
+            if parts is None or (groups is not None and parts[:2] not in groups):
                 continue
             country, election_type, key = parts
             settled = elections.when(country, election_type, [d for _, d in stated], year)
@@ -247,11 +343,15 @@ def settle(store: GraphStore) -> list[NamedNode]:
             if settled != key or wrong_predicate:
                 stale.append(g)
                 break
-    rewritten: list[NamedNode] = []
-    for g in stale:
-        quads = list(store.quads_for_pattern(None, None, None, g))
+    read: dict[NamedNode, list[Quad]] = {}
+    if groups is not None and stale:  # a stale graph's other groups: their days too, or settling it would move them
+        read = {g: list(store.quads_for_pattern(None, None, None, g)) for g in stale}
+        others = {group for quads in read.values() for group in election_groups(iris, quads)} - set(groups)
+        if others:
+            elections = stated_elections(store, {*groups, *others})
+    for g in stale:  # the whole store's stale graphs are read one at a time
+        quads = read.pop(g) if g in read else list(store.quads_for_pattern(None, None, None, g))
         new = settle_graph(quads, elections, iris)
         if new is not None:
             store.replace_graph(g, new)
-            rewritten.append(g)
-    return rewritten
+            yield g, quads

@@ -652,7 +652,11 @@ def update(store: GraphStore, iris: Iris, *, missions: Iterable[ox.NamedNode], a
         leaving = sorted((n for n in old_keys if n not in kept_nodes and isinstance(n, ox.NamedNode)),
                          key=lambda n: n.value)
         gaps: dict[tuple[str, int, int | None], list[dict[str, Any]]] = defaultdict(list)
-        staying = _keyed(store, graph, key_prop, {p for p, _ in fresh_rows}, set(leaving))
+        # a participation partition is one member's rows: found through kgl:listedMember (an index
+        # lookup), not by testing every row's key (24k rows at 10k articles, per partition)
+        indexed = {p: (KGL.listedMember, r["member"]) for p, r in fresh_rows
+                   if key_prop == KGL.participationKey and isinstance(r.get("member"), ox.Literal)}
+        staying = _keyed(store, graph, key_prop, {p for p, _ in fresh_rows}, set(leaving), indexed)
         props = {p: c for c, p in columns.items()}
 
         def placed_at(n: ox.NamedNode, props: dict[ox.NamedNode, str] = props,
@@ -710,12 +714,17 @@ def _sparse_key(key_prop: ox.NamedNode, row: dict[str, Any], rank: int) -> str:
 
 
 def _keyed(store: GraphStore, graph: ox.NamedNode, key_prop: ox.NamedNode, prefixes: set[str],
-           leaving: set[ox.NamedNode]) -> dict[str, list[tuple[int, ox.NamedNode]]]:
+           leaving: set[ox.NamedNode], indexed: dict[str, tuple[ox.NamedNode, ox.Literal]] | None = None
+           ) -> dict[str, list[tuple[int, ox.NamedNode]]]:
     """The rows of these key prefixes but ``leaving``, as (rank, node) in key order, by prefix
-    (read as one string per prefix: a partition may hold thousands of rows)."""
+    (read as one string per prefix: a partition may hold thousands of rows). ``indexed`` names,
+    for a prefix, a (property, value) that every row of that partition has: the rows are looked
+    up by it, and their keys still tested."""
     out: dict[str, list[tuple[int, ox.NamedNode]]] = {}
     for prefix in prefixes:
-        out[prefix] = _ranked_nodes(store, f"GRAPH {graph} {{ ?row {key_prop} ?key FILTER(STRSTARTS(?key, ?p)) }} "
+        prop, value = (indexed or {}).get(prefix, (None, None))
+        narrow = f"?row {prop} {value} . " if prop is not None and value is not None else ""
+        out[prefix] = _ranked_nodes(store, f"GRAPH {graph} {{ {narrow}?row {key_prop} ?key FILTER(STRSTARTS(?key, ?p)) }} "
                                     f"BIND(SUBSTR(?key, {len(prefix) + 1}) AS ?rank)", ox.Literal(prefix), leaving)
     return out
 

@@ -405,7 +405,10 @@ class BatchWriter(BatchWriterBase):
 
     ``put(graph, quads)`` takes the graph's complete quads. A graph not in the store (and not
     already buffered) is buffered; when the buffer holds ``max_quads`` quads, on ``flush()`` and
-    on leaving the ``with`` block, the buffer is written in one all-or-nothing bulk step. A graph
+    on leaving the ``with`` block, the buffer is written in one all-or-nothing bulk step (below
+    :attr:`SMALL_QUADS` quads, one ``extend`` transaction: RocksDB's bulk ingestion costs
+    0.1-0.2 s at 10k articles however few quads it takes, a transaction of one article's ~200
+    quads a few milliseconds). A graph
     that already exists (a changed article) is first flushed behind the buffer, then replaced
     on its own with :meth:`Store.replace_graph`, so the order of writes is kept.
 
@@ -420,6 +423,9 @@ class BatchWriter(BatchWriterBase):
     >>> w.written, len(list(s.quads(g)))
     (1, 1)
     """
+
+    #: fewer buffered quads than this are written in one transaction (``extend``), not in bulk
+    SMALL_QUADS = 5_000
 
     def __init__(self, store: Store, *, max_quads: int = Store.BATCH_QUADS,
                  on_written: Callable[[ox.NamedNode], None] | None = None,
@@ -454,8 +460,10 @@ class BatchWriter(BatchWriterBase):
         self._graphs, self._quads = {}, []
         backend = self.store.backend
         try:
-            if quads:
+            if len(quads) >= self.SMALL_QUADS:
                 backend.bulk_extend(quads)
+            elif quads:  # a few graphs: a bulk step costs 0.1-0.2 s whatever its size at 10k articles
+                backend.extend(quads)
             for g, empty in graphs.items():
                 if empty:
                     backend.add_graph(g)
