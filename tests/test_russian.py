@@ -9,6 +9,7 @@ examples/; the packaged one (kgbuild/data/scorer-ru.json.gz) is trained on all o
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,9 @@ def test_russian_gazetteer_generates_every_case_form() -> None:
     assert len(forms) > 3000 and "того" not in {f.lower() for f in forms}
     found = find_countries("наблюдатели из Белоруссии, Республике Молдова и казахстанские эксперты, КАЗАХСТАН")
     assert [(m.code, m.demonym) for m in found] == [("BY", False), ("MD", False), ("KZ", True), ("KZ", False)]
+    # the lookup by first word reaches every form, the longest first ("Республики Казахстан", not "Казахстан")
+    assert all(re.match(r"[\w-]", f) for f in forms)
+    assert [(m.code, m.end - m.start) for m in find_countries("в Республике Казахстан")] == [("KZ", 20)]
 
 
 def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:
@@ -125,6 +129,25 @@ def test_russian_numbers_dates_and_elections() -> None:
                                                 ("general", False), ("referendum", False)]
 
 
+def test_russian_commissions_and_national_bodies_as_candidates() -> None:
+    """A commission tied to a country is an organizer for other countries' elections (not its own); a
+    national body names its country as a member; Kyrgyzstan's ЦИК goes by its official name."""
+    from kgbuild.extract.learned import mission_candidates, slot_values
+    from kgbuild.extract.ru.extractor import RussianExtractor
+
+    text = ("КАРАКАС, 20 ноября. Делегация ЦИК России прибыла в Венесуэлу для наблюдения за региональными "
+            "выборами 21 ноября. В ее составе депутат Государственной Думы Александр Ющенко.")
+    view = RussianExtractor().view(Article.from_text("ve.txt", text))
+    pairs = {(c.org.name, c.country) for c in mission_candidates(view)}
+    assert ("Central Election Commission of Russia", "VE") in pairs
+    assert ("Central Election Commission of Russia", "RU") not in pairs
+    duma = text.index("Государственной Думы")
+    assert any(s == duma and v == "RU" for s, _, v in slot_values(view, "member_countries"))
+    kg = RussianExtractor().view(Article.from_text("kg.txt", "ЦИК Киргизии аккредитовала наблюдателей СНГ на "
+                                                   "выборах президента Киргизии 10 января."))
+    assert [c.name for c in kg.ctx.comms] == ["Central Commission for Elections and Referendums"]
+
+
 def test_russian_patterns_are_data_for_the_chain_matcher() -> None:
     """The Russian Tier-1 patterns load as chains with unique ids per pattern and known slot families."""
     pats = ru_patterns()
@@ -156,6 +179,22 @@ def test_russian_article_extracts_with_evidence_in_the_text() -> None:
     for ev in m.evidence.values():
         assert 0 <= ev.sentence_start <= ev.start < ev.end <= ev.sentence_end <= len(article.text)
     assert article.text[m.evidence[("observers.total", "26")].start :].startswith("26")
+
+
+def test_scorer_threshold_per_slot_overrides_the_slot_threshold() -> None:
+    """An artifact's ``slot:NAME`` threshold decides that slot alone; the others keep ``slot``."""
+    import gzip
+
+    from kgbuild.extract.ru.extractor import RussianExtractor
+    from kgbuild.extract.scorer import Scorer
+
+    data = json.loads(gzip.decompress((ROOT / "src" / "kgbuild" / "data" / "scorer-ru.json.gz").read_bytes()))
+    article = Article.from_text("sco-uzbekistan-ru.txt", (MERGE / "sco-uzbekistan-ru.txt").read_text(encoding="utf-8"))
+    (base,) = RussianExtractor(Scorer(data)).extract(article)
+    data["thresholds"]["slot:observers.total"] = 1.01
+    (strict,) = RussianExtractor(Scorer(data)).extract(article)
+    assert base.observers_total == 26 and strict.observers_total is None
+    assert (strict.election_date, strict.election_type) == (base.election_date, base.election_type)
 
 
 def test_russian_build_skips_other_languages_with_their_language(tmp_path: Path) -> None:
@@ -194,7 +233,9 @@ def test_russian_build_in_worker_processes_reports_skips(tmp_path: Path) -> None
     shutil.copy(RU / "mixed" / "beobachter.txt", src)
     with KnowledgeGraph(tmp_path / "store") as kg:
         report = kg.build([src], n_process=2)
+        state = kg.store.article_state("sco-uzbekistan-ru.txt")
     assert report.added == ["sco-uzbekistan-ru.txt"]
+    assert state is not None and state.extractor_version.startswith("kgbuild-extract-ru/")
     assert [p.item for p in report.skipped] == ["beobachter.txt"] and "German (de)" in report.skipped[0].problem
 
 
@@ -211,6 +252,39 @@ def test_russian_and_english_reports_merge_into_one_mission(tmp_path: Path) -> N
         assert {kg.iris.article_graph("sco-uzbekistan-en.txt"), kg.iris.article_graph("sco-uzbekistan-ru.txt")} <= graphs
         typed = {q.subject for q in kg.store.quads_for_pattern(None, RDF_TYPE, EO.ObservationMission, None)}
         assert typed == {node}
+
+
+def test_russian_articles_record_the_russian_extractor_version(tmp_path: Path) -> None:
+    """A Russian article records the Russian extractor's version and its scorer's hash, an English one the
+    English; a build with another Russian scorer re-extracts the Russian article and leaves the English one."""
+    import gzip
+
+    from kgbuild.api import build_version
+    from kgbuild.extract.ru.extractor import RU_VERSION
+
+    def versions(kg: KnowledgeGraph) -> dict[str, str]:
+        return {name: kg.store.article_state(name).extractor_version  # type: ignore[union-attr]
+                for name in ("sco-uzbekistan-en.txt", "sco-uzbekistan-ru.txt")}
+
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        kg.build([MERGE])
+        stored = versions(kg)
+    ru_hash = default_ru_scorer().version
+    assert stored["sco-uzbekistan-ru.txt"].startswith(f"{RU_VERSION}+{ru_hash} ")
+    assert stored["sco-uzbekistan-en.txt"] == build_version(Extractor())
+    assert not stored["sco-uzbekistan-en.txt"].startswith("kgbuild-extract-ru/")
+    data = json.loads(gzip.decompress((ROOT / "src" / "kgbuild" / "data" / "scorer-ru.json.gz").read_bytes()))
+    data["trained_on"]["sha256"] = "0" * 64  # another Russian scorer (another training set)
+    other = tmp_path / "other-ru.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with KnowledgeGraph(tmp_path / "store") as kg:
+        assert sorted(kg.build([MERGE]).unchanged) == ["sco-uzbekistan-en.txt", "sco-uzbekistan-ru.txt"]
+    with KnowledgeGraph(tmp_path / "store", scorer=str(other)) as kg:
+        report = kg.build([MERGE])
+        assert (report.replaced, report.unchanged) == (["sco-uzbekistan-ru.txt"], ["sco-uzbekistan-en.txt"])
+        again = versions(kg)
+    assert again["sco-uzbekistan-ru.txt"].startswith(f"{RU_VERSION}+00000000 ")
+    assert again["sco-uzbekistan-en.txt"] == stored["sco-uzbekistan-en.txt"]
 
 
 def test_russian_head_label_is_russian(tmp_path: Path) -> None:
@@ -257,3 +331,15 @@ def test_russian_train_and_evaluate_cli(ru_sample: Path, tmp_path: Path) -> None
     assert res.returncode == 0, res.stderr
     micro = json.loads(res.stdout)["micro"]
     assert micro["f1"] >= 0.8, micro  # its own training data: the pipeline and the scorer fit it
+
+
+def test_russian_bench_prints_both_rates_and_their_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench.russian times natasha alone and the whole extraction on the same articles, in turn."""
+    from bench.russian import main
+
+    assert main(["--articles", "2", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles of corpus/ru/train" in out and "load average" in out
+    assert re.search(r"^raw +[\d,]+  1\.00x raw$", out, re.M) and re.search(r"^build +[\d,]+  [\d.]+x raw$", out, re.M)
+    assert "build/raw per repeat: " in out
+

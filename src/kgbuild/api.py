@@ -132,12 +132,14 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def build_version(extractor: Any = None) -> str:
-    """What an article graph was made with: the extractor's version (with its scorer's) and the RDF layer's."""
+def build_version(extractor: Any = None, article: Article | None = None) -> str:
+    """What an article graph was made with: the extractor's version (with its scorer's) and the RDF
+    layer's; given the ``article``, the version of the pipeline that reads it (Russian or English)."""
     from .extract import Extractor
     from .triples import RDF_VERSION
 
-    return f"{(extractor or Extractor()).version} {RDF_VERSION}"
+    ex = extractor or Extractor()
+    return f"{ex.version_of(article) if article is not None else ex.version} {RDF_VERSION}"
 
 
 #: Deprecated property names (ontology 0.2) and the terms the data uses instead (issue 15).
@@ -288,7 +290,7 @@ class KnowledgeGraph:
                 if old is not None:
                     legacy[item.id] = old
                 if not force and state is not None and (state.content_hash, state.extractor_version) == (
-                        item.sha256, version) and state.article_id in (None, item.id):
+                        item.sha256, build_version(self.extractor, item)) and state.article_id in (None, item.id):
                     report.unchanged.append(item.id)
                     if old is not None:
                         stale.append(legacy.pop(item.id))
@@ -345,7 +347,8 @@ class KnowledgeGraph:
                     continue
                 try:
                     quads = article_quads(
-                        article, result, iris=self.iris, extractor_version=version, ingested_at=ingested
+                        article, result, iris=self.iris, extractor_version=build_version(self.extractor, article),
+                        ingested_at=ingested,
                     )
                 except (KgbuildError, ValueError) as e:
                     report.failed.append(Problem(article.id, f"not stored: {e}"))
@@ -473,7 +476,7 @@ class KnowledgeGraph:
         """Extract and store one in-memory article (replacing its graph); returns its mission count."""
         missions = self.extractor.extract(article)
         quads = article_quads(
-            article, missions, iris=self.iris, extractor_version=build_version(self.extractor),
+            article, missions, iris=self.iris, extractor_version=build_version(self.extractor, article),
             ingested_at=datetime.now(UTC).replace(microsecond=0),
         )
         before = self._begin_changes()

@@ -45,7 +45,7 @@ from .extract.language import UnsupportedLanguage
 from .iris import Iris
 from .model import Article
 from .remote import RemoteStore
-from .triples import article_quads
+from .triples import RDF_VERSION, article_quads
 
 __all__ = [
     "ExtractorSpec",
@@ -130,8 +130,8 @@ def build_articles(articles: list[Article], *, spec: ExtractorSpec, base_iri: st
     transaction: the batch is stored whole or not at all, and a failed request is reported for
     each of its articles); without it each outcome carries its graph as N-Quads.
 
-    :param version: the extractor and RDF versions the graphs record (the driver's, so that every
-        worker writes the same).
+    :param version: the extractor and RDF versions the English graphs record (the driver's, so that
+        every worker writes the same); a Russian article records the Russian extractor's version.
     :param ingested_at: the build's start time, the same for every task (a retry writes the same bytes).
     :raises StoreError: the server cannot be reached (the task fails, and the scheduler retries it).
     """
@@ -148,7 +148,10 @@ def build_articles(articles: list[Article], *, spec: ExtractorSpec, base_iri: st
                 out[article.id] = Outcome(article.id, error=f"extraction failed: {type(result).__name__}: {result}")
                 continue
             try:
-                quads = article_quads(article, result, iris=iris, extractor_version=version, ingested_at=ingested_at)
+                # a Russian article records the Russian extractor's version (``version`` is the English one's)
+                recorded = version if extractor.language_of(article) == "en" else (
+                    f"{extractor.version_of(article)} {RDF_VERSION}")
+                quads = article_quads(article, result, iris=iris, extractor_version=recorded, ingested_at=ingested_at)
             except (KgbuildError, ValueError) as e:
                 out[article.id] = Outcome(article.id, error=f"not stored: {e}")
                 continue

@@ -55,6 +55,7 @@ class Extractor:
         self.scorer = None if self.ru_scorer else scorer
         self._nlp: Language | None = None
         self._ru: Any = None
+        self._scorer_version: str | None = None
 
     @property
     def mode(self) -> str:
@@ -70,11 +71,27 @@ class Extractor:
         if self.lang == "ru":
             return str(self.russian.version)
         if self.mode == "learned":
-            from .scorer import Scorer, default_scorer
+            if self._scorer_version is None:  # read once, as the pipeline reads its scorer once
+                from .scorer import Scorer, default_scorer
 
-            scorer = Scorer.load(self.scorer) if self.scorer else default_scorer()
-            return f"{EXTRACTOR_VERSION}+{scorer.version}"
+                self._scorer_version = (Scorer.load(self.scorer) if self.scorer else default_scorer()).version
+            return f"{EXTRACTOR_VERSION}+{self._scorer_version}"
         return f"{EXTRACTOR_VERSION}-{self.mode}"
+
+    def language_of(self, article: Article) -> str:
+        """Which pipeline reads ``article``: ``ru`` (Russian) or ``en`` (English; also for an
+        undetermined or unsupported language, which records nothing)."""
+        if self.lang != "auto":
+            return self.lang
+        from .language import detect_language
+
+        return "ru" if detect_language(article.text) == "ru" else "en"
+
+    def version_of(self, article: Article) -> str:
+        """What a store records for ``article``: :attr:`version` of the pipeline that reads it, so
+        a new Russian scorer re-extracts the Russian articles and leaves the English ones (and
+        the reverse)."""
+        return str(self.russian.version) if self.language_of(article) == "ru" else self.version
 
     @property
     def nlp(self) -> Language:

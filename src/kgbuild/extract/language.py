@@ -12,7 +12,7 @@ another language is skipped and reported with its language, never stored silentl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,12 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE] if isinstance(text, str) else ""
     if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
         return "und"
+    return _classify(sample)
+
+
+@lru_cache(maxsize=1024)
+def _classify(sample: str) -> str:
+    # cached: a build asks once for the stored version and once to route the article
     code, _ = _identifier().classify(sample)
     return str(code)
 

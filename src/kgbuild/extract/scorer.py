@@ -160,12 +160,12 @@ class Scorer:
         m = Mission(organizer=c.org.name, country=c.country, organizer_wikidata=c.org.wikidata)
         first = min(c.org_mentions, key=lambda o: o.start)
         m.cite("mission", None, art.ctx.ev(first.start, first.end))
-        threshold = self.thresholds.get("slot", 0.5)
         for slot in SLOTS:
             rows = c.slots.get(slot) or []
             if not rows or slot not in self.models:
                 continue
             scored = [(self.probability(slot, r.features), r) for r in rows]
+            threshold = self.thresholds.get(f"slot:{slot}", self.thresholds.get("slot", 0.5))
             if slot in LIST_SLOTS:
                 seen: set[str] = set()
                 for p, r in scored:

@@ -14,13 +14,15 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ...catalog import Organization, country_name
 from ...errors import ExtractionError
 from ...model import Article, Mission
 from ..context import Context, _split_paragraphs, inside
+from ..gazetteer import OrgMention
 from ..learned import ArticleView, ChainMatcher, load_patterns, mission_candidates
 from ..scorer import Scorer, packaged_scorer
 from .dates import find_dates, find_elections, find_numbers
-from .gazetteer import doc_words, find_commissions, find_countries, find_organizations
+from .gazetteer import doc_words, find_commissions, find_countries, find_organizations, official_commission
 from .nlp import RussianNLP
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ __all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default
 #: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
 RU_MODEL = "natasha"
 #: Bump whenever the Russian output for the same input can change.
-RU_VERSION = "kgbuild-extract-ru/0.1.0"
+RU_VERSION = "kgbuild-extract-ru/0.2.0"
 #: Where the packaged Russian scorer lives inside the package (gzipped JSON).
 RU_PACKAGED = "data/scorer-ru.json.gz"
 
@@ -61,9 +63,10 @@ def ru_context(doc: Doc, published: date | None) -> Context:
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     ctx = Context(text, published, _split_paragraphs(text, sents), persons)
     ctx.orgs = find_organizations(text, doc_words(doc))
-    ctx.comms = find_commissions(text)
+    countries = find_countries(text)
+    ctx.comms = find_commissions(text, countries)
     blocked = [(o.start, o.end) for o in ctx.orgs]
-    ctx.countries = [c for c in find_countries(text) if not inside(c.start, blocked)]
+    ctx.countries = [c for c in countries if not inside(c.start, blocked)]
     ctx.dates = find_dates(text, published=published)
     dspans = [(d.start, d.end) for d in ctx.dates]
     ctx.numbers = [n for n in find_numbers(text) if not inside(n.start, dspans) and not inside(n.start, blocked)]
@@ -89,10 +92,39 @@ class RussianView(ArticleView):
         ctx = self.ctx
         self.elections = find_elections(ctx.text, ctx.dates, ctx.sents)
         self.rule_host = _host_guess(ctx, self.elections)
+        ctx.comms = [official_commission(cm, self.rule_host) for cm in ctx.comms]
         self.dateline = None
-        self.open_orgs = []
+        self.open_orgs = _commission_organizers(ctx)
         self.cities = []
-        self._values = {"head": _heads(self)}
+        self._values = {"head": _heads(self), "member_countries": _member_countries(ctx)}
+
+
+def _member_countries(ctx: Context) -> list[tuple[int, int, Any]]:
+    """Member country candidates: the countries named, and the country of each national body named
+    ("депутат Государственной Думы Федерального Собрания Российской Федерации" puts Russia in the
+    delegation, though the country's name lies inside the body's and is no country mention)."""
+    found = [(m.start, m.end, m.code) for m in ctx.countries]
+    found += [(o.start, o.end, o.org.country) for o in ctx.orgs if o.org.country]
+    return sorted(found)
+
+
+def _commission_organizers(ctx: Context) -> list[OrgMention]:
+    """National election commissions the article ties to a country ("ЦИК России", "российский
+    Центризбирком"), as organizers: a commission sends observers abroad as a parliament does,
+    named as the gold names it ("Central Election Commission of Russia"), never observing its own
+    country's election (``kind`` legislature with its ``country``: the candidates skip that pair).
+    Other organizations the catalogue does not know are not candidates: the gold names them in
+    English, which a Russian name never matches."""
+    orgs: dict[str, Organization] = {}
+    out = []
+    for cm in ctx.comms:
+        if cm.country is None:
+            continue
+        name = f"{cm.name} of {country_name(cm.country)}"
+        key = "open:" + name.lower()
+        org = orgs.setdefault(key, Organization(key, name, (), (), None, "legislature", cm.country))
+        out.append(OrgMention(cm.start, cm.end, org, name))
+    return out
 
 
 def _host_guess(ctx: Context, elections: list[Any]) -> str | None:

@@ -108,8 +108,9 @@ class RussianNLP:
     Tokens keep their character offsets (``token.idx``), sentences come from razdel, ``dep_`` are
     UD labels (``nsubj``, ``obj``, ``obl``, ``nmod``, ``case``, ``acl``, ``amod``, ``conj``),
     ``lemma_`` is the lower-cased lemma (pymorphy2, chosen by the tagger's morphology), ``morph``
-    the UD features, and ``ents`` natasha's entities as ``PERSON``, ``ORG`` and ``GPE``, each with
-    its nominative form in ``user_data["kgbuild.ru.normal"][(start, end)]``.
+    the UD features, ``tag_`` the UD POS, and ``ents`` natasha's entities as ``PERSON``, ``ORG`` and
+    ``GPE``, each with its nominative form (a person's; other names as written) in
+    ``user_data["kgbuild.ru.normal"][(start, end)]``.
     """
 
     NORMAL_KEY = "kgbuild.ru.normal"
@@ -153,15 +154,16 @@ class RussianNLP:
             label = ENT_LABELS.get(span.type)
             if label is None:
                 continue
-            try:
-                span.normalize(mv)
-                name = span.normal or span.text
-            except Exception:  # natasha's normalizer gives up on some spans: keep the text
-                name = span.text
+            name = span.text
             start, stop = span.start, span.stop
             if label == "PERSON":  # "Лебедев С.Н.", "С.Н. Лебедев": the initials belong to the name
                 if _INITIALS_ONLY.fullmatch(span.text):
                     continue
+                try:  # only names need the nominative (organizations and places come from the gazetteer)
+                    span.normalize(mv)
+                    name = span.normal or span.text
+                except Exception:  # natasha's normalizer gives up on some spans: keep the text
+                    name = span.text
                 after = _INITIALS_AFTER.match(text, stop)
                 before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
                 if after:
@@ -175,8 +177,6 @@ class RussianNLP:
             normal[(s.start_char, s.end_char)] = name
         doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
         doc.user_data[self.NORMAL_KEY] = normal
-        for t in doc:  # the pattern code reads tag_ (the English verb tags): give it the UD POS
-            t.tag_ = t.pos_
         return doc
 
 
@@ -254,4 +254,5 @@ def _with_exact_whitespace(vocab: Any, text: str, words: list[str], offsets: lis
     sent_starts: list[bool | int | None] = [bool(x) if P[i] != "SPACE" else False for i, x in enumerate(ST)]
     if sent_starts:
         sent_starts[0] = True
-    return Doc(vocab, words=W, spaces=S, heads=H, deps=D, pos=P, morphs=M, lemmas=L, sent_starts=sent_starts)
+    # the pattern code reads tag_ (the English verb tags): it gets the UD POS
+    return Doc(vocab, words=W, spaces=S, heads=H, deps=D, pos=P, tags=P, morphs=M, lemmas=L, sent_starts=sent_starts)
