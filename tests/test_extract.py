@@ -64,6 +64,25 @@ def test_gazetteer_find_countries_demonyms_and_longest_names() -> None:
                      ("Niger", "NE", False), ("Nigeria", "NG", False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a mission to São Tomé and Príncipe", [("São Tomé and Príncipe", "ST")]),
+     ("observers in St Vincent and the Grenadines and St. Kitts and Nevis",
+      [("St Vincent and the Grenadines", "VC"), ("St. Kitts and Nevis", "KN")]),
+     ("Côte d’Ivoire and Curaçao", [("Côte d’Ivoire", "CI"), ("Curaçao", "CW")])],
+)
+def test_gazetteer_find_countries_with_diacritics_abbreviations_and_curly_quotes(text: str, found: list[tuple[str, str]]) -> None:
+    """A country is found whether the text writes its accents or not, "St" for "Saint", and ’ for '."""
+    assert [(text[c.start:c.end], c.code) for c in find_countries(text)] == found
+
+
+def test_gazetteer_find_organizations_inside_a_lower_case_alias() -> None:
+    """"the Carter Center" in running text is the catalogue's Carter Center, though "The Carter
+    Center" (an alias) matches it only in lower case."""
+    text = "Two members of the team of the Carter Center arrived."
+    assert [(text[m.start:m.end], m.org.key) for m in find_organizations(text)] == [("Carter Center", "carter-center")]
+
+
 def test_gazetteer_organizations_catalogue_is_consistent() -> None:
     """Every catalogue entry has a known kind, unique key, and verified ids where SOURCES.md lists them."""
     orgs = organizations()

@@ -20,4 +20,5 @@ def name_key(name: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold().strip()
     s = re.sub(r"['’]s$", "", s)
     s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"^st\.?\s+", "saint ", s)  # "St Lucia", "St. Kitts and Nevis"
     return re.sub(r"\s+", " ", s)

@@ -10,6 +10,7 @@ demonyms and identifiers themselves). Pure Python; nothing here imports spaCy.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,14 +51,37 @@ class CountryMention:
     demonym: bool
 
 
+def _latin_fold_table() -> dict[int, str]:
+    """Latin letters with diacritics (U+00C0–U+024F) mapped to their base letter, one character
+    for one, so that offsets in a folded text are offsets in the original."""
+    table: dict[int, str] = {}
+    for cp in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(cp))[:1]
+        if base != chr(cp) and base.isascii() and base.isalpha():
+            table[cp] = base
+    return table
+
+
+_FOLD = _latin_fold_table()
+
+
+def _fold(text: str) -> str:
+    """``text`` without diacritics on Latin letters, of the same length: "São Tomé" -> "Sao Tome"."""
+    return text.translate(_FOLD)
+
+
 @cache
 def _country_regex() -> re.Pattern[str]:
+    """Country names and variants, folded (:func:`_fold`): it is matched on a folded text."""
     forms: set[str] = set(iso_country_names())
     forms.update(k.title() if len(k) > 3 else k.upper() for k, v in VARIANTS.items() if v)
     forms.update(["Republic of Korea", "Czech Republic", "Kyrgyz Republic", "Türkiye",
-                  "Bosnia-Herzegovina", "Côte d'Ivoire", "Cote d'Ivoire"])
+                  "Bosnia-Herzegovina", "Côte d'Ivoire"])
+    forms = {_fold(f) for f in forms}
+    forms.update(abbr + f.removeprefix("Saint ") for f in list(forms) if f.startswith("Saint ")
+                 for abbr in ("St ", "St. "))  # "St Vincent and the Grenadines"
     alts = sorted(forms, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
@@ -73,7 +97,7 @@ def find_countries(text: str) -> list[CountryMention]:
     """
     out: list[CountryMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _country_regex().finditer(text):
+    for m in _country_regex().finditer(_fold(text)):
         code = country_from_name(m.group(0))
         if code:
             out.append(CountryMention(m.start(), m.end(), code, False))
@@ -153,12 +177,17 @@ def find_organizations(text: str) -> list[OrgMention]:
     text = _SAME_LENGTH_TYPOS.sub(lambda m: m.group(1) + "ent", text)  # offsets unchanged
     lre, are = _org_regexes()
     cands: list[tuple[int, int, Organization]] = []
-    for m in lre.finditer(text):
+    pos = 0
+    while (m := lre.search(text, pos)) is not None:
         if not m.group(0)[:1].isupper():
+            # "the Carter Center" matched the alias "The Carter Center" in lower case: look again
+            # from the next character, so that the name inside it is still found
+            pos = m.start() + 1
             continue
         o = resolve_organization(m.group(0))
         if o:
             cands.append((m.start(), m.end(), o))
+        pos = m.end()
     for m in are.finditer(text):
         o = resolve_organization(m.group(0))
         if o:

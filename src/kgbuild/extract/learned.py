@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
+
+import numpy as np
 
 from ..catalog import Organization, country_name
 from .context import Context
@@ -52,6 +54,7 @@ __all__ = [
     "head_country",
     "load_patterns",
     "mission_candidates",
+    "named_features",
 ]
 
 #: The slots the scorer fills, each with its own model; the lists take every value above threshold.
@@ -61,7 +64,28 @@ SLOTS = (
 )  # fmt: skip
 LIST_SLOTS = frozenset({"member_countries", "member_organizations"})
 
-Features = dict[str, float]
+#: A candidate's features. A named feature holds its value (1 for one that is present); a
+#: contextual vector is one array under its prefix (:data:`VECTOR_PREFIXES`), whose component
+#: ``k`` is the feature ``f"{prefix}{k}"`` of a trained artifact (:func:`named_features`).
+#: Keeping the vectors whole lets the scorer weigh them with one dot product each instead of
+#: 96 dictionary entries, about half of what the features used to cost.
+Features = dict[str, Union[float, "np.ndarray[Any, np.dtype[np.float64]]"]]
+
+#: The prefixes of the contextual vectors: the organizer's and the host's mentions (``vo``,
+#: ``vc``), a slot candidate's mention and its syntactic head (``vm``, ``vh``).
+VECTOR_PREFIXES = ("vo", "vc", "vm", "vh")
+
+
+def named_features(f: Features) -> dict[str, float]:
+    """``f`` with each vector spread into its named components (``vo0``, ``vo1`` …): what a
+    learner sees, and what an artifact's weights are named by."""
+    out: dict[str, float] = {}
+    for k, v in f.items():
+        if isinstance(v, np.ndarray):
+            out.update((f"{k}{i}", float(x)) for i, x in enumerate(v) if x)
+        else:
+            out[k] = v
+    return out
 
 
 @cache
@@ -374,16 +398,14 @@ def _patterns(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f
 
 
 def _vector(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: Features, scale: float = 0.3) -> None:
-    """The mean contextual vector (``doc.tensor``) of the spans' tokens, as named features."""
+    """The mean contextual vector (``doc.tensor``) of the spans' tokens, scaled, as ``f[prefix]``."""
     tensor = getattr(art.doc, "tensor", None)
     if tensor is None or not len(tensor):
         return
     idxs = sorted({i for s, e in spans for i in art.tokens(s, e)})
     if not idxs:
         return
-    mean = tensor[idxs].mean(axis=0)
-    for k, x in enumerate(mean):
-        f[f"{prefix}{k}"] = round(float(x) * scale, 4)
+    f[prefix] = np.round(tensor[idxs].mean(axis=0).astype(np.float64) * scale, 4)
 
 
 def _rule_mission(art: ArticleView, org: Organization, cc: str) -> dict[str, Any] | None:

@@ -13,19 +13,24 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import KgbuildError
 from ..model import Evidence, Mission
 from .learned import (
     LIST_SLOTS,
     SLOTS,
+    VECTOR_PREFIXES,
     ArticleView,
+    Features,
     MissionCandidate,
     SlotCandidate,
     accreditor_name,
@@ -46,14 +51,47 @@ class ScorerError(KgbuildError):
 
 @dataclass(frozen=True)
 class LinearModel:
-    """``p = 1 / (1 + exp(-(bias + sum of the weights of the present features × their values)))``."""
+    """``p = 1 / (1 + exp(-(bias + sum of the weights of the present features × their values)))``.
+
+    The weights of a contextual vector's components (``vo0``, ``vo1`` … for the prefix ``vo``:
+    :data:`~kgbuild.extract.learned.VECTOR_PREFIXES`) are also kept as one array per prefix, so a
+    candidate's vector is weighed with one dot product.
+    """
 
     bias: float
     weights: dict[str, float]
+    vectors: dict[str, np.ndarray[Any, np.dtype[np.float64]]] = field(init=False)
 
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+    def __post_init__(self) -> None:
+        found: dict[str, dict[int, float]] = {}
+        for name, w in self.weights.items():
+            m = _COMPONENT.fullmatch(name)
+            if m:
+                found.setdefault(m.group(1), {})[int(m.group(2))] = w
+        vectors = {}
+        for prefix, comps in found.items():
+            arr = np.zeros(max(comps) + 1)
+            for k, w in comps.items():
+                arr[k] = w
+            vectors[prefix] = arr
+        object.__setattr__(self, "vectors", vectors)
+
+    def probability(self, features: Features) -> float:
+        z = self.bias
+        weights = self.weights
+        for k, v in features.items():
+            if isinstance(v, np.ndarray):
+                w = self.vectors.get(k)
+                if w is not None:
+                    n = min(len(w), len(v))
+                    z += float(w[:n] @ v[:n])
+            else:
+                z += weights.get(k, 0.0) * v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: A vector component's weight name: ``vo12`` is component 12 of the prefix ``vo``.
+_COMPONENT = re.compile("({})".format("|".join(VECTOR_PREFIXES)) + r"(\d+)")
 
 
 class Scorer:
@@ -96,7 +134,7 @@ class Scorer:
         """A short id of the trained model: the first 8 hex digits of its training data's hash."""
         return self.data_sha256[:8] or "untrained"
 
-    def probability(self, model: str, features: dict[str, float]) -> float:
+    def probability(self, model: str, features: Features) -> float:
         m = self.models.get(model)
         return m.probability(features) if m is not None else 0.0
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import KgbuildError, ParameterError
 from ..model import Article
-from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, rule_has
+from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, named_features, rule_has
 from .scorer import FORMAT
 
 __all__ = ["THRESHOLDS", "TrainingReport", "data_hash", "featurize", "fit", "gold_articles", "train"]
@@ -137,13 +137,13 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
     for cands in labelled:
         for cand, match in cands:
-            rows["mission"][0].append(cand.features)
+            rows["mission"][0].append(named_features(cand.features))
             rows["mission"][1].append(int(match is not None))
             if match is None:
                 continue  # slots are learned on true missions only
             for slot in SLOTS:
                 for r in cand.slots.get(slot) or []:
-                    rows[slot][0].append(r.features)
+                    rows[slot][0].append(named_features(r.features))
                     rows[slot][1].append(int(rule_has(slot, match, r.value)))
     models: dict[str, Any] = {}
     counts: dict[str, int] = {}
