@@ -104,6 +104,30 @@ def test_store_read_only_snapshot_while_writer_is_open(tmp_path: Path) -> None:
             assert reader.summary()["missions"] == kg.summary()["missions"] > 0
 
 
+def _compacted_under_a_snapshot(path: Path) -> tuple[Store, Store]:
+    """A writer that wrote 20 graphs in 20 flushes, a snapshot opened then, and the writer's
+    compaction after it: the snapshot's manifest names table files that are gone now."""
+    writer = Store(path)
+    p = ox.NamedNode("https://example.org/p")
+    for i in range(20):
+        g = ox.NamedNode(f"https://example.org/g{i}")
+        writer.replace_graph(g, [ox.Quad(ox.NamedNode(f"https://example.org/s{i}-{j}"), p, ox.Literal(str(j)), g)
+                                 for j in range(2000)])
+        writer.backend.flush()
+    reader = Store(path, read_only=True)
+    writer.optimize()
+    return writer, reader
+
+
+def test_store_read_only_snapshot_survives_the_writers_compaction(tmp_path: Path) -> None:
+    """Reads of a snapshot whose table files a writer's compaction deleted open it anew and answer."""
+    writer, reader = _compacted_under_a_snapshot(tmp_path / "s")
+    assert reader.graph_count() == writer.graph_count() >= 20
+    assert reader.count_quads() == writer.count_quads() >= 40_000
+    rows = list(reader.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <https://example.org/p> ?o } }"))
+    assert [int(r["n"].value) for r in rows] == [40_000]
+
+
 def test_store_read_only_missing_store_is_clear(tmp_path: Path) -> None:
     """Opening a store that does not exist read-only says so and names the path."""
     with pytest.raises(StoreError, match="no store here"):

@@ -21,6 +21,7 @@ does; what the two share is in :mod:`kgbuild.graphstore`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import subprocess
@@ -28,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -44,7 +46,7 @@ from .graphstore import (
     prefixes_for,
 )
 from .iris import DEFAULT_BASE_IRI, Iris
-from .query import QueryResult, Term
+from .query import QueryResult, Row, Term
 from .vocab import EO, QUERY_PREFIXES
 
 __all__ = [
@@ -109,7 +111,20 @@ def write_lock_held(path: str | Path) -> bool | None:
     return {0: False, 3: True}.get(code)
 
 
-def _open_read_only(path: str, attempts: int = 5) -> ox.Store:
+#: how often a read-only snapshot is opened (or reopened for one read) before the error is raised
+SNAPSHOT_ATTEMPTS = 5
+
+
+def _table_gone(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an error it was raised from) is RocksDB not finding a table file."""
+    while exc is not None:
+        if isinstance(exc, (OSError, RuntimeError)) and "No such file or directory" in str(exc):
+            return True
+        exc = exc.__cause__
+    return False
+
+
+def _open_read_only(path: str, attempts: int = SNAPSHOT_ATTEMPTS) -> ox.Store:
     """``ox.Store.read_only``, again when a writer's compaction removed a table file between
     reading the manifest and opening the file (RocksDB then reports "Corruption: IO error: No such
     file"): the next manifest names the files that replaced it. Seen under load in the test suite."""
@@ -117,10 +132,37 @@ def _open_read_only(path: str, attempts: int = 5) -> ox.Store:
         try:
             return ox.Store.read_only(path)
         except (OSError, RuntimeError) as exc:
-            if "No such file or directory" not in str(exc) or k == attempts - 1:
+            if not _table_gone(exc) or k == attempts - 1:
                 raise
             time.sleep(0.05 * (k + 1))
     raise AssertionError("unreachable")
+
+
+def _reopens(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Make a reading method of a read-only :class:`Store` survive the writer's compaction.
+
+    A read-only snapshot is RocksDB's manifest as it was when it was opened, and RocksDB opens a
+    table file only when a read first needs it. A writer's compaction meanwhile replaces table
+    files and deletes the old ones, so a later read can find its file gone (``No such file or
+    directory``; seen in the test suite under load, in ``graph_count`` after a ``summary``
+    query had read other files). The method then runs again on a snapshot opened anew: the new
+    manifest names the files that replaced the old ones, and they hold the same data or newer.
+    A retry happens only while the method runs, before it returned anything, so it never repeats
+    what a caller saw; the rows of a lazy result are covered by :meth:`Store.select`.
+    """
+
+    @functools.wraps(method)
+    def run(self: Store, *args: Any, **kwargs: Any) -> Any:
+        for k in range(SNAPSHOT_ATTEMPTS):
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:
+                if not (self.read_only and _table_gone(exc)) or k == SNAPSHOT_ATTEMPTS - 1:
+                    raise
+                self._reopen()
+        raise AssertionError("unreachable")
+
+    return run
 
 
 class Store(StoreBase):
@@ -179,6 +221,11 @@ class Store(StoreBase):
         if not self.read_only and self.path is not None:
             self._store.flush()
         del self._store
+
+    def _reopen(self) -> None:
+        """Open a read-only snapshot anew (see :func:`_reopens`)."""
+        assert self.read_only and self.path is not None
+        self._store = _open_read_only(self.path)
 
     # --- writing --------------------------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
@@ -268,11 +315,13 @@ class Store(StoreBase):
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
 
+    @_reopens
     def named_graphs(self) -> list[ox.NamedNode]:
         """Every named graph of the store."""
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
 
     # --- reading --------------------------------------------------------------------------
+    @_reopens
     def article_state(self, article_id: str) -> ArticleState | None:
         """What the store holds about an article (content hash, extractor version, id, source key), or None."""
         g = self.iris.article_graph(article_id)
@@ -287,6 +336,7 @@ class Store(StoreBase):
             return None
         return ArticleState(h, v, value(EO.articleId), value(EO.sourceKey))
 
+    @_reopens
     def article_graphs(self) -> list[ox.NamedNode]:
         prefix = self.iris.article_graph("x").value[: -len("x")]
         return sorted(
@@ -294,17 +344,21 @@ class Store(StoreBase):
             key=lambda g: g.value,
         )
 
+    @_reopens
     def contains_graph(self, graph: ox.NamedNode) -> bool:
         return bool(self._store.contains_named_graph(graph))
 
+    @_reopens
     def graph_count(self) -> int:
         """How many named graphs the store holds (articles, ontology, links, VoID)."""
         return sum(1 for _ in self._store.named_graphs())
 
+    @_reopens
     def has_subject(self, node: ox.NamedNode) -> bool:
         """Whether any quad has ``node`` as its subject."""
         return next(iter(self._store.quads_for_pattern(node, None, None)), None) is not None
 
+    @_reopens
     def count_quads(self) -> int:
         return len(self._store)
 
@@ -340,9 +394,11 @@ class Store(StoreBase):
             self._store.flush()
         return sum(1 for _ in self._store.quads_for_pattern(None, None, None, default))
 
+    @_reopens
     def has_default_data(self) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
 
+    @_reopens
     def query(self, sparql: str, *, substitutions: Substitutions | None = None, union: bool = True,
               dataset: Dataset | None = None, base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query (with the standard prefixes predeclared).
@@ -383,6 +439,37 @@ class Store(StoreBase):
             raise QueryError(f"syntax error: {e}") from e
         except (OSError, RuntimeError, ValueError) as e:
             raise QueryError(str(e)) from e
+
+    def select(self, sparql: str, *, substitutions: Substitutions | None = None,
+               union: bool = True) -> Iterator[Row]:
+        """Rows of a SELECT query as dicts of bound terms.
+
+        On a read-only snapshot, a query whose table file a writer's compaction removed before
+        the first row runs again on a snapshot opened anew (see :func:`_reopens`); after rows
+        were given, it raises :class:`StoreError`, since the rest would come from another state.
+
+        :raises QueryError: the query fails or is not a SELECT.
+        """
+        rows = super().select(sparql, substitutions=substitutions, union=union)
+        return self._snapshot_rows(rows, lambda: super(Store, self).select(
+            sparql, substitutions=substitutions, union=union)) if self.read_only else rows
+
+    def _snapshot_rows(self, rows: Iterator[Row], again: Callable[[], Iterator[Row]]) -> Iterator[Row]:
+        for k in range(SNAPSHOT_ATTEMPTS):
+            given = False
+            try:
+                for row in rows:
+                    given = True
+                    yield row
+                return
+            except Exception as exc:
+                if not _table_gone(exc) or k == SNAPSHOT_ATTEMPTS - 1:
+                    raise
+                if given:
+                    raise StoreError("a writer compacted the store while this read-only snapshot read it; "
+                                     "open it again and repeat the query", path=self.path) from exc
+                self._reopen()
+                rows = again()
 
     def dump(self, output: Output = None, *, format: ox.RdfFormat, from_graph: GraphName | None = None) -> bytes | None:
         """Write the dataset (or ``from_graph``) to ``output`` (a path, a binary file, or None for bytes)."""
