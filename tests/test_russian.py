@@ -21,7 +21,7 @@ import pytest
 
 from kgbuild import KnowledgeGraph
 from kgbuild.catalog import organizations
-from kgbuild.catalog.orgs_ru import russian_names
+from kgbuild.catalog.orgs_ru import russian_names, russian_only_organizations
 from kgbuild.extract import Extractor
 from kgbuild.extract.language import corpus_language, detect_language
 from kgbuild.extract.ru.dates import find_dates, find_elections, find_numbers, parse_number
@@ -101,7 +101,13 @@ def test_russian_gazetteer_generates_every_case_form() -> None:
 def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:
     """Russian names resolve to the English catalogue's entries (same key, same Wikidata id), in any case."""
     keys = {o.key for o in organizations()}
-    assert set(russian_names()) <= keys
+    own = russian_only_organizations()
+    assert set(russian_names()) <= keys | set(own) and not keys & set(own)
+    # a body the English catalogue lacks has the key an English article's named entity gives it
+    assert all(k == "open:" + o.name.lower() and o.wikidata is None for k, o in own.items())
+    found = find_organizations("в составе делегации ПА НАТО и Общественной палаты России")
+    assert [(m.org.name, m.org.country) for m in found] == [("NATO Parliamentary Assembly", None),
+                                                             ("Civic Chamber of the Russian Federation", "RU")]
     text = ("Делегация Межпарламентской ассамблеи государств – участников СНГ, наблюдатели БДИПЧ ОБСЕ и ПА ОБСЕ, "
             "представители Шанхайской организацией сотрудничества и Госдумы")
     got = [(m.org.key, text[m.start : m.end]) for m in find_organizations(text)]
@@ -111,6 +117,11 @@ def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:
     comms = find_commissions("ЦИК Киргизии, казахстанский Центризбирком, Центральная избирательная комиссия "
                              "Республики Узбекистан и ЦИК")
     assert [c.country for c in comms] == ["KG", "KZ", "UZ", None]
+    # the other official names, in any case, with the country after "в"
+    comms = find_commissions("Центральной комиссии по проведению выборов и референдумов в Туркменистане, "
+                             "Центральная комиссия референдума Республики Казахстан")
+    assert [(c.name, c.country) for c in comms] == [("Central Commission for Elections and Referendums", "TM"),
+                                                    ("Central Referendum Commission", "KZ")]
 
 
 def test_russian_numbers_dates_and_elections() -> None:

@@ -3,6 +3,12 @@
 They belong to the same entries as the English names (the same key, node and Wikidata id), so a
 mission reported in Russian and one reported in English resolve to one organization.
 
+A few bodies that Russian observation news names and the English catalogue lacks (the NATO
+Parliamentary Assembly, the Civic Chamber of the Russian Federation, CICA, the Standing Committee of
+the Union State ...) have entries of their own, keyed ``open:`` and their English name in lower case:
+the key an English article's named entity gives the same body (an "open" organizer), so the two
+still merge. They carry their English name, kind and country, and no Wikidata id (none verified).
+
 >>> names, acronyms = russian_names()["ipa-cis"]
 >>> "МПА СНГ" in acronyms, resolve_organization_key("cis").wikidata
 (True, 'Q7779')
@@ -14,24 +20,57 @@ import json
 from functools import cache
 from importlib.resources import files
 
-from .orgs import Organization, organizations
+from .orgs import ORGANIZATION_KINDS, Organization, organizations
 
-__all__ = ["resolve_organization_key", "russian_names"]
+__all__ = ["OPEN_PREFIX", "resolve_organization_key", "russian_names", "russian_only_organizations"]
+
+#: The key prefix of an organization the English catalogue lacks (as for an English "open" organizer).
+OPEN_PREFIX = "open:"
+
+
+@cache
+def _raw() -> dict[str, dict[str, object]]:
+    data: dict[str, dict[str, object]] = json.loads(
+        files("kgbuild").joinpath("data/organizations-ru.json").read_text("utf-8"))
+    return data
 
 
 @cache
 def russian_names() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Catalogue key -> (Russian names, Russian abbreviations).
+    """Catalogue key -> (Russian names, Russian abbreviations); the keys of
+    :func:`russian_only_organizations` included.
 
-    :raises ValueError: an entry names a key the English catalogue does not have.
+    :raises ValueError: an entry names a key the English catalogue does not have (and is no
+        ``open:`` entry), or an ``open:`` entry is not its English name's key or has an unknown kind.
     """
-    raw = json.loads(files("kgbuild").joinpath("data/organizations-ru.json").read_text("utf-8"))
     keys = {o.key for o in organizations()}
+    own = russian_only_organizations()
     out = {}
-    for key, entry in raw.items():
-        if key not in keys:
+    for key, entry in _raw().items():
+        if key not in keys and key not in own:
             raise ValueError(f"organizations-ru.json: {key!r} is no key of organizations.json")
-        out[key] = (tuple(entry.get("names", ())), tuple(entry.get("acronyms", ())))
+        out[key] = (tuple(entry.get("names", ())), tuple(entry.get("acronyms", ())))  # type: ignore[call-overload]
+    return out
+
+
+@cache
+def russian_only_organizations() -> dict[str, Organization]:
+    """The ``open:`` entries of ``organizations-ru.json``: bodies the English catalogue lacks, as
+    :class:`Organization` (English name, kind, country; no Wikidata id), by key.
+
+    >>> russian_only_organizations()["open:nato parliamentary assembly"].name
+    'NATO Parliamentary Assembly'
+    """
+    out = {}
+    for key, entry in _raw().items():
+        if not key.startswith(OPEN_PREFIX):
+            continue
+        name, kind, country = entry.get("name"), entry.get("kind"), entry.get("country")
+        if not isinstance(name, str) or key != OPEN_PREFIX + name.lower():
+            raise ValueError(f"organizations-ru.json: {key!r} must be {OPEN_PREFIX!r} and its English 'name' in lower case")
+        if kind not in ORGANIZATION_KINDS:
+            raise ValueError(f"organizations-ru.json: {key!r} has unknown kind {kind!r}")
+        out[key] = Organization(key, name, (), (), None, str(kind), str(country) if country else None)
     return out
 
 

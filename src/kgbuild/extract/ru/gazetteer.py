@@ -10,8 +10,9 @@
   catalogue); abbreviations match as written ("МПА СНГ" before "СНГ"), names by their lemmas,
   so every case form matches ("Межпарламентской ассамблеи государств – участников СНГ").
 - **Commissions**: ЦИК, Центризбирком, "Центральная избирательная комиссия", "Центральная
-  комиссия по выборам и проведению референдумов", with the country named right after them
-  ("ЦИК Киргизии") or by an adjective before them ("казахстанский Центризбирком").
+  комиссия по выборам и проведению референдумов" (or "по проведению выборов и референдумов"),
+  "Центральная комиссия референдума", with the country named right after them ("ЦИК Киргизии",
+  "... в Туркменистане") or by an adjective before them ("казахстанский Центризбирком").
 
 The mentions are the English gazetteer's types (:mod:`kgbuild.extract.gazetteer`), so the
 candidates and the scorer of extractor v2 read them unchanged.
@@ -26,7 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ...catalog import organizations
-from ...catalog.orgs_ru import russian_names
+from ...catalog.orgs_ru import russian_names, russian_only_organizations
 from ..gazetteer import CommissionMention, CountryMention, OrgMention
 from .nlp import ru_morph
 
@@ -219,7 +220,7 @@ def _is_word(tok: str) -> bool:
 @cache
 def _org_tables() -> tuple[list[tuple[str, Any]], dict[str, list[tuple[tuple[frozenset[str], ...], Any]]]]:
     """``(abbreviations longest first, names indexed by their first word's normal forms)``."""
-    by_key = {o.key: o for o in organizations()}
+    by_key = {o.key: o for o in organizations()} | russian_only_organizations()
     acrs: list[tuple[str, Any]] = []
     names: dict[str, list[tuple[tuple[frozenset[str], ...], Any]]] = {}
     for key, (ru_names, ru_acrs) in russian_names().items():
@@ -287,8 +288,9 @@ def find_organizations(text: str, words: list[tuple[int, int]] | None = None) ->
 _COMM = re.compile(
     r"(?<![\w-])(?:"
     r"ЦИК|Центризбирком\w*|Центральн\w+\s+избирательн\w+\s+комисси\w+|"
-    r"Центральн\w+\s+комисси\w+(?:\s+(?:Республики\s+)?[А-Я]\w+)?\s+по\s+выборам(?:\s+и\s+проведению\s+"
-    r"(?:республиканских\s+)?референдумов)?|Центральн\w+\s+референдумн\w+\s+комисси\w+|Избирательн\w+\s+комисси\w+"
+    r"Центральн\w+\s+комисси\w+(?:\s+(?:Республики\s+)?[А-Я]\w+)?\s+по\s+(?:проведению\s+)?выбор(?:ам|ов)"
+    r"(?:\s+и\s+(?:проведению\s+)?(?:республиканских\s+)?референдум(?:ов|ам))?|"
+    r"Центральн\w+\s+референдумн\w+\s+комисси\w+|Центральн\w+\s+комисси\w+\s+референдума|Избирательн\w+\s+комисси\w+"
     r")(?![\w-])")
 
 
@@ -327,8 +329,8 @@ def find_commissions(text: str, countries: list[CountryMention] | None = None) -
         end = m.end()
         inner = [c for c in countries if m.start() <= c.start < m.end()]
         after = next((c for c in countries if 0 <= c.start - m.end() <= 1 and not c.demonym), None)
-        if after is None:  # "ЦИК Республики Казахстан"
-            rm = re.match(r"\s+Республики\s+", folded[m.end():])
+        if after is None:  # "ЦИК Республики Казахстан", "комиссии по проведению выборов в Туркменистане"
+            rm = re.match(r"\s+(?:Республики|в|во)\s+", folded[m.end():])
             if rm:
                 after = next((c for c in countries if c.start == m.end() + rm.end()), None)
         before = next((c for c in countries if c.demonym and 0 <= m.start() - c.end <= 1), None)
@@ -339,9 +341,9 @@ def find_commissions(text: str, countries: list[CountryMention] | None = None) -
         elif before is not None:
             code = before.code
         name = "Central Election Commission"
-        if "выборам" in m.group(0):
+        if "по выборам" in m.group(0) or "по проведению выбор" in m.group(0):
             name = "Central Commission for Elections and Referendums"
-        elif "референдумн" in m.group(0):
+        elif "референдумн" in m.group(0) or m.group(0).endswith("референдума"):
             name = "Central Referendum Commission"
         elif m.group(0).startswith("Избирательн"):
             name = "Election Commission"
