@@ -138,6 +138,15 @@ def test_russian_numbers_dates_and_elections() -> None:
                          "выборы, референдуме", [], [])
     assert [(e.type, e.early) for e in els] == [("presidential", True), ("parliamentary", False),
                                                 ("general", False), ("referendum", False)]
+    # a weekday takes its verb's tense; days spelled as ordinals (broadcast copy) are dates
+    monday = date(2021, 6, 21)
+    said = find_dates("выборов, состоявшихся в воскресенье; выборы пройдут в воскресенье; наблюдатели в "
+                      "воскресенье; голосование назначено на двадцать пятое июня", published=monday)
+    assert [(d.value.isoformat(), d.weekday) for d in said] == [("2021-06-20", None), ("2021-06-27", None),
+                                                                ("2021-06-20", 6), ("2021-06-25", None)]
+    els = find_elections("выборы в Великий Государственный Хурал, выборы в Народную Скупщину, региональные и "
+                         "муниципальные выборы", [], [])
+    assert [e.type for e in els] == ["parliamentary", "parliamentary", "regional"]
 
 
 def test_russian_commissions_and_national_bodies_as_candidates() -> None:

@@ -1,7 +1,9 @@
 """Dates, numbers and elections in Russian text, as the extractor's mention types.
 
-- Dates: "9 февраля", "9 февраля 2020 года", "9–10 февраля", "09.02.2020", "с 19 января",
-  weekdays ("в воскресенье", resolved against the publication date) and "сегодня/вчера/завтра".
+- Dates: "9 февраля", "9 февраля 2020 года", "9–10 февраля", "09.02.2020", "с 19 января", days in
+  words ("десятого января", "двадцать пятое марта"), weekdays ("в воскресенье", resolved against the
+  publication date: the last one after a past-tense verb or participle, "состоявшихся в воскресенье",
+  the next one after a future one, "пройдут в воскресенье") and "сегодня/вчера/завтра".
 - Numbers: digits ("300", "1 200", "1,5 тыс.") and numbers in words in any case ("триста",
   "около двухсот", "двухсот пятидесяти", "трое"), read through their lemmas (pymorphy2).
 - Elections: "выборы", "референдум", "голосование" with their type from the words around them
@@ -85,16 +87,71 @@ def find_dates(text: str, *, published: date | None = None) -> list[DateMention]
         r = _day(int(m.group(3)), int(m.group(2)), int(m.group(1)), published)
         if r is not None:
             out.append(DateMention(m.start(), m.end(), m.group(0), r[0], "date", explicit_year=True))
+    for m in _WORD_DATE.finditer(text):
+        day = _ordinal_day(m.group(1))
+        if day is None or any(d.start <= m.start() < d.end for d in out):
+            continue
+        month = MONTHS.index(m.group(2).lower()) + 1
+        y = int(m.group(3)) if m.group(3) else None
+        r = _day(y, month, day, published)
+        if r is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(0), r[0], "date", explicit_year=r[1]))
     if published is not None:
         for m in _WEEKDAY.finditer(text):
             wd = _WEEKDAYS[m.group(1).lower()]
-            out.append(DateMention(m.start(), m.end(), m.group(0), resolve_weekday(published, wd), "weekday",
-                                   weekday=wd))
+            tense = _tense(text, m.start(), m.end())
+            if tense is None:  # no tense around it: the nearest such day, re-resolved for the verb's tense later
+                out.append(DateMention(m.start(), m.end(), m.group(0), resolve_weekday(published, wd), "weekday",
+                                       weekday=wd))
+            else:  # "состоявшихся в воскресенье" is the last Sunday, "пройдут в воскресенье" the next one
+                out.append(DateMention(m.start(), m.end(), m.group(0),
+                                       resolve_weekday(published, wd, future=tense == "futr"), "weekday"))
         for m in _RELATIVE.finditer(text):
             shift = {"сегодня": 0, "вчера": -1, "завтра": 1}[m.group(1).lower()]
             out.append(DateMention(m.start(), m.end(), m.group(0), published + timedelta(days=shift), "relative"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+#: The ordinal numbers a day of the month is spelled with ("десятого января", "двадцать пятое марта").
+_ORDINALS = {
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
+    "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12, "тринадцатый": 13, "четырнадцатый": 14,
+    "пятнадцатый": 15, "шестнадцатый": 16, "семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19,
+    "двадцатый": 20, "тридцатый": 30,
+}
+_WORD_DATE = re.compile(rf"(?<![\w-])((?:двадцать\s+|тридцать\s+)?[а-яё]+)\s+({_MONTH})"
+                        r"(?:\s+(\d{4})(?:\s*(?:года|году|г\.|г)(?![\w]))?)?", re.I)
+
+
+def _ordinal_day(words: str) -> int | None:
+    """The day an ordinal in words names ("десятого" 10, "двадцать пятое" 25), or None."""
+    parts = fold(words.lower()).split()
+    tens = {"двадцать": 20, "тридцать": 30}.get(parts[0], 0) if len(parts) == 2 else 0
+    last = parts[-1]
+    value = next((_ORDINALS[fold(p.normal_form)] for p in ru_morph().parse(last)[:3]
+                  if "ADJF" in p.tag and fold(p.normal_form) in _ORDINALS), None)
+    if value is None or (len(parts) == 2 and (not tens or value > 9)):
+        return None
+    day = tens + value
+    return day if 1 <= day <= 31 else None
+
+
+_CLAUSE = re.compile(r"[.!?;:\n]")
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the verbs or participles next to a weekday in its clause ("состоявшихся в
+    воскресенье": ``"past"``, "пройдут в воскресенье": ``"futr"``), or None when they do not say."""
+    left = _CLAUSE.split(text[max(0, start - 60) : start])[-1]
+    right = _CLAUSE.split(text[end : end + 40])[0]
+    words = _WORD.findall(left)[-3:] + _WORD.findall(right)[:3]
+    found = set()
+    for w in words:
+        for p in ru_morph().parse(fold(w.lower()))[:1]:
+            if ("VERB" in p.tag or "PRTF" in p.tag or "PRTS" in p.tag) and ("past" in p.tag or "futr" in p.tag):
+                found.add("past" if "past" in p.tag else "futr")
+    return found.pop() if len(found) == 1 else None
 
 
 #: Numeral lemmas and their values (a number in words is read from its words' lemmas).
@@ -217,7 +274,10 @@ _AFTER = (
     (re.compile(r"\s+(?:(?:народных\s+)?депутатов\s+)?(?:в|во)\s+(?:(?:нижн\w+\s+палат\w+\s+)?парламент\w*|"
                 r"Государственн\w+\s+[Дд]ум\w*|Госдум\w*|Мажилис\w*|Жогорку\s+Кенеш|Милли\s+Меджлис|"
                 r"Законодательн\w+|Палат\w+|Сейм\w*|Верховн\w+|Национальн\w+\s+собрани\w+|Олий\s+Мажлис|"
-                r"Маджлиси|Меджлис\w*|Сенат\w*)", re.I), "parliamentary"),
+                r"Маджлиси|Меджлис\w*|Сенат\w*|Велик\w+\s+[Гг]осударственн\w+\s+[Хх]урал\w*|Хурал\w*|Народн\w+\s+[Сс]купщин\w*|"
+                r"Скупщин\w*|Национальн\w+\s+[Аа]ссамбле\w+|Сабор\w*|Кнессет\w*|Бундестаг\w*|Конгресс\w*|Рийгикогу|"
+                r"Саэйм\w*|Милли\s+Меджлис\w*|Национальн\w+\s+[Сс]овет\w*|Собрани\w+\s+депутатов|Ассамбле\w+)", re.I),
+     "parliamentary"),
     (re.compile(r"\s+(?:(?:народных\s+)?депутатов)", re.I), "parliamentary"),
     (re.compile(r"\s+(?:в|во)\s+(?:местные|органы\s+местного)", re.I), "local"),
 )
@@ -247,7 +307,9 @@ def find_elections(text: str, dates: list[DateMention], sents: list[tuple[int, i
         near = " ".join(words)
         typ: str | None = None
         found = [t for rx, t in _TYPES if rx.search(near)]
-        if len(set(found)) > 1:
+        if set(found) == {"regional", "local"}:
+            typ = "regional"  # "региональных и муниципальных выборах": sub-national, not a general election
+        elif len(set(found)) > 1:
             typ = "general"
         elif found:
             typ = found[0]
