@@ -96,6 +96,9 @@ def test_russian_gazetteer_generates_every_case_form() -> None:
     # the lookup by first word reaches every form, the longest first ("Республики Казахстан", not "Казахстан")
     assert all(re.match(r"[\w-]", f) for f in forms)
     assert [(m.code, m.end - m.start) for m in find_countries("в Республике Казахстан")] == [("KZ", 20)]
+    # nationality nouns in any case name a country, as the adjectives do ("во главе с австрийцем")
+    found = find_countries("во главе с австрийцем Лопаткой, шведка Седерфельт и исландский посол")
+    assert [(m.code, m.demonym) for m in found] == [("AT", True), ("SE", True), ("IS", True)]
 
 
 def test_russian_gazetteer_organizations_are_the_catalogue_entries() -> None:

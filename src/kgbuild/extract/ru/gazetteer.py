@@ -4,7 +4,8 @@
   ISO 3166-1 country that pycountry's bundled gettext catalogue (``iso3166-1``, ``ru``) gives, and
   of a few common variants ("Киргизия", "Белоруссия", "США"), generated with pymorphy2's
   inflection (:func:`country_forms`); nationality adjectives in every form ("казахстанские
-  наблюдатели", "российская делегация") from their lemmas.
+  наблюдатели", "российская делегация") and nationality nouns ("во главе с австрийцем", "шведка")
+  from their lemmas.
 - **Organizations**: the Russian names and abbreviations of catalogue entries
   (``kgbuild/data/organizations-ru.json``, the same keys and Wikidata ids as the English
   catalogue); abbreviations match as written ("МПА СНГ" before "СНГ"), names by their lemmas,
@@ -63,6 +64,44 @@ ADJECTIVES = {
     "афганский": "AF", "вьетнамский": "VN", "корейский": "KR", "японский": "JP", "египетский": "EG",
     "венесуэльский": "VE", "никарагуанский": "NI", "кубинский": "CU", "боливийский": "BO", "абхазский": None,
     "южноосетинский": None, "приднестровский": None,
+    "ирландский": "IE", "исландский": "IS", "хорватский": "HR", "словенский": "SI", "черногорский": "ME",
+    "македонский": "MK", "боснийский": "BA", "албанский": "AL", "мальтийский": "MT", "бельгийский": "BE",
+    "нидерландский": "NL", "голландский": "NL", "датский": "DK", "люксембургский": "LU", "канадский": "CA",
+    "австралийский": "AU", "новозеландский": "NZ", "мексиканский": "MX", "бразильский": "BR",
+    "аргентинский": "AR", "чилийский": "CL", "колумбийский": "CO", "перуанский": "PE", "эквадорский": "EC",
+    "уругвайский": "UY", "парагвайский": "PY", "гватемальский": "GT", "гондурасский": "HN",
+    "сальвадорский": "SV", "панамский": "PA", "доминиканский": "DO", "южноафриканский": "ZA",
+    "нигерийский": "NG", "кенийский": "KE", "эфиопский": "ET", "ганский": "GH", "сенегальский": "SN",
+    "зимбабвийский": "ZW", "замбийский": "ZM", "мозамбикский": "MZ", "ангольский": "AO", "танзанийский": "TZ",
+    "угандийский": "UG", "алжирский": "DZ", "марокканский": "MA", "тунисский": "TN", "ливийский": "LY",
+    "суданский": "SD", "саудовский": "SA", "иракский": "IQ", "иорданский": "JO", "ливанский": "LB",
+    "израильский": "IL", "катарский": "QA", "кувейтский": "KW", "эмиратский": "AE", "бахрейнский": "BH",
+    "сирийский": "SY", "бангладешский": "BD", "непальский": "NP", "индонезийский": "ID", "малайзийский": "MY",
+    "филиппинский": "PH", "таиландский": "TH", "камбоджийский": "KH", "сингапурский": "SG",
+}
+
+#: Nationality nouns (lemmas, both genders): "ирландец", "во главе с австрийцем", "шведка" name the
+#: country of the person they describe (a head's nationality is a member country); forms generated.
+NATIONALS = {
+    "ирландец": "IE", "ирландка": "IE", "исландец": "IS", "исландка": "IS", "хорват": "HR", "хорватка": "HR",
+    "австриец": "AT", "австрийка": "AT", "швед": "SE", "шведка": "SE", "норвежец": "NO", "норвежка": "NO",
+    "датчанин": "DK", "датчанка": "DK", "финн": "FI", "немец": "DE", "немка": "DE", "француз": "FR",
+    "француженка": "FR", "итальянец": "IT", "итальянка": "IT", "испанец": "ES", "испанка": "ES",
+    "португалец": "PT", "португалка": "PT", "грек": "GR", "гречанка": "GR", "поляк": "PL", "чех": "CZ",
+    "чешка": "CZ", "словак": "SK", "словачка": "SK", "венгр": "HU", "венгерка": "HU", "румын": "RO",
+    "румынка": "RO", "болгарин": "BG", "болгарка": "BG", "серб": "RS", "сербка": "RS", "британец": "GB",
+    "британка": "GB", "англичанин": "GB", "англичанка": "GB", "американец": "US", "американка": "US",
+    "канадец": "CA", "канадка": "CA", "бельгиец": "BE", "бельгийка": "BE", "голландец": "NL",
+    "голландка": "NL", "нидерландец": "NL", "швейцарец": "CH", "швейцарка": "CH", "литовец": "LT",
+    "литовка": "LT", "латыш": "LV", "латышка": "LV", "эстонец": "EE", "эстонка": "EE", "украинец": "UA",
+    "украинка": "UA", "белорус": "BY", "белоруска": "BY", "россиянин": "RU", "россиянка": "RU",
+    "казахстанец": "KZ", "казахстанка": "KZ", "киргиз": "KG", "кыргызстанец": "KG", "узбек": "UZ",
+    "узбечка": "UZ", "таджик": "TJ", "таджичка": "TJ", "туркмен": "TM", "азербайджанец": "AZ",
+    "азербайджанка": "AZ", "армянин": "AM", "армянка": "AM", "грузин": "GE", "грузинка": "GE",
+    "молдаванин": "MD", "молдаванка": "MD", "словенец": "SI", "черногорец": "ME", "македонец": "MK",
+    "албанец": "AL", "киприот": "CY", "мальтиец": "MT", "люксембуржец": "LU", "австралиец": "AU",
+    "парагваец": "PY", "мексиканец": "MX", "бразилец": "BR", "аргентинец": "AR", "чилиец": "CL",
+    "японец": "JP", "китаец": "CN", "индиец": "IN", "монгол": "MN", "турок": "TR", "турчанка": "TR",
 }
 
 #: Word forms that are ordinary words far more often than countries ("того" is not Togo).
@@ -138,13 +177,17 @@ def country_forms() -> dict[str, str]:
 
 @cache
 def adjective_forms() -> dict[str, str | None]:
-    """Every form of the nationality adjectives (lower case) -> the country code (None: no state)."""
+    """Every form of the nationality adjectives and nouns (lower case) -> the country code (None: no state)."""
     morph = ru_morph()
     out: dict[str, str | None] = {}
     for lemma, code in ADJECTIVES.items():
         p = next((p for p in morph.parse(lemma) if "ADJF" in p.tag), None)
         forms = {lemma} if p is None else {fold(f.word) for f in p.lexeme if "ADJF" in f.tag}
         for f in forms:
+            out.setdefault(f, code)
+    for lemma, code in NATIONALS.items():
+        p = next((p for p in morph.parse(lemma) if "NOUN" in p.tag and "nomn" in p.tag), None)
+        for f in {lemma} if p is None else {fold(f.word) for f in p.lexeme}:
             out.setdefault(f, code)
     return out
 
