@@ -169,6 +169,11 @@ def test_russian_commissions_and_national_bodies_as_candidates() -> None:
     kg = RussianExtractor().view(Article.from_text("kg.txt", "ЦИК Киргизии аккредитовала наблюдателей СНГ на "
                                                    "выборах президента Киргизии 10 января."))
     assert [c.name for c in kg.ctx.comms] == ["Central Commission for Elections and Referendums"]
+    # "наблюдатели ОБСЕ" beside "ПА ОБСЕ": the parent of a named body is marked (a feature of its missions)
+    am = RussianExtractor().view(Article.from_text("am.txt", "Наблюдатели ОБСЕ и ПА ОБСЕ прибыли в Армению. "
+                                                   "Наблюдатели СНГ тоже."))
+    marked = {am.doc[i].text for i, pids in am.pat.items() if "org.parent-named" in pids}
+    assert marked == {"ОБСЕ"}
 
 
 def test_russian_patterns_are_data_for_the_chain_matcher() -> None:

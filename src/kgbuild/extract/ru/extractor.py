@@ -97,6 +97,22 @@ class RussianView(ArticleView):
         self.open_orgs = _commission_organizers(ctx)
         self.cities = []
         self._values = {"head": _heads(self), "member_countries": _member_countries(ctx)}
+        for om in _parents_of_named(ctx):
+            for i in self.tokens(om.start, om.end):
+                self.pat[i].add("org.parent-named")
+
+
+def _parents_of_named(ctx: Context) -> list[OrgMention]:
+    """Mentions of an organization whose name the article also uses inside another organization's
+    name ("наблюдатели ОБСЕ" beside "БДИПЧ ОБСЕ", "ПА ОБСЕ"): the parent of a body that is named,
+    which Russian copy cites loosely for that body's observers. Marked with a pattern hit
+    (``org.parent-named``), a feature of the organizer's mentions."""
+    out = []
+    for om in ctx.orgs:
+        own = ctx.text[om.start : om.end]
+        if any(o.org.key != om.org.key and own in ctx.text[o.start : o.end] for o in ctx.orgs):
+            out.append(om)
+    return out
 
 
 def _member_countries(ctx: Context) -> list[tuple[int, int, Any]]:
