@@ -162,6 +162,9 @@ def test_elections_runoff_is_a_round_of_the_first_vote() -> None:
         assert len(evidence) >= 1
         predicates = {q.object for ev in evidence for q in kg.store.quads_for_pattern(ev, RDF.predicate, None, runoff)}
         assert EO.roundDate in predicates and EO.electionDate not in predicates
+        # the facts view gives each article the day it states, the runoff's included
+        days = {a["article"]: [m["election"]["date"] for m in a["missions"]] for a in kg.facts()["articles"]}
+        assert days == {"bg-pres-first.txt": ["2021-11-14"], "bg-pres-runoff.txt": ["2021-11-21"]}
 
 
 def test_elections_settle_twice_changes_nothing() -> None:

@@ -6,7 +6,9 @@ The output has exactly the shape of the gold files (``examples/FORMAT.md``)::
 
 Other tools (``score.py``, ``kgbuild evaluate``) depend on this shape: keep it stable. Each article's
 missions are read from that article's named graph only, so a mission merged across articles
-still shows, per article, what that article states.
+still shows, per article, what that article states: its election's day is the day the article
+gives, even when the store files that day as a later round of an election another article dates
+(:mod:`kgbuild.elections`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ SELECT ?g ?file WHERE { GRAPH ?g { ?a a eo:Article ; eo:fileName ?file } }
 """
 
 _MISSIONS = """
-SELECT ?g ?mission ?organizer ?wikidata ?country ?type ?edate ?early ?sdate ?head ?accredited ?first
+SELECT ?g ?mission ?organizer ?wikidata ?country ?type ?edate ?rdate ?early ?sdate ?head ?accredited ?first
 WHERE {
   GRAPH ?g {
     ?a a eo:Article ; eo:mentions ?mission .
@@ -36,6 +38,7 @@ WHERE {
     ?e eo:electionCountry/eo:alpha2 ?country .
     OPTIONAL { ?e eo:electionType ?t . BIND(LCASE(STRAFTER(STR(?t), "#")) AS ?type) }
     OPTIONAL { ?e eo:electionDate ?edate }
+    OPTIONAL { ?e eo:roundDate ?rdate }
     OPTIONAL { ?e eo:early ?early }
     OPTIONAL { ?mission eo:startDate ?sdate }
     OPTIONAL { ?mission eo:headOfMission/rdfs:label ?head }
@@ -147,6 +150,11 @@ def _articles(store: GraphStore) -> list[tuple[str, list[tuple[str, dict[str, An
                 "observers": {"total": None, "long_term": None, "short_term": None},
             }
             order[key] = (r.get("first", 10**12), r["mission"])
+        if r.get("edate") is None and r.get("rdate") is not None:
+            # the article states only a later round's day of this election (its day is a round
+            # of an earlier one that another article dates): that day is what the article says
+            day = m["election"]["date"]
+            m["election"]["date"] = r["rdate"] if day is None else min(day, r["rdate"])
     members: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
     for row in q(_MEMBERS, union=False):
         r = {k: term_to_python(v) for k, v in row.items()}
