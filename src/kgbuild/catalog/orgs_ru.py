@@ -45,11 +45,14 @@ def russian_names() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """
     keys = {o.key for o in organizations()}
     own = russian_only_organizations()
-    out = {}
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for key, entry in _raw().items():
         if key not in keys and key not in own:
             raise ValueError(f"organizations-ru.json: {key!r} is no key of organizations.json")
-        out[key] = (tuple(entry.get("names", ())), tuple(entry.get("acronyms", ())))  # type: ignore[call-overload]
+        names, acronyms = entry.get("names") or [], entry.get("acronyms") or []
+        if not isinstance(names, list) or not isinstance(acronyms, list):
+            raise ValueError(f"organizations-ru.json: {key!r}: 'names' and 'acronyms' must be lists")
+        out[key] = (tuple(str(n) for n in names), tuple(str(a) for a in acronyms))
     return out
 
 
