@@ -665,15 +665,51 @@ def slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     return art._values[slot]
 
 
+def _readings(first: date, past: date, d: Any, published: date | None) -> list[date]:
+    """The values a date mention can have: a weekday or a date without a year names one day
+    before the article and one after it ("Sunday's elections" is last Sunday in a story of the
+    count, next Sunday in a preview). Both are candidates; the scorer weighs each against the
+    tense of the verbs around it (:func:`_date_tense`)."""
+    if published is None or (d.weekday is None and (d.kind != "date" or d.explicit_year)) or past == first:
+        return [first]
+    return [first, past]
+
+
+def _date_tense(art: ArticleView, s: int, e: int, value: Any, f: Features) -> None:
+    """Where a date candidate's day lies against the article's date, crossed with the tense of
+    the verb that governs it and of its sentence's main verb: a day before publication under a
+    past-tense verb, a day after it under "will", ..."""
+    if art.published is None:
+        return
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return
+    rel = "before" if day < art.published else "after" if day > art.published else "same"
+    f["dpub=" + rel] = 1
+    tok = art.root(s, e)
+    if tok is None:
+        return
+    for name, verb in (("gov", _first_verb(tok)), ("root", tok.sent.root)):
+        if verb is None:
+            continue
+        tense = verb.tag_
+        if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall", "would") for c in verb.children):
+            tense = "FUT"
+        f[f"dpub={rel}_{name}={tense}"] = 1
+
+
 def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     c = art.ctx
     if slot.startswith("observers."):
         return [(n.start, n.end, n.value) for n in c.numbers]
     if slot == "election.date":
-        return [(d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat())
-                for d in c.dates]
+        return [(d.start, d.end, v.isoformat()) for d in c.dates
+                for v in _readings(d.value if d.explicit_year else d.election_day(art.published, past=False),
+                                   d.election_day(art.published, past=True), d, art.published)]
     if slot == "start_date":
-        return [(d.start, d.end, d.value.isoformat()) for d in c.dates]
+        return [(d.start, d.end, v.isoformat()) for d in c.dates
+                for v in _readings(d.value, d.resolved(art.published, future=False), d, art.published)]
     if slot == "head":
         people = [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
         # a later "Mumba" is the "Nevers Mumba" named before: give the head's fullest form
@@ -801,6 +837,7 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
             f["date_kind=" + dm.kind] = 1
             f["date_ranged"] = int(dm.ranged)
             f["date_year"] = int(dm.explicit_year)
+        _date_tense(art, s, e, value, f)
         f["el_same_sent"] = int(any(art.sent_idx(el.start) == i for el in art.elections))
         if any(el.date is not None and el.date.start == s for el in art.elections):
             f["is_el_date"] = 1
