@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -238,14 +237,14 @@ class ArticleView:
         self._org_part: dict[str, Features] = {}
         self._country_part: dict[str, Features] = {}
         self._values: dict[str, list[tuple[int, int, Any]]] = {}
-        self._orgs: tuple[list[int], list[tuple[int, int, str]]] | None = None
-        self._hosts: tuple[list[int], list[tuple[int, int, str]]] | None = None
 
     @property
     def text(self) -> str:
         return self.ctx.text  # the Doc joins its tokens on every .text: read it once
 
     def sent_idx(self, pos: int) -> int:
+        from bisect import bisect_right
+
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
     def tokens(self, start: int, end: int) -> list[int]:
@@ -416,96 +415,6 @@ def _rule_mission(art: ArticleView, org: Organization, cc: str) -> dict[str, Any
     return next((m for m in art.rules if m["country"] == cc and same_org(m, probe)), None)
 
 
-def _line(text: str, pos: int) -> tuple[int, int]:
-    """The line (between newlines) holding character ``pos``."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _layout(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: Features) -> None:
-    """Where mentions stand in the page's layout: a line of their own (a heading), the start of a
-    line or list item ("- African Union: 40 observers"), a name followed by a colon, a line in
-    capitals ("DJIBOUTI: FOREIGN OBSERVERS IN TOWN"). Reports, bulletins and scraped pages give
-    facts by layout as often as by syntax."""
-    text = art.text
-    for s, e in spans:
-        ls, le = _line(text, s)
-        line = text[ls:le].strip()
-        lead = text[ls:s].strip(" \t-•*–—·>#0123456789.)(")
-        if not lead:
-            f[prefix + "lay_linestart"] = 1
-            if len(line) <= e - s + 3:
-                f[prefix + "lay_own_line"] = 1
-        if text[e:e + 2].strip().startswith(":"):
-            f[prefix + "lay_colon"] = 1
-        letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
-            f[prefix + "lay_caps_line"] = 1
-        if len(line) < 80 and not line.endswith((".", "!", "?", '"', "”")):
-            f[prefix + "lay_short_line"] = 1
-
-
-def _org_spans(art: ArticleView) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """Every observing organization's mention as (start, end, key), sorted, with their starts."""
-    if art._orgs is None:
-        spans = sorted((o.start, o.end, k) for k, oms in _org_groups(art).items() for o in oms)
-        art._orgs = ([s for s, _, _ in spans], spans)
-    return art._orgs
-
-
-def _host_near(art: ArticleView, oms: list[Any], cc: str, hosts: dict[str, list[Any]], f: Features) -> None:
-    """Whether the country named nearest before (and after) the organizer's mentions is this
-    host, and across what: a bulletin's section ("ESWATINI: ..." then "The African Union also had
-    observation missions in the Kingdom") or a list under a heading names its host once."""
-    if art._hosts is None:
-        spans = sorted((m.start, m.end, code) for code, ms in hosts.items() for m in ms)
-        art._hosts = ([a for a, _, _ in spans], spans)
-    starts, spans = art._hosts
-    text = art.text
-    for o in oms[:6]:
-        k = bisect_right(starts, o.start) - 1
-        while k >= 0 and spans[k][1] > o.start:
-            k -= 1
-        if k >= 0:
-            between = text[spans[k][1]:o.start]
-            gap = "para" if "\n\n" in between else "line" if "\n" in between else "same"
-            f[f"prev_host={'self' if spans[k][2] == cc else 'other'}_{gap}"] = 1
-        k = bisect_right(starts, o.end - 1)
-        if k < len(spans):
-            between = text[o.end:spans[k][0]]
-            gap = "para" if "\n\n" in between else "line" if "\n" in between else "same"
-            f[f"next_host={'self' if spans[k][2] == cc else 'other'}_{gap}"] = 1
-
-
-def _attribution(art: ArticleView, s: int, e: int, key: str, f: Features) -> None:
-    """Which organization the text names nearest before and after a candidate, and whether a line
-    break or a paragraph lies between: a list item or a paragraph usually speaks of the last
-    organization named ("IGAD: five observers, drawn from Ethiopia, ..."), whatever the sentence
-    splitter made of it."""
-    starts, spans = _org_spans(art)
-    text = art.text
-    k = bisect_right(starts, s) - 1
-    while k >= 0 and spans[k][1] > s:  # a mention overlapping the candidate (a member organ) is not "before"
-        k -= 1
-    if k < 0:
-        f["prev_org=none"] = 1
-    else:
-        who = "self" if spans[k][2] == key else "other"
-        between = text[spans[k][1]:s]
-        gap = "para" if "\n\n" in between else "line" if "\n" in between else "same"
-        f[f"prev_org={who}"] = 1
-        f[f"prev_org={who}_{gap}"] = 1
-    k = bisect_left(starts, e)
-    if k >= len(spans):
-        f["next_org=none"] = 1
-    else:
-        who = "self" if spans[k][2] == key else "other"
-        between = text[e:spans[k][0]]
-        gap = "para" if "\n\n" in between else "line" if "\n" in between else "same"
-        f[f"next_org={who}_{gap}"] = 1
-
-
 # ------------------------------------------------------------------------------------------
 # candidates
 
@@ -577,7 +486,6 @@ def _org_part(art: ArticleView, key: str, oms: list[Any], groups: dict[str, list
             if root is not None:
                 f["o_open_root=" + root.lemma_.lower()] = 1
     f["o_first_sent=" + _bucket(min(o_sents))] = 1
-    _layout("o_", art, [(o.start, o.end) for o in oms[:6]], f)
     oranked = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
     f["o_rank=" + _bucket(oranked.index(key))] = 1
     el_sents = {art.sent_idx(e.start) for e in art.elections}
@@ -602,7 +510,6 @@ def _country_part(art: ArticleView, cc: str, cms: list[Any], hosts: dict[str, li
     _patterns("c_", art, [(c.start, c.end) for c in cms], f)
     c_sents = {art.sent_idx(c.start) for c in cms}
     f["c_count=" + _bucket(len(cms))] = 1
-    _layout("c_", art, [(c.start, c.end) for c in cms[:6]], f)
     ranked = sorted(hosts, key=lambda k: (-len(hosts[k]), min([c.start for c in hosts[k]] or [10**9])))
     f["c_rank=" + _bucket(ranked.index(cc))] = 1
     if cms and all(c.demonym for c in cms):
@@ -641,7 +548,6 @@ def _mission_features(art: ArticleView, key: str, oms: list[Any], cc: str, cms: 
     else:
         f["c_no_mention"] = 1
     f["n_orgs=" + _bucket(len(groups))] = 1
-    _host_near(art, oms, cc, hosts, f)
     f["n_hosts=" + _bucket(len(hosts))] = 1
     for si in sorted(same):
         s, e = art.ctx.sents[si]
@@ -665,51 +571,15 @@ def slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     return art._values[slot]
 
 
-def _readings(first: date, past: date, d: Any, published: date | None) -> list[date]:
-    """The values a date mention can have: a weekday or a date without a year names one day
-    before the article and one after it ("Sunday's elections" is last Sunday in a story of the
-    count, next Sunday in a preview). Both are candidates; the scorer weighs each against the
-    tense of the verbs around it (:func:`_date_tense`)."""
-    if published is None or (d.weekday is None and (d.kind != "date" or d.explicit_year)) or past == first:
-        return [first]
-    return [first, past]
-
-
-def _date_tense(art: ArticleView, s: int, e: int, value: Any, f: Features) -> None:
-    """Where a date candidate's day lies against the article's date, crossed with the tense of
-    the verb that governs it and of its sentence's main verb: a day before publication under a
-    past-tense verb, a day after it under "will", ..."""
-    if art.published is None:
-        return
-    try:
-        day = date.fromisoformat(str(value))
-    except ValueError:
-        return
-    rel = "before" if day < art.published else "after" if day > art.published else "same"
-    f["dpub=" + rel] = 1
-    tok = art.root(s, e)
-    if tok is None:
-        return
-    for name, verb in (("gov", _first_verb(tok)), ("root", tok.sent.root)):
-        if verb is None:
-            continue
-        tense = verb.tag_
-        if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall", "would") for c in verb.children):
-            tense = "FUT"
-        f[f"dpub={rel}_{name}={tense}"] = 1
-
-
 def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     c = art.ctx
     if slot.startswith("observers."):
         return [(n.start, n.end, n.value) for n in c.numbers]
     if slot == "election.date":
-        return [(d.start, d.end, v.isoformat()) for d in c.dates
-                for v in _readings(d.value if d.explicit_year else d.election_day(art.published, past=False),
-                                   d.election_day(art.published, past=True), d, art.published)]
+        return [(d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat())
+                for d in c.dates]
     if slot == "start_date":
-        return [(d.start, d.end, v.isoformat()) for d in c.dates
-                for v in _readings(d.value, d.resolved(art.published, future=False), d, art.published)]
+        return [(d.start, d.end, d.value.isoformat()) for d in c.dates]
     if slot == "head":
         people = [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
         # a later "Mumba" is the "Nevers Mumba" named before: give the head's fullest form
@@ -784,7 +654,6 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
                    cc: str, groups: dict[str, list[Any]]) -> Features:
     f: Features = {"bias": 1}
     f.update(_mention_part(art, s, e))
-    _attribution(art, s, e, key, f)
     tok = art.root(s, e)
     i = art.sent_idx(s)
     o_sents = [art.sent_idx(o.start) for o in oms]
@@ -837,7 +706,6 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
             f["date_kind=" + dm.kind] = 1
             f["date_ranged"] = int(dm.ranged)
             f["date_year"] = int(dm.explicit_year)
-        _date_tense(art, s, e, value, f)
         f["el_same_sent"] = int(any(art.sent_idx(el.start) == i for el in art.elections))
         if any(el.date is not None and el.date.start == s for el in art.elections):
             f["is_el_date"] = 1
