@@ -371,3 +371,17 @@ def test_russian_bench_prints_both_rates_and_their_ratio(capsys: pytest.CaptureF
     assert re.search(r"^raw +[\d,]+  1\.00x raw$", out, re.M) and re.search(r"^build +[\d,]+  [\d.]+x raw$", out, re.M)
     assert "build/raw per repeat: " in out
 
+
+
+def test_russian_build_of_only_a_skipped_language_is_no_empty_input(tmp_path: Path) -> None:
+    """An input holding one article in a language kgbuild does not extract is reported as skipped,
+    with its language, and is not called "no article" (exit 0: nothing failed)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RU / "mixed" / "beobachter.txt", src)
+    out = subprocess.run([sys.executable, "-m", "kgbuild", "build", str(src), "--store", str(tmp_path / "s")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "skipped: beobachter.txt: not extracted: the text is in German (de)" in out.stderr
+    assert "no article" not in out.stderr
+    assert "0 added" in out.stdout and "1 skipped" in out.stdout

@@ -79,8 +79,12 @@ class BuildReport:
 
     @property
     def found(self) -> int:
-        """How many articles (and unreadable items) the inputs held; 0 means none at all."""
-        return len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed)
+        """How many articles (and unreadable items) the inputs held, those not extracted for their
+        language included; 0 means none at all."""
+        from .extract.language import NOT_EXTRACTED
+
+        return (len(self.added) + len(self.replaced) + len(self.unchanged) + len(self.failed)
+                + sum(p.problem.startswith(NOT_EXTRACTED) for p in self.skipped))
 
     def summary(self) -> str:
         extra = "".join(f", {len(items)} {name}" for name, items in (("skipped", self.skipped),
@@ -338,7 +342,7 @@ class KnowledgeGraph:
             for article, result in stream:
                 if isinstance(result, UnsupportedLanguage):
                     states.pop(article.id, None)
-                    report.skipped.append(Problem(article.id, f"not extracted: {result.problem}"))
+                    report.skipped.append(Problem(article.id, result.note))
                     notify(article.id, "skipped")
                     continue
                 if isinstance(result, BaseException):

@@ -142,7 +142,7 @@ def build_articles(articles: list[Article], *, spec: ExtractorSpec, base_iri: st
     with lock:
         for article, result in extractor.pipe(articles, batch_size=batch_size):
             if isinstance(result, UnsupportedLanguage):
-                out[article.id] = Outcome(article.id, skipped=f"not extracted: {result.problem}")
+                out[article.id] = Outcome(article.id, skipped=result.note)
                 continue
             if isinstance(result, BaseException):
                 out[article.id] = Outcome(article.id, error=f"extraction failed: {type(result).__name__}: {result}")

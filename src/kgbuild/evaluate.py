@@ -318,6 +318,7 @@ def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = 
     """
     from .api import KnowledgeGraph
     from .errors import ParameterError
+    from .extract.language import NOT_EXTRACTED
 
     gold = load_gold(*roots)
     if not gold:
@@ -326,7 +327,7 @@ def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = 
         report = kg.build([str(r) for r in roots])
         result = score(gold, kg.facts())
     result.details[:0] = [f"error: {p}" for p in report.failed] + [
-        f"error: {p}" for p in report.skipped if "not extracted" in p.problem]
+        f"error: {p}" for p in report.skipped if p.problem.startswith(NOT_EXTRACTED)]
     return result
 
 

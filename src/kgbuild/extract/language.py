@@ -41,6 +41,10 @@ _NAMES = {
 _LEFT_OUT = frozenset({"la", "eo", "vo", "sa"})
 
 
+#: How a build's report starts the note of an article it did not extract for its language.
+NOT_EXTRACTED = "not extracted: "
+
+
 class UnsupportedLanguage(ExtractionError):
     """The article is in a language kgbuild does not extract (or whose extra is not installed):
     a build reports it as skipped, with its language."""
@@ -51,8 +55,13 @@ class UnsupportedLanguage(ExtractionError):
                          f"kgbuild extracts {' and '.join(EXTRACTED.values())}")
         self.args = (str(self),)
 
+    @property
+    def note(self) -> str:
+        """The line a build reports for the article (``BuildReport.skipped``)."""
+        return NOT_EXTRACTED + self.problem
+
     def __str__(self) -> str:
-        return f"{self.article}: not extracted: {self.problem}"
+        return f"{self.article}: {self.note}"
 
 
 def language_name(code: str) -> str:
