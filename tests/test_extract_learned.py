@@ -13,10 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from kgbuild.errors import ParameterError
 from kgbuild.extract import EXTRACTOR_VERSION, Extractor
 from kgbuild.extract.learned import SLOTS, ChainMatcher, load_patterns, pattern_matcher
-from kgbuild.extract.scorer import FORMAT, LinearModel, Scorer, ScorerError, default_scorer
-from kgbuild.extract.train import data_hash, train
+from kgbuild.extract.scorer import (
+    FORMAT,
+    LinearModel,
+    Scorer,
+    ScorerError,
+    TreeModel,
+    default_scorer,
+    read_model,
+)
+from kgbuild.extract.train import BOOSTED, TREES, data_hash, featurize, fit_trees, gold_articles, train
 from kgbuild.model import Article
 
 from .conftest import EXAMPLES
@@ -96,9 +105,56 @@ def test_extract_learned_train_writes_a_reproducible_artifact(small_scorer: Path
     assert data["format"] == FORMAT and data["seed"] == 0
     assert data["trained_on"]["articles"] == 13 and data["trained_on"]["missions"] == 22
     assert len(data["trained_on"]["sha256"]) == 64
-    assert "mission" in data["models"] and data["models"]["mission"]["weights"]
+    mission = data["models"]["mission"]
+    assert BOOSTED == ("mission",) and data["boosted"] == {"mission": TREES}
+    assert mission["kind"] == "mean" and mission["members"][0]["weights"] and mission["members"][1]["kind"] == "trees"
     again = train([EXAMPLES], tmp_path / "again.json", seed=0)
     assert again.path.read_bytes() == small_scorer.read_bytes()
+
+
+def test_extract_learned_trees_give_scikit_learns_probabilities() -> None:
+    """Boosted trees written as node arrays and walked in numpy give the probabilities of the
+    scikit-learn model they were exported from, on every mission candidate of the examples."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    from kgbuild.extract.learned import named_features
+
+    rows = [(c.features, int(m is not None)) for _, cands in featurize(gold_articles([EXAMPLES])) for c, m in cands]
+    x, y = [named_features(f) for f, _ in rows], [label for _, label in rows]
+    assert 0 < sum(y) < len(y) and any(isinstance(v, np.ndarray) for f, _ in rows for v in f.values())
+    model = read_model(fit_trees(x, y, seed=0))
+    assert isinstance(model, TreeModel) and len(model.column) > 10
+    settings = dict(TREES)
+    min_count = settings.pop("min_count")
+    sparse = DictVectorizer(sort=True).fit_transform(x).tocsc()
+    dense = sparse[:, np.flatnonzero(np.asarray((sparse != 0).sum(axis=0)).ravel() >= min_count)].toarray()
+    reference = HistGradientBoostingClassifier(random_state=0, **settings).fit(dense, y).predict_proba(dense)[:, 1]
+    ours = model.probabilities([f for f, _ in rows])
+    assert np.abs(ours - reference).max() < 1e-9
+    assert model.probability(rows[0][0]) == pytest.approx(reference[0])
+    assert len(set(np.round(ours, 6))) > 5  # the trees do separate the candidates
+
+
+def test_extract_learned_malformed_trees_are_refused() -> None:
+    """A tree whose child comes before its node (a cycle) or that tests a missing column is a
+    ScorerError naming the artifact, not a hang or a wrong answer."""
+    leaf = {"kind": "trees", "baseline": 0.0, "features": ["a"]}
+    good = {**leaf, "trees": [[[0, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -1.0, 2.0]]]}
+    m = read_model(good)
+    assert m.probability({"a": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -2))
+    assert m.probability({}) == pytest.approx(1 / (1 + 2.718281828459045))
+    cycle = {**leaf, "trees": [[[0, 0, -1], [0.5, 0.5, 0.0], [1, 0, 0], [2, 1, 0], [0.0, 0.0, 2.0]]]}
+    missing = {**leaf, "trees": [[[3, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -1.0, 2.0]]]}
+    for bad in (cycle, missing, {**leaf, "trees": []}, {"kind": "forest"}):
+        with pytest.raises(ScorerError, match="x.json: malformed"):
+            Scorer({"format": FORMAT, "thresholds": {}, "models": {"mission": bad}}, source="x.json")
+
+
+def test_extract_learned_boosting_an_unknown_decision_is_a_parameter_error(tmp_path: Path) -> None:
+    with pytest.raises(ParameterError, match="boosted.*names no decision"):
+        train([EXAMPLES], tmp_path / "x.json", boosted=("mission", "observers"))
 
 
 def test_extract_learned_data_hash_changes_with_the_gold() -> None:
@@ -158,7 +214,7 @@ def test_extract_learned_scorer_errors_name_the_file(tmp_path: Path) -> None:
         Scorer.load(bad)
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"format": "something/2"}), encoding="utf-8")
-    with pytest.raises(ScorerError, match="other.json: not a kgbuild-scorer/1 artifact"):
+    with pytest.raises(ScorerError, match=r"other.json: not a kgbuild-scorer artifact this version reads \(kgbuild-scorer/1 or kgbuild-scorer/2; format 'something/2'\)"):
         Scorer.load(other)
 
 

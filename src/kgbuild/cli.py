@@ -536,8 +536,11 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
 @click.option("--cv", is_flag=True, help="Also print leave-one-writer-out scores (train on the others, score one).")
 @click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
               help="The corpora's language: the pipeline that parses them (auto: the language of most articles).")
+@click.option("--boost", "boost", default=None, metavar="DECISIONS",
+              help="Comma-separated decisions (mission, or slots such as head) that get boosted trees beside "
+                   "the logistic model, or 'none' (default: English 'mission', Russian none).")
 def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float | None, cv: bool,
-          lang: str) -> None:
+          lang: str, boost: str | None) -> None:
     """Train extractor v2's scorer on CORPORA (folders of NAME.txt + NAME.gold.json) and write it.
 
     The artifact records the hash of its training data, the seed and the library versions; use it
@@ -546,23 +549,26 @@ def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c
     """
     from .evaluate import cross_validate
     from .extract.language import corpus_language
+    from .extract.train import BOOSTED
     from .extract.train import train as run_training
 
     with errors_to_exit():
         if lang == "auto":
             lang = corpus_language(corpora)
+        boosted = None if boost is None else tuple(d.strip() for d in boost.split(",") if d.strip() not in ("", "none"))
         if lang == "ru":
             from .extract.ru.train import RU_C, train_russian
 
             c = RU_C if c is None else c
-            report = train_russian(corpora, output, seed=seed, c=c)
+            report = train_russian(corpora, output, seed=seed, c=c, boosted=boosted or ())
         else:
             c = 0.5 if c is None else c
-            report = run_training(corpora, output, model=model, seed=seed, c=c)
+            report = run_training(corpora, output, model=model, seed=seed, c=c,
+                                  boosted=BOOSTED if boosted is None else boosted)
         click.echo(f"wrote {report.path}: {report.articles} articles, {report.missions} missions, "
                    f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} weights")
         if cv:
-            result = cross_validate(corpora, model=model, seed=seed, c=c, lang=lang)
+            result = cross_validate(corpora, model=model, seed=seed, c=c, lang=lang, boosted=boosted)
             for fold, part in result["folds"].items():
                 m = part.micro
                 click.echo(f"held-out {fold}: micro P={m.precision:.3f} R={m.recall:.3f} F1={m.f1:.3f}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -332,7 +332,8 @@ def evaluate(*roots: str | Path, model: str | None = None, scorer: str | None = 
 
 
 def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", model: str | None = None,
-                   seed: int = 0, c: float = 0.5, lang: str = "en") -> dict[str, Any]:
+                   seed: int = 0, c: float = 0.5, lang: str = "en",
+                   boosted: Collection[str] | None = None) -> dict[str, Any]:
     """Leave-one-group-out scores of extractor v2: train a scorer on every other writer (or style)
     and score the one left out (needs scikit-learn).
 
@@ -340,9 +341,11 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     pools every fold's predictions: an estimate of the score on text by an unseen writer.
 
     :param lang: the corpora's language, ``"en"`` or ``"ru"`` (the Russian pipeline; ``ru`` extra).
+    :param boosted: the decisions that get boosted trees beside the logistic model (default: the
+        language's, :data:`kgbuild.extract.train.BOOSTED` for English, none for Russian).
     """
     from .extract.scorer import FORMAT, Scorer
-    from .extract.train import THRESHOLDS, featurize, fit, gold_articles
+    from .extract.train import BOOSTED, THRESHOLDS, featurize, fit, gold_articles
 
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
@@ -354,11 +357,14 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
         thresholds = RU_THRESHOLDS
     else:
         labelled = featurize(pairs, model=model)
+    if boosted is None:
+        boosted = () if lang == "ru" else BOOSTED
     groups = [str(g.get(group) or "(none)") for _, g in pairs]
     predicted: dict[str, list[dict[str, Any]]] = {}
     folds: dict[str, Any] = {}
     for fold in sorted(set(groups)):
-        models, _, _ = fit((cands for (_, cands), g in zip(labelled, groups, strict=True) if g != fold), seed=seed, c=c)
+        models, _, _ = fit((cands for (_, cands), g in zip(labelled, groups, strict=True) if g != fold), seed=seed, c=c,
+                            boosted=boosted)
         scorer = Scorer({"format": FORMAT, "models": models, "thresholds": thresholds})
         gold_fold = []
         for (article, gold), (view, cands), g in zip(pairs, labelled, groups, strict=True):

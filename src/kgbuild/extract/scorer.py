@@ -1,10 +1,16 @@
 """Extractor v2's Tier 2: a trained scorer that keeps the candidates an article states.
 
 The artifact is one JSON file (``scorer.json``): for the mission decision and for each slot, a
-logistic model as a bias and named feature weights, plus the decision thresholds and where the
-model came from (the training data's hash, the seed, the library versions). Scoring needs no
-learning library: a candidate's probability is the logistic of the bias plus the weights of its
-features. :mod:`kgbuild.extract.train` writes the file; the packaged default lives in
+model, plus the decision thresholds and where the models came from (the training data's hash, the
+seed, the library versions). A model is one of:
+
+- a logistic model (:class:`LinearModel`): a bias and named feature weights;
+- boosted decision trees (:class:`TreeModel`): scikit-learn's histogram gradient boosting, written
+  as arrays of nodes;
+- the mean of such models' probabilities (:class:`MeanModel`).
+
+Scoring needs no learning library: it is a weighted sum, or a walk down each tree, in numpy.
+:mod:`kgbuild.extract.train` writes the file; the packaged default lives in
 ``kgbuild/data/scorer.json.gz``.
 """
 
@@ -19,7 +25,7 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -39,14 +45,25 @@ from .learned import (
     slot_values,
 )
 
-__all__ = ["FORMAT", "Scorer", "ScorerError", "default_scorer", "packaged_scorer"]
+__all__ = ["FORMAT", "LinearModel", "MeanModel", "Model", "Scorer", "ScorerError", "TreeModel", "default_scorer",
+           "packaged_scorer", "read_model"]
 
-#: The artifact format this code reads and :mod:`.train` writes.
-FORMAT = "kgbuild-scorer/1"
+#: The artifact format :mod:`.train` writes. This code also reads the formats in :data:`READS`.
+FORMAT = "kgbuild-scorer/2"
+#: Formats this code reads: ``/1`` holds logistic models only; ``/2`` adds trees and means.
+READS = ("kgbuild-scorer/1", FORMAT)
 
 
 class ScorerError(KgbuildError):
     """A scorer artifact cannot be read (missing, malformed, or of another format)."""
+
+
+class Model(Protocol):
+    """What the scorer asks of a model: the probability that a candidate is stated."""
+
+    def probability(self, features: Features) -> float: ...
+
+    def probabilities(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]: ...
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,134 @@ class LinearModel:
                 z += weights.get(k, 0.0) * v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def probabilities(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        return np.array([self.probability(f) for f in rows], dtype=np.float64)
+
+
+class TreeModel:
+    """Boosted regression trees on the log-odds: ``p = logistic(baseline + the sum of the leaf
+    each tree sends the candidate to)``.
+
+    A tree is five arrays over its nodes: the column tested (``-1`` at a leaf), the threshold
+    (``value <= threshold`` goes left), the left and right child, and the leaf value. A column is
+    a named feature or a component of a contextual vector (``vo12``); an absent feature is 0, as
+    in training. All trees walk down together, one numpy step per level, for all the candidates
+    of a decision at once.
+
+    :param baseline: the log-odds before any tree.
+    :param features: the column names the trees test.
+    :param trees: ``[columns, thresholds, lefts, rights, values]`` per tree.
+    """
+
+    def __init__(self, baseline: float, features: list[str], trees: list[list[list[float]]]) -> None:
+        if not trees:
+            raise ValueError("a tree model needs at least one tree")
+        self.baseline = float(baseline)
+        self.features = [str(f) for f in features]
+        self.index = {f: k for k, f in enumerate(self.features)}
+        comps: dict[str, tuple[list[int], list[int]]] = {}
+        for k, name in enumerate(self.features):
+            m = _COMPONENT.fullmatch(name)
+            if m:
+                where, component = comps.setdefault(m.group(1), ([], []))
+                where.append(k)
+                component.append(int(m.group(2)))
+        self.vector_columns = {p: (np.array(c), np.array(a)) for p, (c, a) in comps.items()}
+        width = max(len(t[0]) for t in trees)
+        shape = (len(trees), width)
+        self.column = np.full(shape, -1, dtype=np.int64)
+        self.threshold = np.zeros(shape)
+        self.left = np.zeros(shape, dtype=np.int64)
+        self.right = np.zeros(shape, dtype=np.int64)
+        self.value = np.zeros(shape)
+        for i, tree in enumerate(trees):
+            cols, thr, left, right, value = tree
+            n = len(cols)
+            if not n or any(len(a) != n for a in (thr, left, right, value)):
+                raise ValueError(f"tree {i}: its five node arrays differ in length")
+            self.column[i, :n], self.threshold[i, :n] = cols, thr
+            self.left[i, :n], self.right[i, :n], self.value[i, :n] = left, right, value
+        inner = self.column >= 0
+        own = np.arange(width)[None, :]
+        if self.column.max() >= len(self.features) or max(self.left.max(), self.right.max()) >= width \
+                or (inner & ((self.left <= own) | (self.right <= own))).any():
+            raise ValueError("a tree names a column that does not exist, or a child that is not after its node")
+
+    def matrix(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """The candidates' values of the trees' columns (0 where a feature is absent)."""
+        x = np.zeros((len(rows), len(self.features)))
+        for i, f in enumerate(rows):
+            for k, v in f.items():
+                if isinstance(v, np.ndarray):
+                    cols = self.vector_columns.get(k)
+                    if cols is not None:
+                        ok = cols[1] < len(v)
+                        x[i, cols[0][ok]] = v[cols[1][ok]]
+                else:
+                    col = self.index.get(k)
+                    if col is not None:
+                        x[i, col] = v
+        return x
+
+    def probabilities(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        if not rows:
+            return np.zeros(0)
+        x = self.matrix(rows)
+        n, t = len(rows), len(self.column)
+        node = np.zeros((n, t), dtype=np.int64)
+        trees = np.arange(t)[None, :]
+        at = np.arange(n)[:, None]
+        for _ in range(self.column.shape[1]):
+            col = self.column[trees, node]
+            inner = col >= 0
+            if not inner.any():
+                break
+            go_left = x[at, np.maximum(col, 0)] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
+        z = np.clip(self.baseline + self.value[trees, node].sum(axis=1), -30.0, 30.0)
+        p: np.ndarray[Any, np.dtype[np.float64]] = 1.0 / (1.0 + np.exp(-z))
+        return p
+
+    def probability(self, features: Features) -> float:
+        return float(self.probabilities([features])[0])
+
+
+@dataclass(frozen=True)
+class MeanModel:
+    """The mean of its members' probabilities (e.g. a logistic model and boosted trees)."""
+
+    members: tuple[Model, ...]
+
+    def probability(self, features: Features) -> float:
+        return sum(m.probability(features) for m in self.members) / len(self.members)
+
+    def probabilities(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        if not rows:
+            return np.zeros(0)
+        total = np.zeros(len(rows))
+        for m in self.members:
+            total += m.probabilities(rows)
+        return total / len(self.members)
+
+
+def read_model(data: dict[str, Any]) -> Model:
+    """A model from its artifact form: ``{"bias", "weights"}`` (logistic), ``{"kind": "trees",
+    "baseline", "features", "trees"}`` or ``{"kind": "mean", "members": [...]}``.
+
+    :raises KeyError, TypeError, ValueError: the form is malformed.
+    """
+    kind = data.get("kind", "logistic")
+    if kind == "logistic":
+        return LinearModel(float(data["bias"]), {str(f): float(w) for f, w in data["weights"].items()})
+    if kind == "trees":
+        return TreeModel(float(data["baseline"]), list(data["features"]), list(data["trees"]))
+    if kind == "mean":
+        members = tuple(read_model(m) for m in data["members"])
+        if not members:
+            raise ValueError("a mean model needs members")
+        return MeanModel(members)
+    raise ValueError(f"unknown model kind {kind!r}")
+
 
 #: A vector component's weight name: ``vo12`` is component 12 of the prefix ``vo``.
 _COMPONENT = re.compile("({})".format("|".join(VECTOR_PREFIXES)) + r"(\d+)")
@@ -102,11 +247,12 @@ class Scorer:
     """
 
     def __init__(self, data: dict[str, Any], *, source: str = "<memory>") -> None:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ScorerError(f"scorer {source}: not a {FORMAT} artifact (format {data.get('format') if isinstance(data, dict) else None!r})")
+        if not isinstance(data, dict) or data.get("format") not in READS:
+            found = data.get("format") if isinstance(data, dict) else None
+            raise ScorerError(f"scorer {source}: not a kgbuild-scorer artifact this version reads "
+                              f"({' or '.join(READS)}; format {found!r})")
         try:
-            self.models = {k: LinearModel(float(m["bias"]), {str(f): float(w) for f, w in m["weights"].items()})
-                           for k, m in data["models"].items()}
+            self.models: dict[str, Model] = {str(k): read_model(m) for k, m in data["models"].items()}
             self.thresholds = {str(k): float(v) for k, v in data["thresholds"].items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ScorerError(f"scorer {source}: malformed ({type(exc).__name__}: {exc})") from exc
@@ -142,7 +288,7 @@ class Scorer:
         """The missions the article states, each with its values and their evidence."""
         if not candidates:
             return []
-        probs = [self.probability("mission", c.features) for c in candidates]
+        probs = self.models["mission"].probabilities([c.features for c in candidates])
         best: dict[str, int] = {}
         for k, c in enumerate(candidates):
             if c.org.key not in best or probs[k] > probs[best[c.org.key]]:
@@ -164,7 +310,7 @@ class Scorer:
             rows = c.slots.get(slot) or []
             if not rows or slot not in self.models:
                 continue
-            scored = [(self.probability(slot, r.features), r) for r in rows]
+            scored = list(zip(self.models[slot].probabilities([r.features for r in rows]).tolist(), rows, strict=True))
             threshold = self.thresholds.get(f"slot:{slot}", self.thresholds.get("slot", 0.5))
             if slot in LIST_SLOTS:
                 seen: set[str] = set()

@@ -5,8 +5,10 @@ scorer), its candidates are generated (:mod:`.learned`) and labelled from the go
 mission candidate is positive when a gold mission has its country and organizer (the scorer's
 matching rules); a slot candidate is positive when its value is the gold value (dates and counts
 equal, names matched as the scorer matches them). One logistic regression per decision
-(scikit-learn, ``lbfgs``, seeded) is fitted and written as plain weights, so using the model
-needs no learning library (:mod:`.scorer`).
+(scikit-learn, ``lbfgs``, seeded) is fitted and written as plain weights. The decisions named in
+``boosted`` (default :data:`BOOSTED`) also get boosted decision trees (scikit-learn's
+``HistGradientBoostingClassifier``, seeded, settings :data:`TREES`), written as node arrays, and
+their model is the mean of the two. Using a model needs no learning library (:mod:`.scorer`).
 
 Training needs the ``train`` extra (``pip install 'kgbuild[train]'``: scikit-learn).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,11 +28,22 @@ from ..model import Article
 from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, named_features, rule_has
 from .scorer import FORMAT
 
-__all__ = ["THRESHOLDS", "TrainingReport", "data_hash", "featurize", "fit", "gold_articles", "train"]
+__all__ = ["BOOSTED", "THRESHOLDS", "TREES", "TrainingReport", "data_hash", "featurize", "fit", "fit_trees",
+           "gold_articles", "train"]
 
 #: Decision thresholds written into a new artifact (chosen by leave-one-writer-out validation
 #: on the training corpus: see corpus/SCORES.md).
 THRESHOLDS = {"mission": 0.5, "mission_best": 0.3, "slot": 0.4}
+
+#: The decisions whose model is the mean of the logistic model and boosted trees (chosen by
+#: grouped cross-validation by writer: corpus/SCORES.md).
+BOOSTED: tuple[str, ...] = ("mission",)
+
+#: The boosted trees' settings (``HistGradientBoostingClassifier``), and ``min_count``: a feature
+#: the trees may test is present in at least that many training candidates.
+TREES: dict[str, Any] = {"max_iter": 300, "learning_rate": 0.08, "max_leaf_nodes": 31, "min_samples_leaf": 20,
+                         "l2_regularization": 1.0, "early_stopping": True, "validation_fraction": 0.1,
+                         "n_iter_no_change": 10, "min_count": 30}
 
 
 @dataclass(frozen=True)
@@ -130,9 +143,55 @@ def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | N
     return out
 
 
+def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
+              settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Boosted decision trees on ``x`` (named features) and ``y`` (0/1), in the artifact's form
+    (``{"kind": "trees", "baseline", "features", "trees"}``: :class:`~.scorer.TreeModel`).
+
+    The learner sees a dense matrix of the features present in at least ``settings["min_count"]``
+    examples; the artifact keeps only the features a tree tests.
+    """
+    import numpy as np
+
+    try:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        from sklearn.feature_extraction import DictVectorizer
+    except ImportError as exc:
+        raise KgbuildError("training needs scikit-learn: pip install 'kgbuild[train]'") from exc
+    opts = dict(TREES if settings is None else settings)
+    min_count = int(opts.pop("min_count", 1))
+    vec = DictVectorizer(sort=True)
+    sparse = vec.fit_transform(x).tocsc()
+    names = vec.get_feature_names_out()
+    counts = np.asarray((sparse != 0).sum(axis=0)).ravel()
+    keep = np.flatnonzero(counts >= min_count)
+    if not len(keep):
+        raise KgbuildError(f"no feature is present in {min_count} examples: too little data for boosted trees")
+    learner = HistGradientBoostingClassifier(random_state=seed, **opts)
+    learner.fit(sparse[:, keep].toarray(), np.asarray(y))
+    predictors = [p for (p,) in learner._predictors]  # one tree per iteration for two classes
+    used = sorted({int(f) for p in predictors for f, leaf in zip(p.nodes["feature_idx"], p.nodes["is_leaf"],
+                                                                   strict=True) if not leaf})
+    column = {f: k for k, f in enumerate(used)}
+    trees = []
+    for p in predictors:
+        nodes = p.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append([
+            [-1 if lf else column[int(f)] for f, lf in zip(nodes["feature_idx"], leaf, strict=True)],
+            [0.0 if lf else float(t) for t, lf in zip(nodes["num_threshold"], leaf, strict=True)],
+            [0 if lf else int(v) for v, lf in zip(nodes["left"], leaf, strict=True)],
+            [0 if lf else int(v) for v, lf in zip(nodes["right"], leaf, strict=True)],
+            [float(v) if lf else 0.0 for v, lf in zip(nodes["value"], leaf, strict=True)],
+        ])
+    return {"kind": "trees", "baseline": float(np.ravel(learner._baseline_prediction)[0]),
+            "features": [str(names[keep[f]]) for f in used], "trees": trees}
+
+
 def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]], *, seed: int = 0,
-        c: float = 0.5) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
-    """One logistic regression per decision: ``(models, examples per model, features per model)``."""
+        c: float = 0.5, boosted: Collection[str] = ()) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
+    """One logistic regression per decision, and for the decisions in ``boosted`` the mean of it
+    and boosted trees (:func:`fit_trees`): ``(models, examples per model, features per model)``."""
     _, (DictVectorizer, LogisticRegression) = _learner()
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
     for cands in labelled:
@@ -159,6 +218,10 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
                    if abs(w) >= 1e-4}
         models[name] = {"bias": round(float(learner.intercept_[0]), 5), "weights": dict(sorted(weights.items()))}
         sizes[name] = len(weights)
+        if name in boosted:
+            trees = fit_trees(x, y, seed=seed)
+            models[name] = {"kind": "mean", "members": [models[name], trees]}
+            sizes[name] += len(trees["features"])
     if "mission" not in models:
         raise KgbuildError("the training data has no positive and negative mission examples to learn from")
     return models, counts, sizes
@@ -166,7 +229,7 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
 
 def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
           c: float = 0.5, featurized: tuple[list[tuple[Article, dict[str, Any]]], list[Any]] | None = None,
-          thresholds: Mapping[str, float] | None = None) -> TrainingReport:
+          thresholds: Mapping[str, float] | None = None, boosted: Collection[str] = BOOSTED) -> TrainingReport:
     """Train a scorer on gold-annotated corpora and write it to ``output`` (a folder or a ``.json``).
 
     :param corpora: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
@@ -177,6 +240,8 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     :param featurized: ``(gold_articles(corpora), featurize(...))`` already computed for these
         corpora (cross-validation and training then parse the corpus once); the artifact is the same.
     :param thresholds: the decision thresholds written into the artifact (default :data:`THRESHOLDS`).
+    :param boosted: the decisions (``"mission"`` or a slot of :data:`~.learned.SLOTS`) whose model
+        is the mean of the logistic model and boosted trees (default :data:`BOOSTED`).
     :raises ParameterError: a corpus folder is missing or holds no gold.
     :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
     """
@@ -184,11 +249,14 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
 
     from . import DEFAULT_MODEL
 
+    unknown = set(boosted) - {"mission", *SLOTS}
+    if unknown:
+        raise ParameterError("boosted", ", ".join(sorted(unknown)), f"names no decision (use mission or one of {', '.join(SLOTS)})")
     sklearn, _ = _learner()
     pairs, labelled = featurized if featurized is not None else (gold_articles(corpora), None)
     if labelled is None:
         labelled = featurize(pairs, model=model)
-    models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c)
+    models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c, boosted=boosted)
     digest = data_hash(pairs)
     artifact = {
         "format": FORMAT,
@@ -197,6 +265,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
                        "corpora": [Path(r).as_posix() for r in corpora]},
         "seed": seed,
         "regularization_c": c,
+        "boosted": {name: dict(TREES) for name in sorted(boosted)},
         "thresholds": dict(thresholds if thresholds is not None else THRESHOLDS),
         "pipeline": {"model": model or DEFAULT_MODEL, "spacy": spacy.about.__version__, "scikit-learn": sklearn.__version__},
         "examples": counts,

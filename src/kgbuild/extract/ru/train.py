@@ -38,13 +38,16 @@ RU_THRESHOLDS = {
 }
 
 
-def train_russian(corpora: list[str] | tuple[str, ...], output: str, *, seed: int = 0, c: float = RU_C) -> Any:
+def train_russian(corpora: list[str] | tuple[str, ...], output: str, *, seed: int = 0, c: float = RU_C,
+                  boosted: tuple[str, ...] = ()) -> Any:
     """Train a Russian scorer on gold corpora (``kgbuild train --lang ru``): the same learner,
     labels and artifact as :func:`kgbuild.extract.train.train`, on the Russian pipeline's
     candidates, with :data:`RU_THRESHOLDS`; the artifact records ``natasha`` as its pipeline,
-    which is how a build knows it scores Russian articles. Needs the ``train`` and ``ru`` extras."""
+    which is how a build knows it scores Russian articles. ``boosted`` names the decisions that get
+    boosted trees beside the logistic model (none by default: not yet cross-validated on Russian).
+    Needs the ``train`` and ``ru`` extras."""
     from ..train import gold_articles, train
 
     pairs = gold_articles(corpora)
     return train(corpora, output, model=RU_MODEL, seed=seed, c=c, featurized=(pairs, featurize(pairs)),
-                 thresholds=RU_THRESHOLDS)
+                 thresholds=RU_THRESHOLDS, boosted=boosted)
