@@ -1,6 +1,6 @@
 """Extractor speed: v2 (parse + rules + scorer) against the raw full pipeline, in one run.
 
-    .venv/bin/python -m bench.extractor [--articles 150] [--repeats 3] [--cpu]
+    .venv/bin/python -m bench.extractor [--articles 150] [--repeats 3] [--cpu] [--scorer PATH ...]
 
 Prints words per second (median of the repeats) of:
 - ``raw``: the model's full default pipeline, ``nlp.pipe`` over the texts (the baseline);
@@ -8,7 +8,9 @@ Prints words per second (median of the repeats) of:
 - ``v2``: the whole extractor (``Extractor()``: parse, rules, candidates, patterns, scorer);
 - ``v1``: the rules alone over sentences and NER (``Extractor(learned=False)``);
 and the ratios the extractor issue sets targets for: v2/raw (>= 0.85) and v2/parse (the scorer's
-cost; <= 10% means v2/parse >= 0.91). The texts come from ``bench.generate`` (seeded).
+cost; <= 10% means v2/parse >= 0.91). Each ``--scorer PATH`` adds a row: the whole extractor with
+that scorer artifact (e.g. a candidate against the packaged one, in the same run). The texts come
+from ``bench.generate`` (seeded).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cpu", action="store_true",
                     help="time CPU seconds of this process (time.process_time) instead of wall time: "
                          "less sensitive to other load on a shared machine")
+    ap.add_argument("--scorer", action="append", default=[], metavar="PATH",
+                    help="also time the extractor with this scorer artifact (repeatable)")
     args = ap.parse_args(argv)
     clock = time.process_time if args.cpu else time.perf_counter
     import spacy
@@ -47,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t in texts)
     raw = spacy.load(DEFAULT_MODEL)
     extractors = {"parse": Extractor(scorer="none"), "v2": Extractor(), "v1": Extractor(learned=False)}
+    extractors.update((f"v2 {path}", Extractor(scorer=path)) for path in args.scorer)
     for ex in extractors.values():
         ex.nlp  # load before the clock starts  # noqa: B018
 
@@ -66,10 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, ex in extractors.items():
         rates[name] = _rate(runner(ex), texts, words, args.repeats, clock)
     for name, r in rates.items():
-        print(f"  {name:6} {r:9,.0f}")
+        print(f"  {name:6} {r:9,.0f}")  # a --scorer row is named "v2 PATH"
     print(f"v2 / raw   = {rates['v2'] / rates['raw']:.2f}x  (target >= 0.85; baseline: raw nlp.pipe, same texts, same run)")
     print(f"v2 / parse = {rates['v2'] / rates['parse']:.2f}x  (the scorer's cost; target >= 0.91)")
     print(f"v1 / raw   = {rates['v1'] / rates['raw']:.2f}x  (the rules alone, no parse)")
+    for path in args.scorer:
+        r = rates[f"v2 {path}"]
+        print(f"v2 with {path}: / raw = {r / rates['raw']:.2f}x, / parse = {r / rates['parse']:.2f}x, "
+              f"/ packaged v2 = {r / rates['v2']:.2f}x")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -200,3 +201,17 @@ def test_bench_default_graph_measures_the_rewrite_on_a_built_store(tmp_path: Pat
 
     with KnowledgeGraph(tmp_path / "store-40", read_only=True) as kg:
         assert data_statistics(kg)["triples"] == r["default_triples"]
+
+
+def test_bench_extractor_prints_each_rate_and_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench.extractor times raw spaCy, the extractor's parts and a --scorer artifact in one run, and prints the ratios."""
+    from importlib.resources import files
+
+    from bench.extractor import main
+
+    packaged = str(files("kgbuild").joinpath("data", "scorer.json.gz"))
+    assert main(["--articles", "3", "--repeats", "1", "--cpu", "--scorer", packaged]) == 0
+    out = capsys.readouterr().out
+    assert "3 generated articles" in out and "words per CPU second" in out
+    assert re.search(r"v2 / raw   = \d+\.\d\dx", out) and re.search(r"v2 / parse = \d+\.\d\dx", out)
+    assert re.search(rf"v2 with {re.escape(packaged)}: / raw = \d+\.\d\dx, / parse = \d+\.\d\dx, / packaged v2 = \d+\.\d\dx", out)
