@@ -176,6 +176,57 @@ def test_russian_commissions_and_national_bodies_as_candidates() -> None:
     assert marked == {"ОБСЕ"}
 
 
+def test_russian_organs_of_named_organizations_are_member_candidates() -> None:
+    """An organ named before its parent ("Секретариата ШОС"), before "организации" or before another
+    organ is the organ of that organization: a member candidate under its English name, never an
+    organizer; an organ the catalogue names with its parent stays the catalogue's."""
+    from kgbuild.extract.ru.gazetteer import find_organs
+
+    def organs(text: str) -> list[tuple[str, bool, str]]:
+        return [(o.name, o.organ, text[o.start : o.end]) for o in find_organs(text, find_organizations(text))]
+
+    text = "В миссии государства – члены ШОС, а также сотрудники Секретариата организации и Исполкома РАТС."
+    assert organs(text) == [("Shanghai Cooperation Organisation", False, "ШОС"),
+                            ("SCO Secretariat", True, "Секретариата"),
+                            ("SCO Regional Anti-Terrorist Structure", False, "РАТС")]
+    assert organs("представители Генерального секретариата ОИС")[0][:2] == ("OIC General Secretariat", True)
+    # the bare "Исполнительный комитет" the catalogue reads as the CIS's is here the body's own organ
+    assert [n for n, _, _ in organs("члены ШОС, а также Секретариата и Исполнительного комитета РАТС ШОС")] == [
+        "Shanghai Cooperation Organisation", "SCO Secretariat", "SCO Regional Anti-Terrorist Structure"]
+    assert organs("Исполнительный комитет СНГ") == [("CIS Executive Committee", False, "Исполнительный комитет СНГ")]
+
+
+def test_russian_partners_of_a_joint_mission_are_not_its_members() -> None:
+    """A member organization that is itself the organizer of another mission to the same country
+    (a joint mission's partner) is dropped, with its evidence; members and other countries stay."""
+    from kgbuild.extract.ru.extractor import partners_are_not_members
+    from kgbuild.model import Evidence, Mission
+
+    odihr = Mission("OSCE Office for Democratic Institutions and Human Rights", "GE",
+                    member_organizations=["European Parliament", "Venice Commission"])
+    odihr.cite("member_organization", "European Parliament", Evidence(0, 5, 0, 10))
+    ep = Mission("European Parliament", "GE")
+    cis = Mission("Commonwealth of Independent States", "AM", member_organizations=["European Parliament"])
+    partners_are_not_members([odihr, ep, cis])
+    assert odihr.member_organizations == ["Venice Commission"]
+    assert odihr.evidence_for("member_organization", "European Parliament") is None
+    assert cis.member_organizations == ["European Parliament"]
+
+
+def test_russian_commission_in_an_accreditation_sentence_is_marked() -> None:
+    """A commission named in a sentence about accreditation carries the ``acc.sent`` pattern hit;
+    one named in a briefing on the vote does not. Venezuela's National Electoral Council is a commission."""
+    from kgbuild.extract.ru.extractor import RussianExtractor
+
+    text = ("Председатель ЦИК Туркменистана сообщил о явке. Наблюдатели получили аккредитацию "
+            "Национального избирательного совета Венесуэлы.")
+    view = RussianExtractor().view(Article.from_text("t.txt", text))
+    names = {(c.name, c.country) for c in view.ctx.comms}
+    assert ("National Electoral Council", "VE") in names
+    marked = {view.doc[i].text for i, pids in view.pat.items() if "acc.sent" in pids}
+    assert "совета" in marked and "ЦИК" not in marked
+
+
 def test_russian_patterns_are_data_for_the_chain_matcher() -> None:
     """The Russian Tier-1 patterns load as chains with unique ids per pattern and known slot families."""
     pats = ru_patterns()

@@ -349,12 +349,15 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
 
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
+    after: Any = None  # what the language's extractor does to the scorer's missions
     if lang == "ru":
+        from .extract.ru.extractor import partners_are_not_members
         from .extract.ru.train import RU_THRESHOLDS
         from .extract.ru.train import featurize as featurize_ru
 
         labelled = featurize_ru(pairs)
         thresholds = RU_THRESHOLDS
+        after = partners_are_not_members
     else:
         labelled = featurize(pairs, model=model)
     if boosted is None:
@@ -371,6 +374,8 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
             if g != fold:
                 continue
             found = scorer.decide(view, [cand for cand, _ in cands])
+            if after is not None:
+                found = after(found)
             predicted[article.id] = [m.to_gold() for m in found]
             gold_fold.append({**gold, "article": article.id})
         folds[fold] = score(gold_fold, {"articles": [{"article": x["article"], "missions": predicted[x["article"]]}

@@ -16,25 +16,33 @@ from typing import TYPE_CHECKING, Any
 
 from ...catalog import Organization, country_name
 from ...errors import ExtractionError
+from ...matching import same_name
 from ...model import Article, Mission
 from ..context import Context, _split_paragraphs, inside
 from ..gazetteer import OrgMention
 from ..learned import ArticleView, ChainMatcher, load_patterns, mission_candidates
 from ..scorer import Scorer, packaged_scorer
 from .dates import find_dates, find_elections, find_numbers
-from .gazetteer import doc_words, find_commissions, find_countries, find_organizations, official_commission
+from .gazetteer import (
+    doc_words,
+    find_commissions,
+    find_countries,
+    find_organizations,
+    find_organs,
+    official_commission,
+)
 from .nlp import RussianNLP
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default_ru_scorer", "is_russian_scorer",
-           "ru_patterns"]
+           "partners_are_not_members", "ru_patterns"]
 
 #: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
 RU_MODEL = "natasha"
 #: Bump whenever the Russian output for the same input can change.
-RU_VERSION = "kgbuild-extract-ru/0.3.0"
+RU_VERSION = "kgbuild-extract-ru/0.4.0"
 #: Where the packaged Russian scorer lives inside the package (gzipped JSON).
 RU_PACKAGED = "data/scorer-ru.json.gz"
 
@@ -62,7 +70,7 @@ def ru_context(doc: Doc, published: date | None) -> Context:
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     ctx = Context(text, published, _split_paragraphs(text, sents), persons)
-    ctx.orgs = find_organizations(text, doc_words(doc))
+    ctx.orgs = find_organs(text, find_organizations(text, doc_words(doc)))
     countries = find_countries(text)
     ctx.comms = find_commissions(text, countries)
     blocked = [(o.start, o.end) for o in ctx.orgs]
@@ -100,6 +108,32 @@ class RussianView(ArticleView):
         for om in _parents_of_named(ctx):
             for i in self.tokens(om.start, om.end):
                 self.pat[i].add("org.parent-named")
+        countries = [(c.start, c.end) for c in ctx.countries]
+        for cm in _commissions_in_accreditation(self):
+            for i in self.tokens(cm.start, cm.end):
+                if not inside(self.doc[i].idx, countries):  # the commission's words, not its country's
+                    self.pat[i].add("acc.sent")
+
+
+#: Lemmas that say a sentence is about accrediting or registering observers.
+_ACCREDITATION_LEMMAS = frozenset({
+    "аккредитовать", "аккредитовывать", "аккредитация", "аккредитованный", "аккредитационный",
+    "зарегистрировать", "регистрировать", "регистрация", "зарегистрированный",
+})
+
+
+def _commissions_in_accreditation(art: ArticleView) -> list[Any]:
+    """Commission mentions in a sentence that speaks of accreditation or registration, whatever its
+    syntax ("получили аккредитацию ЦИК", "аккредитованы Центризбиркомом", "ЦИК ... выдал
+    аккредитацию"): a commission named in a briefing on the vote that accredits nobody is not the
+    accrediting body. Marked with a pattern hit (``acc.sent``), a feature of the accredited_by
+    candidate; the dependency patterns ``acc.subj`` and ``acc.noun`` mark only the direct arguments."""
+    out = []
+    for cm in art.ctx.comms:
+        s, e = art.ctx.sent_of(cm.start)
+        if any(t.lemma_.lower() in _ACCREDITATION_LEMMAS for t in art.doc.char_span(s, e, alignment_mode="expand") or ()):
+            out.append(cm)
+    return out
 
 
 def _parents_of_named(ctx: Context) -> list[OrgMention]:
@@ -141,6 +175,26 @@ def _commission_organizers(ctx: Context) -> list[OrgMention]:
         org = orgs.setdefault(key, Organization(key, name, (), (), None, "legislature", cm.country))
         out.append(OrgMention(cm.start, cm.end, org, name))
     return out
+
+
+def partners_are_not_members(missions: list[Mission]) -> list[Mission]:
+    """Drop a member organization that is itself the organizer of another mission the article
+    reports to the same country: in a joint mission ("Бюро ОБСЕ, ПА ОБСЕ и Европейский парламент")
+    each partner observes as a mission of its own, and is no member of the others' (the Russian
+    gold has 1 such member in 245). Its evidence goes with it."""
+    by_country: dict[str, list[str]] = {}
+    for m in missions:
+        by_country.setdefault(m.country, []).append(m.organizer)
+    for m in missions:
+        partners = [o for o in by_country[m.country] if o != m.organizer]
+        drop = [x for x in m.member_organizations if any(same_name(x, p) for p in partners)]
+        if not drop:
+            continue
+        m.member_organizations = [x for x in m.member_organizations if x not in drop]
+        for key in [k for k in m.evidence if k[0] == "member_organization" and any(
+                same_name(str(k[1]), d) for d in drop)]:
+            del m.evidence[key]
+    return missions
 
 
 def _host_guess(ctx: Context, elections: list[Any]) -> str | None:
@@ -218,6 +272,11 @@ class RussianExtractor:
         ctx = ru_context(doc, published)
         return RussianView(doc, published, [], self.matcher, context=ctx)
 
+    def decide(self, view: RussianView, candidates: list[Any], scorer: Scorer | None = None) -> list[Mission]:
+        """The scorer's missions (``scorer``, default this extractor's), less the member organizations
+        that are partners (:func:`partners_are_not_members`)."""
+        return partners_are_not_members((scorer or self.scorer).decide(view, candidates))
+
     def views(self, articles: Iterable[Article]) -> Iterator[RussianView | ExtractionError]:
         """Each article's :class:`RussianView` (for training), or the error it raised."""
         for article in articles:
@@ -237,7 +296,7 @@ class RussianExtractor:
         """The missions, or the error this article raised (a batch goes on)."""
         try:
             view = self.view(article)
-            return self.scorer.decide(view, mission_candidates(view))
+            return self.decide(view, mission_candidates(view))
         except Exception as exc:
             return ExtractionError(article.id, f"{type(exc).__name__}: {exc}")
 

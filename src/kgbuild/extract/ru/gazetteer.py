@@ -12,7 +12,8 @@
   so every case form matches ("Межпарламентской ассамблеи государств – участников СНГ").
 - **Commissions**: ЦИК, Центризбирком, "Центральная избирательная комиссия", "Центральная
   комиссия по выборам и проведению референдумов" (or "по проведению выборов и референдумов"),
-  "Центральная комиссия референдума", with the country named right after them ("ЦИК Киргизии",
+  "Центральная комиссия референдума", "Национальный избирательный совет" (Venezuela's and
+  Ecuador's National Electoral Council), with the country named right after them ("ЦИК Киргизии",
   "... в Туркменистане") or by an adjective before them ("казахстанский Центризбирком").
 
 The mentions are the English gazetteer's types (:mod:`kgbuild.extract.gazetteer`), so the
@@ -35,7 +36,7 @@ from .nlp import ru_morph
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["country_forms", "find_commissions", "find_countries", "find_organizations", "fold"]
+__all__ = ["country_forms", "find_commissions", "find_countries", "find_organizations", "find_organs", "fold"]
 
 #: Common Russian names the ISO catalogue does not give (its names are the official short ones).
 VARIANTS = {
@@ -325,6 +326,57 @@ def find_organizations(text: str, words: list[tuple[int, int]] | None = None) ->
     return out
 
 
+#: An organ named by its kind before its parent: "Секретариат ШОС", "Генерального секретариата ОИС",
+#: "Исполкома ОТГ"; its English name is the parent's acronym (or name) and the organ's.
+_ORGAN_RU = re.compile(r"(?<![\w-])(?:(Генеральн\w+\s+)?[Сс]екретариат\w*|[Ии]сполнительн\w+\s+комитет\w*|[Ии]сполком\w*)"
+                       r"(?=(\s+организации\b|\s+и\s+(?:[Ии]сполнительн|[Ии]сполком|[Сс]екретариат))?)")
+
+
+def find_organs(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
+    """The organs a Russian text names after their parent organization: an organ word right before
+    a catalogue organization ("Секретариата ШОС", "Исполкома СНГ"), or before "организации" or
+    another organ ("сотрудники Секретариата организации", "Секретариата и Исполкома РАТС ШОС"),
+    which are the organs of the nearest international organization or assembly named before. The
+    organ's mention is its own words (``organ`` True, as the English gazetteer's "GUAM
+    Secretariat"; the parent's mention after it stays): organs send members to a mission and
+    observe as none. An organ the catalogue
+    names itself ("Исполнительный комитет СНГ", "Секретариат Совета МПА СНГ") is already a mention
+    and stays one. ``orgs``: :func:`find_organizations` of ``text``; returns them with the organs."""
+    by_start = {o.start: o for o in orgs}
+    out = list(orgs)
+    for m in _ORGAN_RU.finditer(text):
+        inside_of = next((o for o in orgs if o.start <= m.start() < o.end), None)
+        bare = inside_of is not None and (inside_of.start, inside_of.end) == (m.start(), m.end())
+        if inside_of is not None and not bare:
+            continue  # the catalogue's own name of the organ, with its parent
+        kind = ("General Secretariat" if m.group(1) else "Secretariat") if "екретариат" in m.group(0) \
+            else "Executive Committee"
+        nxt = re.match(r"\s+", text[m.end():])
+        parent_mention = by_start.get(m.end() + (nxt.end() if nxt else 0))
+        if parent_mention is not None and (parent_mention.organ or parent_mention.org.kind == "body"):
+            # "Исполнительного комитета Региональной антитеррористической структуры": the body's own
+            # organ, which the body's mention stands for; a bare catalogue "Исполнительный комитет"
+            # (the CIS's) is not meant
+            if bare and inside_of in out:
+                out.remove(inside_of)
+            continue
+        if parent_mention is not None:
+            parent = parent_mention.org  # its own mention stays (the organ's work is its mission's too)
+        elif m.group(2) is not None:
+            before = [o for o in orgs if o.end <= m.start() and not o.organ
+                      and o.org.kind in ("igo", "parliamentary_assembly")]
+            if not before:
+                continue
+            parent = before[-1].org
+        else:
+            continue  # a bare organ word: the catalogue's reading (if any) stands
+        if bare and inside_of in out:
+            out.remove(inside_of)
+        label = parent.acronyms[0] if parent.acronyms else parent.name
+        out.append(OrgMention(m.start(), m.end(), parent, f"{label} {kind}", organ=True))
+    return sorted(out, key=lambda o: o.start)
+
+
 # ------------------------------------------------------------------------------------------
 # commissions
 
@@ -333,7 +385,8 @@ _COMM = re.compile(
     r"ЦИК|Центризбирком\w*|Центральн\w+\s+избирательн\w+\s+комисси\w+|"
     r"Центральн\w+\s+комисси\w+(?:\s+(?:Республики\s+)?[А-Я]\w+)?\s+по\s+(?:проведению\s+)?выбор(?:ам|ов)"
     r"(?:\s+и\s+(?:проведению\s+)?(?:республиканских\s+)?референдум(?:ов|ам))?|"
-    r"Центральн\w+\s+референдумн\w+\s+комисси\w+|Центральн\w+\s+комисси\w+\s+референдума|Избирательн\w+\s+комисси\w+"
+    r"Центральн\w+\s+референдумн\w+\s+комисси\w+|Центральн\w+\s+комисси\w+\s+референдума|Избирательн\w+\s+комисси\w+|"
+    r"Национальн\w+\s+избирательн\w+\s+совет\w*"
     r")(?![\w-])")
 
 
@@ -390,6 +443,8 @@ def find_commissions(text: str, countries: list[CountryMention] | None = None) -
             name = "Central Referendum Commission"
         elif m.group(0).startswith("Избирательн"):
             name = "Election Commission"
+        elif m.group(0).startswith("Национальн"):
+            name = "National Electoral Council"
         out.append(CommissionMention(m.start(), end, name, code))
     return out
 
