@@ -9,17 +9,21 @@ Prints words per second (median of the repeats) of:
 - ``v1``: the rules alone over sentences and NER (``Extractor(learned=False)``);
 and the ratios the extractor issue sets targets for: v2/raw (>= 0.85) and v2/parse (the scorer's
 cost; <= 10% means v2/parse >= 0.91). Each ``--scorer PATH`` adds a row: the whole extractor with
-that scorer artifact (e.g. a candidate against the packaged one, in the same run). The texts come
-from ``bench.generate`` (seeded).
+that scorer artifact (e.g. a candidate against the packaged one, in the same run), and the CPU time
+of the scorer's own step (candidates and decisions on the same parsed articles, packaged and
+``PATH`` interleaved), which whole-pipeline rates are too noisy to show. The texts come from
+``bench.generate`` (seeded).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import statistics
 import time
 
 from kgbuild.extract import DEFAULT_MODEL, Extractor
+from kgbuild.model import Article
 
 from .generate import generate
 
@@ -31,6 +35,31 @@ def _rate(fn, texts: list[str], words: int, repeats: int, clock=time.perf_counte
         fn(texts)
         rates.append(words / (clock() - t))
     return statistics.median(rates)
+
+
+def scorer_step(arts: list[Article], paths: list[str], repeats: int) -> None:
+    """Print the CPU seconds of candidates + decisions alone, packaged scorer against each of ``paths``."""
+    from kgbuild.extract.learned import mission_candidates
+    from kgbuild.extract.scorer import Scorer, default_scorer
+
+    t = time.process_time()
+    views = list(Extractor(scorer="none").views(arts))
+    parse = time.process_time() - t
+    scorers = {"packaged": default_scorer(), **{p: Scorer.load(p) for p in paths}}
+    times: dict[str, list[float]] = {name: [] for name in scorers}
+    for r in range(repeats):
+        order = list(scorers.items()) if r % 2 == 0 else list(reversed(scorers.items()))
+        for name, sc in order:
+            fresh = copy.deepcopy(views)  # deciding fills the candidates' slots: each run starts clean
+            t = time.process_time()
+            for view in fresh:
+                sc.decide(view, mission_candidates(view))
+            times[name].append(time.process_time() - t)
+    print(f"the scorer's step alone (CPU s, median of {repeats}, interleaved; parsing the same articles: {parse:.2f} s):")
+    base = statistics.median(times["packaged"])
+    for name, ts in times.items():
+        m = statistics.median(ts)
+        print(f"  {name}: {m:.3f} s ({100 * m / parse:.1f}% of the parse; {m - base:+.3f} s against packaged)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         r = rates[f"v2 {path}"]
         print(f"v2 with {path}: / raw = {r / rates['raw']:.2f}x, / parse = {r / rates['parse']:.2f}x, "
               f"/ packaged v2 = {r / rates['v2']:.2f}x")
+    if args.scorer:
+        scorer_step(arts, args.scorer, args.repeats)
     return 0
 
 

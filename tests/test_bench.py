@@ -215,3 +215,5 @@ def test_bench_extractor_prints_each_rate_and_ratio(capsys: pytest.CaptureFixtur
     assert "3 generated articles" in out and "words per CPU second" in out
     assert re.search(r"v2 / raw   = \d+\.\d\dx", out) and re.search(r"v2 / parse = \d+\.\d\dx", out)
     assert re.search(rf"v2 with {re.escape(packaged)}: / raw = \d+\.\d\dx, / parse = \d+\.\d\dx, / packaged v2 = \d+\.\d\dx", out)
+    assert "the scorer's step alone (CPU s, median of 1, interleaved; parsing the same articles: " in out
+    assert re.search(rf"  {re.escape(packaged)}: \d+\.\d{{3}} s \(\d+\.\d% of the parse; [+-]\d+\.\d{{3}} s against packaged\)", out)
