@@ -37,13 +37,14 @@ def _rate(fn, texts: list[str], words: int, repeats: int, clock=time.perf_counte
     return statistics.median(rates)
 
 
-def scorer_step(arts: list[Article], paths: list[str], repeats: int) -> None:
-    """Print the CPU seconds of candidates + decisions alone, packaged scorer against each of ``paths``."""
+def scorer_step(parse_only: Extractor, arts: list[Article], paths: list[str], repeats: int) -> None:
+    """Print the CPU seconds of candidates + decisions alone, packaged scorer against each of ``paths``,
+    on the articles as ``parse_only`` (an extractor without a scorer) parses them."""
     from kgbuild.extract.learned import mission_candidates
     from kgbuild.extract.scorer import Scorer, default_scorer
 
     t = time.process_time()
-    views = list(Extractor(scorer="none").views(arts))
+    views = list(parse_only.views(arts))
     parse = time.process_time() - t
     scorers = {"packaged": default_scorer(), **{p: Scorer.load(p) for p in paths}}
     times: dict[str, list[float]] = {name: [] for name in scorers}
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"v2 with {path}: / raw = {r / rates['raw']:.2f}x, / parse = {r / rates['parse']:.2f}x, "
               f"/ packaged v2 = {r / rates['v2']:.2f}x")
     if args.scorer:
-        scorer_step(arts, args.scorer, args.repeats)
+        scorer_step(extractors["parse"], arts, args.scorer, args.repeats)
     return 0
 
 

@@ -25,7 +25,7 @@ from kgbuild.extract.scorer import (
     default_scorer,
     read_model,
 )
-from kgbuild.extract.train import BOOSTED, TREES, data_hash, featurize, fit_trees, gold_articles, train
+from kgbuild.extract.train import BOOSTED, TREES, data_hash, featurize, fit, fit_trees, gold_articles, train
 from kgbuild.model import Article
 
 from .conftest import EXAMPLES
@@ -155,6 +155,8 @@ def test_extract_learned_malformed_trees_are_refused() -> None:
 def test_extract_learned_boosting_an_unknown_decision_is_a_parameter_error(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match="boosted.*names no decision"):
         train([EXAMPLES], tmp_path / "x.json", boosted=("mission", "observers"))
+    with pytest.raises(ParameterError, match="boosted.*names no decision"):  # cross-validation's fits too
+        fit([], boosted=("observers",))
 
 
 def test_extract_learned_data_hash_changes_with_the_gold() -> None:

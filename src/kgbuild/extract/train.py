@@ -143,6 +143,12 @@ def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | N
     return out
 
 
+def _check_boosted(boosted: Collection[str]) -> None:
+    unknown = set(boosted) - {"mission", *SLOTS}
+    if unknown:
+        raise ParameterError("boosted", ", ".join(sorted(unknown)), f"names no decision (use mission or one of {', '.join(SLOTS)})")
+
+
 def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
               settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Boosted decision trees on ``x`` (named features) and ``y`` (0/1), in the artifact's form
@@ -153,11 +159,9 @@ def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
     """
     import numpy as np
 
-    try:
-        from sklearn.ensemble import HistGradientBoostingClassifier
-        from sklearn.feature_extraction import DictVectorizer
-    except ImportError as exc:
-        raise KgbuildError("training needs scikit-learn: pip install 'kgbuild[train]'") from exc
+    _, (DictVectorizer, _logistic) = _learner()  # the same check and message when scikit-learn is missing
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     opts = dict(TREES if settings is None else settings)
     min_count = int(opts.pop("min_count", 1))
     vec = DictVectorizer(sort=True)
@@ -191,7 +195,11 @@ def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
 def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]], *, seed: int = 0,
         c: float = 0.5, boosted: Collection[str] = ()) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
     """One logistic regression per decision, and for the decisions in ``boosted`` the mean of it
-    and boosted trees (:func:`fit_trees`): ``(models, examples per model, features per model)``."""
+    and boosted trees (:func:`fit_trees`): ``(models, examples per model, features per model)``.
+
+    :raises ParameterError: ``boosted`` names no decision.
+    """
+    _check_boosted(boosted)
     _, (DictVectorizer, LogisticRegression) = _learner()
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
     for cands in labelled:
@@ -249,9 +257,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
 
     from . import DEFAULT_MODEL
 
-    unknown = set(boosted) - {"mission", *SLOTS}
-    if unknown:
-        raise ParameterError("boosted", ", ".join(sorted(unknown)), f"names no decision (use mission or one of {', '.join(SLOTS)})")
+    _check_boosted(boosted)  # before the corpus is parsed
     sklearn, _ = _learner()
     pairs, labelled = featurized if featurized is not None else (gold_articles(corpora), None)
     if labelled is None:
