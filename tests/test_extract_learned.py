@@ -238,3 +238,6 @@ def test_extract_learned_train_cli(tmp_path: Path) -> None:
     missing = subprocess.run([sys.executable, "-m", "kgbuild", "evaluate", str(EXAMPLES), "--scorer",
                               str(tmp_path / "none.json")], capture_output=True, text=True)
     assert missing.returncode == 2 and "none.json" in missing.stderr
+    bogus = subprocess.run([sys.executable, "-m", "kgbuild", "train", str(EXAMPLES), "-o", str(tmp_path / "b"),
+                            "--boost", "mission,observers"], capture_output=True, text=True)
+    assert bogus.returncode == 2 and "parameter '--boost': 'observers' names no decision" in bogus.stderr

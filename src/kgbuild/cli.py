@@ -556,15 +556,20 @@ def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c
         if lang == "auto":
             lang = corpus_language(corpora)
         boosted = None if boost is None else tuple(d.strip() for d in boost.split(",") if d.strip() not in ("", "none"))
-        if lang == "ru":
-            from .extract.ru.train import RU_C, train_russian
+        try:
+            if lang == "ru":
+                from .extract.ru.train import RU_C, train_russian
 
-            c = RU_C if c is None else c
-            report = train_russian(corpora, output, seed=seed, c=c, boosted=boosted or ())
-        else:
-            c = 0.5 if c is None else c
-            report = run_training(corpora, output, model=model, seed=seed, c=c,
-                                  boosted=BOOSTED if boosted is None else boosted)
+                c = RU_C if c is None else c
+                report = train_russian(corpora, output, seed=seed, c=c, boosted=boosted or ())
+            else:
+                c = 0.5 if c is None else c
+                report = run_training(corpora, output, model=model, seed=seed, c=c,
+                                      boosted=BOOSTED if boosted is None else boosted)
+        except ParameterError as exc:
+            if exc.name != "boosted":
+                raise
+            raise ParameterError("--boost", exc.value, exc.problem) from exc  # the name the user typed
         click.echo(f"wrote {report.path}: {report.articles} articles, {report.missions} missions, "
                    f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} weights")
         if cv:
