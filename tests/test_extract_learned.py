@@ -92,6 +92,36 @@ def test_extract_learned_pattern_hits_on_a_parse() -> None:
     assert "member.from" in hits["Angola"] and "member.from+conj" in hits["Botswana"]
 
 
+def test_extract_learned_a_bare_weekday_is_a_candidate_for_both_days() -> None:
+    """"Saturday's vote" in a story of the count is last Saturday, in a preview next Saturday: both
+    days are candidates, each marked with its direction from the article's date and the tense of
+    its clause, so the scorer can weigh one against the other."""
+    from datetime import date
+
+    from kgbuild.extract.learned import _clause_tense, fill_slots, mission_candidates, slot_values
+
+    ex = Extractor(scorer="none")
+    after = Article.from_text("after.txt", "Results from Saturday's vote came in on Sunday.", published=date(2021, 12, 5))
+    before = Article.from_text("before.txt", "Observers will watch Saturday's vote.", published=date(2021, 12, 1))
+    va, vb = ex.views([after, before])
+    assert sorted(v for _, _, v in slot_values(va, "election.date")) == ["2021-12-04", "2021-12-05", "2021-12-11"]
+    assert sorted(v for _, _, v in slot_values(vb, "election.date")) == ["2021-11-27", "2021-12-04"]
+    assert sorted(v for _, _, v in slot_values(vb, "start_date")) == ["2021-11-27", "2021-12-04"]
+    assert _clause_tense(va.root(va.ctx.dates[0].start, va.ctx.dates[0].end)) == "past"
+    assert _clause_tense(vb.root(vb.ctx.dates[0].start, vb.ctx.dates[0].end)) == "fut"
+    # "Sunday" written on a Sunday is that day: one candidate, not two
+    assert [v for s, _, v in slot_values(va, "election.date") if va.text[s:].startswith("Sunday")] == ["2021-12-05"]
+    # each reading carries its direction crossed with the clause's tense
+    (view,) = ex.views([Article.from_text("au.txt", "Results from Saturday's vote in Gambia came in, the African "
+                                          "Union mission said.", published=date(2021, 12, 5))])
+    (mission,) = mission_candidates(view)
+    assert (mission.org.name, mission.country) == ("African Union", "GM") and "o_kind=igo" in mission.features
+    rows = {r.value: r.features for r in fill_slots(view, mission).slots["election.date"]}
+    assert set(rows) == {"2021-12-04", "2021-12-11"}
+    assert {"dir=past", "dir_tense=past_past", "el_dep=poss", "next_org=self_same_sent"} <= set(rows["2021-12-04"])
+    assert {"dir=future", "dir_tense=future_past"} <= set(rows["2021-12-11"])
+
+
 def test_extract_learned_linear_model_is_the_logistic_of_the_weighted_sum() -> None:
     """A feature's weight times its value, plus the bias, through the logistic function."""
     m = LinearModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..catalog import Organization, country_name
 from .context import Context
+from .dates import resolve_weekday
 from .election import Election, _city_countries, _dateline_country, find_elections, host_country
 from .gazetteer import CountryMention, OrgMention
 
@@ -479,6 +480,7 @@ def _org_part(art: ArticleView, key: str, oms: list[Any], groups: dict[str, list
     _patterns("o_", art, [(o.start, o.end) for o in oms], f)
     o_sents = {art.sent_idx(o.start) for o in oms}
     f["o_count=" + _bucket(len(oms))] = 1
+    f["o_kind=" + oms[0].org.kind] = 1  # the catalogue's kind: a legislature's delegation often joins another mission
     if oms[0].org.kind == "open":
         f["o_open"] = 1
         for o in oms[:3]:
@@ -576,10 +578,14 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     if slot.startswith("observers."):
         return [(n.start, n.end, n.value) for n in c.numbers]
     if slot == "election.date":
-        return [(d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat())
-                for d in c.dates]
+        out: list[tuple[int, int, Any]] = []
+        for d in c.dates:
+            out.append((d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat()))
+            out.extend((d.start, d.end, v.isoformat()) for v in _other_weekday(d, art.published, d.election_day(art.published, past=False)))
+        return out
     if slot == "start_date":
-        return [(d.start, d.end, d.value.isoformat()) for d in c.dates]
+        return [(d.start, d.end, v.isoformat()) for d in c.dates
+                for v in (d.value, *_other_weekday(d, art.published, d.value))]
     if slot == "head":
         people = [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
         # a later "Mumba" is the "Nevers Mumba" named before: give the head's fullest form
@@ -598,6 +604,44 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     if slot == "election.type":
         return [(e.start, e.end, e.type) for e in art.elections if e.type]
     raise KeyError(slot)
+
+
+def _other_weekday(d: Any, published: date | None, chosen: date) -> list[date]:
+    """A bare weekday ("Saturday's vote", "on Sunday") names the last such day or the next one: the
+    one of the two that ``chosen`` is not. Which is meant is for the scorer to weigh (the tense of the
+    clause against the direction: :func:`_date_direction`)."""
+    if d.weekday is None or published is None:
+        return []
+    other = {resolve_weekday(published, d.weekday, future=True), resolve_weekday(published, d.weekday, future=False)}
+    other.discard(chosen)
+    return sorted(other)
+
+
+def _clause_tense(tok: Token | None) -> str:
+    """The tense of the clause a mention belongs to: "fut" ("will observe", "is to open", "plans to
+    send"), "past" ("observed", "had arrived"), "pres" or "none" (no verb governs it)."""
+    verb = _first_verb(tok) if tok is not None else None
+    if verb is None:
+        return "none"
+    chain = [verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]]
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        chain += [verb.head, *[c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]]
+        if verb.head.lemma_.lower() in ("be", "plan", "expect", "intend", "schedule", "set", "due"):
+            return "fut"
+    if any(t.lemma_.lower() in ("will", "shall", "'ll") for t in chain):
+        return "fut"
+    if any(t.tag_ == "VBD" for t in chain):
+        return "past"
+    if any(t.lemma_.lower() == "have" and t.dep_ == "aux" for t in chain):
+        return "past"  # "have observed": done by now
+    return "pres"
+
+
+def _date_direction(value: str, published: date | None) -> str:
+    if published is None:
+        return "unknown"
+    d = date.fromisoformat(value)
+    return "same" if d == published else ("past" if d < published else "future")
 
 
 #: Dependencies that leave a name's own noun phrase (a clause about it, another list member).
@@ -667,6 +711,13 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["other_closer" if od < dist else ("other_tie" if od == dist else "other_farther")] = 1
     else:
         f["no_other"] = 1
+    # whose mention comes just before and just after it: a list after "the EU mission" is the EU's
+    before_o = max(((o.start, k) for k, os_ in groups.items() for o in os_ if o.end <= s), default=None)
+    after_o = min(((o.start, k) for k, os_ in groups.items() for o in os_ if o.start >= e), default=None)
+    f["prev_org=" + ("none" if before_o is None else "self" if before_o[1] == key else "other")
+      + ("_same_sent" if before_o is not None and art.sent_idx(before_o[0]) == i else "")] = 1
+    f["next_org=" + ("none" if after_o is None else "self" if after_o[1] == key else "other")
+      + ("_same_sent" if after_o is not None and art.sent_idx(after_o[0]) == i else "")] = 1
     same = [o for o in oms if art.sent_idx(o.start) == i]
     if same:
         p = _dep_path(tok, art.root(same[0].start, same[0].end))
@@ -709,6 +760,22 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["el_same_sent"] = int(any(art.sent_idx(el.start) == i for el in art.elections))
         if any(el.date is not None and el.date.start == s for el in art.elections):
             f["is_el_date"] = 1
+        # which way the date lies from the publication day, against the tense of its clause
+        # ("results from Saturday's vote came in": last Saturday; "ahead of Saturday's vote": next)
+        direction, tense = _date_direction(str(value), art.published), _clause_tense(tok)
+        f["dir=" + direction] = 1
+        f["dir_tense=" + direction + "_" + tense] = 1
+        if dm is not None and dm.weekday is not None:
+            f["wd_dir_tense=" + direction + "_" + tense] = 1
+        near = [el for el in art.elections if art.sent_idx(el.start) == i]
+        if near and tok is not None:
+            el = min(near, key=lambda el: abs(el.start - s))
+            p = _dep_path(tok, art.root(el.start, el.end))
+            if p:
+                f["elpath=" + p[0]] = 1
+                f["elpathlen=" + _bucket(p[1])] = 1
+            if tok.head.i in art.tokens(el.start, el.end):
+                f["el_dep=" + tok.dep_] = 1  # "Saturday's vote", "the vote on 5 June"
     if slot == "member_countries":
         f["is_host"] = int(value == cc)
         cm = next((m for m in art.ctx.countries if m.start == s), None)
