@@ -767,14 +767,14 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["dir_tense=" + direction + "_" + tense] = 1
         if dm is not None and dm.weekday is not None:
             f["wd_dir_tense=" + direction + "_" + tense] = 1
-        near = [el for el in art.elections if art.sent_idx(el.start) == i]
-        if near and tok is not None:
-            el = min(near, key=lambda el: abs(el.start - s))
-            p = _dep_path(tok, art.root(el.start, el.end))
+        in_sent = [el for el in art.elections if art.sent_idx(el.start) == i]
+        if in_sent and tok is not None:
+            nearest = min(in_sent, key=lambda el: abs(el.start - s))
+            p = _dep_path(tok, art.root(nearest.start, nearest.end))
             if p:
                 f["elpath=" + p[0]] = 1
                 f["elpathlen=" + _bucket(p[1])] = 1
-            if tok.head.i in art.tokens(el.start, el.end):
+            if tok.head.i in art.tokens(nearest.start, nearest.end):
                 f["el_dep=" + tok.dep_] = 1  # "Saturday's vote", "the vote on 5 June"
     if slot == "member_countries":
         f["is_host"] = int(value == cc)
