@@ -25,7 +25,17 @@ from kgbuild.extract.scorer import (
     default_scorer,
     read_model,
 )
-from kgbuild.extract.train import BOOSTED, TREES, data_hash, featurize, fit, fit_trees, gold_articles, train
+from kgbuild.extract.train import (
+    BOOSTED,
+    TREES,
+    boosted_of,
+    data_hash,
+    featurize,
+    fit,
+    fit_trees,
+    gold_articles,
+    train,
+)
 from kgbuild.model import Article
 
 from .conftest import EXAMPLES
@@ -136,8 +146,11 @@ def test_extract_learned_train_writes_a_reproducible_artifact(small_scorer: Path
     assert data["trained_on"]["articles"] == 13 and data["trained_on"]["missions"] == 22
     assert len(data["trained_on"]["sha256"]) == 64
     mission = data["models"]["mission"]
-    assert BOOSTED == ("mission",) and data["boosted"] == {"mission": TREES}
+    assert BOOSTED == ("mission", *(f"{s}:trees" for s in SLOTS))
+    assert data["boosted"] == boosted_of(data["models"]) and data["boosted"]["mission"] == TREES
     assert mission["kind"] == "mean" and mission["members"][0]["weights"] and mission["members"][1]["kind"] == "trees"
+    # the slots get the trees alone, where the 13 articles give enough examples for trees
+    assert data["models"]["head"]["kind"] == "trees" and "head:trees" in data["boosted"]
     again = train([EXAMPLES], tmp_path / "again.json", seed=0)
     assert again.path.read_bytes() == small_scorer.read_bytes()
 
@@ -182,11 +195,23 @@ def test_extract_learned_malformed_trees_are_refused() -> None:
             Scorer({"format": FORMAT, "thresholds": {}, "models": {"mission": bad}}, source="x.json")
 
 
+def test_extract_learned_a_slot_with_too_few_examples_for_trees_keeps_its_logistic_model() -> None:
+    """Trees need features present in 30 examples: on three articles the head's slot cannot have
+    them, so it keeps its logistic model, and the artifact's record of boosted decisions says so."""
+    labelled = [cands for _, cands in featurize(gold_articles([EXAMPLES])[:3])]
+    models, counts, _ = fit(labelled, boosted=("head:trees",))
+    assert 0 < counts["head"] < 30 and "weights" in models["head"] and boosted_of(models) == {}
+    models, _, _ = fit(labelled, boosted=("mission:trees",))
+    assert models["mission"]["kind"] == "trees" and set(boosted_of(models)) == {"mission:trees"}
+
+
 def test_extract_learned_boosting_an_unknown_decision_is_a_parameter_error(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match="boosted.*names no decision"):
         train([EXAMPLES], tmp_path / "x.json", boosted=("mission", "observers"))
     with pytest.raises(ParameterError, match="boosted.*names no decision"):  # cross-validation's fits too
         fit([], boosted=("observers",))
+    with pytest.raises(ParameterError, match="'head:forest' has an unknown form after ':'"):
+        fit([], boosted=("head:forest",))
 
 
 def test_extract_learned_data_hash_changes_with_the_gold() -> None:

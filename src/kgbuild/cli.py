@@ -537,8 +537,9 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
 @click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True,
               help="The corpora's language: the pipeline that parses them (auto: the language of most articles).")
 @click.option("--boost", "boost", default=None, metavar="DECISIONS",
-              help="Comma-separated decisions (mission, or slots such as head) that get boosted trees beside "
-                   "the logistic model, or 'none' (default: English 'mission', Russian none).")
+              help="Comma-separated decisions (mission, or slots such as head) that get boosted trees: the mean "
+                   "with the logistic model, or with ':trees' (head:trees) the trees alone; or 'none' "
+                   "(default: English the mission's mean and every slot's trees, Russian none).")
 def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float | None, cv: bool,
           lang: str, boost: str | None) -> None:
     """Train extractor v2's scorer on CORPORA (folders of NAME.txt + NAME.gold.json) and write it.

@@ -8,7 +8,7 @@ equal, names matched as the scorer matches them). One logistic regression per de
 (scikit-learn, ``lbfgs``, seeded) is fitted and written as plain weights. The decisions named in
 ``boosted`` (default :data:`BOOSTED`) also get boosted decision trees (scikit-learn's
 ``HistGradientBoostingClassifier``, seeded, settings :data:`TREES`), written as node arrays, and
-their model is the mean of the two. Using a model needs no learning library (:mod:`.scorer`).
+their model is the mean of the two, or (``"NAME:trees"``) the trees alone. Using a model needs no learning library (:mod:`.scorer`).
 
 Training needs the ``train`` extra (``pip install 'kgbuild[train]'``: scikit-learn).
 """
@@ -28,16 +28,17 @@ from ..model import Article
 from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, named_features, rule_has
 from .scorer import FORMAT
 
-__all__ = ["BOOSTED", "THRESHOLDS", "TREES", "TrainingReport", "data_hash", "featurize", "fit", "fit_trees",
+__all__ = ["BOOSTED", "THRESHOLDS", "TREES", "TrainingReport", "boosted_of", "data_hash", "featurize", "fit", "fit_trees",
            "gold_articles", "train"]
 
 #: Decision thresholds written into a new artifact (chosen by leave-one-writer-out validation
 #: on the training corpus: see corpus/SCORES.md).
 THRESHOLDS = {"mission": 0.5, "mission_best": 0.3, "slot": 0.4}
 
-#: The decisions whose model is the mean of the logistic model and boosted trees (chosen by
-#: grouped cross-validation by writer: corpus/SCORES.md).
-BOOSTED: tuple[str, ...] = ("mission",)
+#: The decisions that get boosted trees: ``"NAME"`` for the mean of the logistic model and the
+#: trees, ``"NAME:trees"`` for the trees alone. The mission decision's mean was chosen by grouped
+#: cross-validation by writer; the slots' trees by development sets (corpus/SCORES.md, session 10).
+BOOSTED: tuple[str, ...] = ("mission", *(f"{s}:trees" for s in SLOTS))
 
 #: The boosted trees' settings (``HistGradientBoostingClassifier``), and ``min_count``: a feature
 #: the trees may test is present in at least that many training candidates.
@@ -143,10 +144,18 @@ def featurize(pairs: Sequence[tuple[Article, dict[str, Any]]], *, model: str | N
     return out
 
 
-def _check_boosted(boosted: Collection[str]) -> None:
-    unknown = set(boosted) - {"mission", *SLOTS}
-    if unknown:
-        raise ParameterError("boosted", ", ".join(sorted(unknown)), f"names no decision (use mission or one of {', '.join(SLOTS)})")
+def _check_boosted(boosted: Collection[str]) -> dict[str, str]:
+    """``{decision: "mean" or "trees"}`` from names such as ``"mission"`` and ``"head:trees"``."""
+    how: dict[str, str] = {}
+    for item in boosted:
+        name, _, form = item.partition(":")
+        if name not in ("mission", *SLOTS):
+            raise ParameterError("boosted", item, f"names no decision (use mission or one of {', '.join(SLOTS)}, "
+                                 "optionally with ':trees' for the trees alone)")
+        if form not in ("", "mean", "trees"):
+            raise ParameterError("boosted", item, "has an unknown form after ':' (use ':trees', or nothing for the mean)")
+        how[name] = form or "mean"
+    return how
 
 
 def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
@@ -194,12 +203,13 @@ def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
 
 def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]], *, seed: int = 0,
         c: float = 0.5, boosted: Collection[str] = ()) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
-    """One logistic regression per decision, and for the decisions in ``boosted`` the mean of it
-    and boosted trees (:func:`fit_trees`): ``(models, examples per model, features per model)``.
+    """One logistic regression per decision, and for the decisions in ``boosted`` boosted trees
+    (:func:`fit_trees`): the mean of the two for ``"NAME"``, the trees alone for ``"NAME:trees"``;
+    ``(models, examples per model, features per model)``.
 
     :raises ParameterError: ``boosted`` names no decision.
     """
-    _check_boosted(boosted)
+    how = _check_boosted(boosted)
     _, (DictVectorizer, LogisticRegression) = _learner()
     rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
     for cands in labelled:
@@ -226,13 +236,33 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
                    if abs(w) >= 1e-4}
         models[name] = {"bias": round(float(learner.intercept_[0]), 5), "weights": dict(sorted(weights.items()))}
         sizes[name] = len(weights)
-        if name in boosted:
-            trees = fit_trees(x, y, seed=seed)
-            models[name] = {"kind": "mean", "members": [models[name], trees]}
-            sizes[name] += len(trees["features"])
+        if name in how:
+            try:
+                trees = fit_trees(x, y, seed=seed)
+            except (KgbuildError, ValueError):
+                if name == "mission":
+                    raise
+                continue  # too few examples for trees (a small corpus): the slot keeps its logistic model
+            if how[name] == "trees":
+                models[name], sizes[name] = trees, len(trees["features"])
+            else:
+                models[name] = {"kind": "mean", "members": [models[name], trees]}
+                sizes[name] += len(trees["features"])
     if "mission" not in models:
         raise KgbuildError("the training data has no positive and negative mission examples to learn from")
     return models, counts, sizes
+
+
+def boosted_of(models: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The decisions of ``models`` that have boosted trees, as an artifact records them (``"NAME"``
+    for the mean with the logistic model, ``"NAME:trees"`` for the trees alone), with the settings."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, m in sorted(models.items()):
+        if m.get("kind") == "trees":
+            out[name + ":trees"] = dict(TREES)
+        elif m.get("kind") == "mean":
+            out[name] = dict(TREES)
+    return out
 
 
 def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
@@ -248,8 +278,10 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     :param featurized: ``(gold_articles(corpora), featurize(...))`` already computed for these
         corpora (cross-validation and training then parse the corpus once); the artifact is the same.
     :param thresholds: the decision thresholds written into the artifact (default :data:`THRESHOLDS`).
-    :param boosted: the decisions (``"mission"`` or a slot of :data:`~.learned.SLOTS`) whose model
-        is the mean of the logistic model and boosted trees (default :data:`BOOSTED`).
+    :param boosted: the decisions (``"mission"`` or a slot of :data:`~.learned.SLOTS`) that get
+        boosted trees: the mean of the logistic model and the trees, or with ``":trees"`` after the
+        name the trees alone (default :data:`BOOSTED`). A slot with too few examples for trees
+        keeps its logistic model; the artifact's ``"boosted"`` says which decisions got trees.
     :raises ParameterError: a corpus folder is missing or holds no gold.
     :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
     """
@@ -271,7 +303,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
                        "corpora": [Path(r).as_posix() for r in corpora]},
         "seed": seed,
         "regularization_c": c,
-        "boosted": {name: dict(TREES) for name in sorted(boosted)},
+        "boosted": boosted_of(models),
         "thresholds": dict(thresholds if thresholds is not None else THRESHOLDS),
         "pipeline": {"model": model or DEFAULT_MODEL, "spacy": spacy.about.__version__, "scikit-learn": sklearn.__version__},
         "examples": counts,
