@@ -211,21 +211,29 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
     """
     how = _check_boosted(boosted)
     _, (DictVectorizer, LogisticRegression) = _learner()
-    rows: dict[str, tuple[list[dict[str, float]], list[int]]] = {k: ([], []) for k in ("mission", *SLOTS)}
-    for cands in labelled:
-        for cand, match in cands:
-            rows["mission"][0].append(named_features(cand.features))
-            rows["mission"][1].append(int(match is not None))
-            if match is None:
-                continue  # slots are learned on true missions only
-            for slot in SLOTS:
-                for r in cand.slots.get(slot) or []:
-                    rows[slot][0].append(named_features(r.features))
-                    rows[slot][1].append(int(rule_has(slot, match, r.value)))
+    articles = list(labelled)
+
+    def rows(name: str) -> tuple[list[dict[str, float]], list[int]]:
+        # one decision's examples at a time: with every decision's at once, training on 4,000
+        # articles needed about 20 GB (each row is a dict of some 400 named features)
+        x: list[dict[str, float]] = []
+        y: list[int] = []
+        for cands in articles:
+            for cand, match in cands:
+                if name == "mission":
+                    x.append(named_features(cand.features))
+                    y.append(int(match is not None))
+                elif match is not None:  # slots are learned on true missions only
+                    for r in cand.slots.get(name) or []:
+                        x.append(named_features(r.features))
+                        y.append(int(rule_has(name, match, r.value)))
+        return x, y
+
     models: dict[str, Any] = {}
     counts: dict[str, int] = {}
     sizes: dict[str, int] = {}
-    for name, (x, y) in rows.items():
+    for name in ("mission", *SLOTS):
+        x, y = rows(name)
         counts[name] = len(y)
         if not y or sum(y) == 0 or sum(y) == len(y):
             continue  # nothing to learn: the slot stays empty
