@@ -213,6 +213,43 @@ def test_russian_partners_of_a_joint_mission_are_not_its_members() -> None:
     assert cis.member_organizations == ["European Parliament"]
 
 
+def test_russian_member_countries_go_to_the_mission_named_before_them() -> None:
+    """A list of countries belongs to the organizer the article named last before it ("В группу
+    вошли ..." after the sentence that names the IPA CIS's group), or whose name holds it ("ЦИК
+    Грузии"): with a scorer that accepts every candidate, the CIS keeps none of the IPA CIS's
+    countries, which the scorer alone gives every mission; evidence is the kept mention."""
+    from kgbuild.extract.learned import mission_candidates
+    from kgbuild.extract.ru.extractor import RussianExtractor, mention_owner
+    from kgbuild.extract.scorer import FORMAT, Scorer
+
+    text = ("Наблюдатели СНГ и ЦИК Грузии следили за выборами в Азербайджане. Миссию наблюдателей СНГ "
+            "возглавил Сергей Лебедев. Параллельно за выборами наблюдала группа Межпарламентской ассамблеи "
+            "СНГ. В группу вошли депутаты парламентов Армении, Беларуси, Казахстана и России.")
+    view = RussianExtractor().view(Article.from_text("t.txt", text))
+    organizers = sorted([*view.ctx.orgs, *view.open_orgs], key=lambda o: o.start)
+    owners = {text[c.start : c.end]: mention_owner(view, c.start, organizers) for c in view.ctx.countries}
+    assert owners["Армении"] == owners["России"] == "ipa-cis"
+    assert owners["Грузии"] == "open:central election commission of georgia"
+    assert mention_owner(view, 0, organizers) == "cis"  # none named before it: the first named after it in its sentence
+
+    accept = {"bias": 5.0, "weights": {}}
+    scorer = Scorer({"format": FORMAT, "thresholds": {"mission": 0.5, "slot": 0.5},
+                     "models": {"mission": accept, "member_countries": accept}})
+    listed = {"AM", "BY", "KZ", "RU"}
+    plain = [m for m in scorer.decide(view, mission_candidates(view)) if m.organizer == "Commonwealth of Independent States"]
+    assert plain and all(listed <= set(m.member_countries) for m in plain)
+    missions = RussianExtractor(scorer).decide(view, mission_candidates(view))
+    cis = [m for m in missions if m.organizer == "Commonwealth of Independent States"]
+    ipa = [m for m in missions if m.organizer == "CIS Interparliamentary Assembly"]
+    assert cis and ipa
+    assert all(not listed & set(m.member_countries) for m in cis)
+    assert all(listed <= set(m.member_countries) for m in ipa)
+    for m in ipa:
+        ev = m.evidence_for("member_country", "RU")
+        assert ev is not None and text[ev.start : ev.end] == "России"
+        assert {k[1] for k in m.evidence if k[0] == "member_country"} == set(m.member_countries)
+
+
 def test_russian_commission_in_an_accreditation_sentence_is_marked() -> None:
     """A commission named in a sentence about accreditation carries the ``acc.sent`` pattern hit;
     one named in a briefing on the vote does not. Venezuela's National Electoral Council is a commission."""

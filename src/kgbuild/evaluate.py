@@ -349,15 +349,15 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
 
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
-    after: Any = None  # what the language's extractor does to the scorer's missions
+    decide: Any = None  # the language's extractor's decisions on the scorer's (default: the scorer's own)
     if lang == "ru":
-        from .extract.ru.extractor import partners_are_not_members
+        from .extract.ru.extractor import RussianExtractor
         from .extract.ru.train import RU_THRESHOLDS
         from .extract.ru.train import featurize as featurize_ru
 
         labelled = featurize_ru(pairs)
         thresholds = RU_THRESHOLDS
-        after = partners_are_not_members
+        decide = RussianExtractor
     else:
         labelled = featurize(pairs, model=model)
     if boosted is None:
@@ -373,9 +373,8 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
         for (article, gold), (view, cands), g in zip(pairs, labelled, groups, strict=True):
             if g != fold:
                 continue
-            found = scorer.decide(view, [cand for cand, _ in cands])
-            if after is not None:
-                found = after(found)
+            cands_only = [cand for cand, _ in cands]
+            found = decide(scorer).decide(view, cands_only) if decide is not None else scorer.decide(view, cands_only)
             predicted[article.id] = [m.to_gold() for m in found]
             gold_fold.append({**gold, "article": article.id})
         folds[fold] = score(gold_fold, {"articles": [{"article": x["article"], "missions": predicted[x["article"]]}
