@@ -158,6 +158,24 @@ class TreeModel:
         if self.column.max() >= len(self.features) or max(self.left.max(), self.right.max()) >= width \
                 or (inner & ((self.left <= own) | (self.right <= own))).any():
             raise ValueError("a tree names a column that does not exist, or a child that is not after its node")
+        # The walk's form: every node of every tree numbered in one flat array, a leaf (and the
+        # padding after a tree's last node) its own child on both sides, so that each step down is
+        # four flat gathers for all candidates and trees at once, and the walk takes as many steps
+        # as the deepest tree has levels.
+        base = (np.arange(len(trees)) * width)[:, None]
+        self._col = np.where(inner, self.column, 0).ravel()
+        self._thr = np.where(inner, self.threshold, np.inf).ravel()
+        self._left = np.where(inner, self.left + base, own + base).ravel()
+        self._right = np.where(inner, self.right + base, own + base).ravel()
+        self._value = self.value.ravel()
+        self._roots = base.ravel()
+        depth = np.zeros(shape, dtype=np.int64)
+        for k in range(width):  # children come after their node: one pass in node order
+            d = depth[:, k] + 1
+            rows = np.flatnonzero(inner[:, k])
+            depth[rows, self.left[rows, k]] = d[rows]
+            depth[rows, self.right[rows, k]] = d[rows]
+        self._depth = int(depth.max())
 
     def matrix(self, rows: list[Features]) -> np.ndarray[Any, np.dtype[np.float64]]:
         """The candidates' values of the trees' columns (0 where a feature is absent)."""
@@ -179,18 +197,12 @@ class TreeModel:
         if not rows:
             return np.zeros(0)
         x = self.matrix(rows)
-        n, t = len(rows), len(self.column)
-        node = np.zeros((n, t), dtype=np.int64)
-        trees = np.arange(t)[None, :]
-        at = np.arange(n)[:, None]
-        for _ in range(self.column.shape[1]):
-            col = self.column[trees, node]
-            inner = col >= 0
-            if not inner.any():
-                break
-            go_left = x[at, np.maximum(col, 0)] <= self.threshold[trees, node]
-            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
-        z = np.clip(self.baseline + self.value[trees, node].sum(axis=1), -30.0, 30.0)
+        flat = x.ravel()
+        row_start = (np.arange(len(rows)) * x.shape[1])[:, None]
+        node = np.broadcast_to(self._roots, (len(rows), len(self._roots)))
+        for _ in range(self._depth):
+            node = np.where(flat[row_start + self._col[node]] <= self._thr[node], self._left[node], self._right[node])
+        z = np.clip(self.baseline + self._value[node].sum(axis=1), -30.0, 30.0)
         p: np.ndarray[Any, np.dtype[np.float64]] = 1.0 / (1.0 + np.exp(-z))
         return p
 
