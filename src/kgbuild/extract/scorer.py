@@ -362,8 +362,10 @@ class Scorer:
             m.head_country = next((cc for s, e, v in slot_values(art, "head") if v == value
                                    for cc in [head_country(art, s, e)] if cc), None)
         elif slot == "accredited_by":
-            m.accredited_by = value = accreditor_name(value)
-            m.accredited_by_country = r.value[1] or (c.country if not r.value[2] else None)
+            # a commission named without its country ("the CEC") is the host's, and is named so
+            name, country, own = r.value
+            m.accredited_by_country = country or (c.country if not own else None)
+            m.accredited_by = value = accreditor_name((name, m.accredited_by_country, own))
         elif slot == "member_countries":
             m.member_countries.append(value)
             m.cite("member_country", value, ev)
