@@ -174,8 +174,10 @@ def test_elections_settle_twice_changes_nothing() -> None:
 
 
 def test_elections_examples_built_one_by_one_backwards_equal_one_build() -> None:
-    """The examples through the extractor: Armenia 2018's two days (7 and 9 December) are one
-    election whichever article is built first."""
+    """The examples through the extractor give the same graph whichever article is built first.
+    Armenia 2018 is one election on 9 December: the IPA CIS team's article states no election day
+    (its observers' visit on 7 December was read as one until extractor 0.14.0; the day-merging
+    itself is tested above on articles written for it)."""
     files = sorted(EXAMPLES.glob("*.txt"))
 
     def quads(kg: KnowledgeGraph) -> set[tuple[str, str, str, str]]:
@@ -185,8 +187,8 @@ def test_elections_examples_built_one_by_one_backwards_equal_one_build() -> None
     with KnowledgeGraph(None) as kg:
         kg.build([str(f) for f in files])
         together = quads(kg)
-        assert "am/parliamentary/2018-12-07" in _elections(kg)
-        assert not any(e.startswith("am/parliamentary/2018-12-09") for e in _elections(kg))
+        assert "am/parliamentary/2018-12-09" in _elections(kg)
+        assert not any(e.startswith("am/parliamentary/2018-12-07") for e in _elections(kg))
     with KnowledgeGraph(None) as kg:
         for f in reversed(files):
             kg.build([str(f)])
