@@ -349,7 +349,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
 
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
-    decide: Any = None  # the language's extractor's decisions on the scorer's (default: the scorer's own)
+    russian: Any = None  # the Russian extractor decides on the scorer's missions (its rules after the scorer)
     if lang == "ru":
         from .extract.ru.extractor import RussianExtractor
         from .extract.ru.train import RU_THRESHOLDS
@@ -357,7 +357,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
 
         labelled = featurize_ru(pairs)
         thresholds = RU_THRESHOLDS
-        decide = RussianExtractor
+        russian = RussianExtractor()
     else:
         labelled = featurize(pairs, model=model)
     if boosted is None:
@@ -374,7 +374,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
             if g != fold:
                 continue
             cands_only = [cand for cand, _ in cands]
-            found = decide(scorer).decide(view, cands_only) if decide is not None else scorer.decide(view, cands_only)
+            found = russian.decide(view, cands_only, scorer) if russian is not None else scorer.decide(view, cands_only)
             predicted[article.id] = [m.to_gold() for m in found]
             gold_fold.append({**gold, "article": article.id})
         folds[fold] = score(gold_fold, {"articles": [{"article": x["article"], "missions": predicted[x["article"]]}

@@ -580,8 +580,8 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     if slot == "election.date":
         out: list[tuple[int, int, Any]] = []
         for d in c.dates:
-            out.append((d.start, d.end, (d.value if d.explicit_year else d.election_day(art.published, past=False)).isoformat()))
-            out.extend((d.start, d.end, v.isoformat()) for v in _other_weekday(d, art.published, d.election_day(art.published, past=False)))
+            day = d.value if d.explicit_year else d.election_day(art.published, past=False)
+            out.extend((d.start, d.end, v.isoformat()) for v in (day, *_other_weekday(d, art.published, day)))
         return out
     if slot == "start_date":
         return [(d.start, d.end, v.isoformat()) for d in c.dates
