@@ -572,7 +572,7 @@ def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c
                 raise
             raise ParameterError("--boost", exc.value, exc.problem) from exc  # the name the user typed
         click.echo(f"wrote {report.path}: {report.articles} articles, {report.missions} missions, "
-                   f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} weights")
+                   f"data sha256 {report.sha256[:12]}, {sum(report.features.values()):,} features in its models")
         if cv:
             result = cross_validate(corpora, model=model, seed=seed, c=c, lang=lang, boosted=boosted)
             for fold, part in result["folds"].items():
