@@ -132,6 +132,51 @@ def test_extract_learned_a_bare_weekday_is_a_candidate_for_both_days() -> None:
     assert {"dir=future", "dir_tense=future_past"} <= set(rows["2021-12-11"])
 
 
+def test_extract_learned_election_types_given_by_what_voters_elect() -> None:
+    """An article that never says "presidential election" still says what is elected: the office
+    objects of elect/choose/vote-for give type candidates, several offices also "general"; a
+    sentence about something else gives none."""
+    from kgbuild.extract.learned import fill_slots, mission_candidates, slot_values
+
+    ex = Extractor(scorer="none")
+    text = ("Uzbekistan elects a president on Sunday. Bolivians returned to the polls to choose a president, a "
+            "vice-president and all 166 members of the Legislative Assembly. Mongolians voted for a new parliament. "
+            "Voters will pick 298 mayors and the members of the provincial assemblies. The party chose a new logo.")
+    (view,) = ex.views([Article.from_text("t.txt", text)])
+    found = {}
+    for s, e, typ in slot_values(view, "election.type"):
+        found.setdefault(text[s:e], set()).add(typ)
+    assert found == {"elects": {"presidential"}, "choose": {"presidential", "parliamentary", "general"},
+                     "voted": {"parliamentary"}, "pick": {"local", "regional", "general"}}
+    (view,) = ex.views([Article.from_text("au.txt", "The African Union sent observers to Gambia, where voters "
+                                          "elect a president on Saturday.")])
+    (mission,) = mission_candidates(view)
+    (row,) = fill_slots(view, mission).slots["election.type"]
+    assert row.value == "presidential" and {"type_src=desc", "desc_types=1", "type=presidential"} <= set(row.features)
+
+
+def test_extract_learned_head_candidates_beyond_the_ner() -> None:
+    """Runs of proper nouns give head candidates without their titles, whether or not the NER found
+    the person; bodies, places and one-word runs do not; the source is a feature."""
+    from kgbuild.extract.learned import _name_runs, fill_slots, mission_candidates, slot_values
+
+    ex = Extractor(scorer="none")
+    text = ("The mission is led by Chief Observer Miroslav Poche. Ambassador Geert-Hinrich Ahrens met the "
+            "National Parliament of Iceland and the Law Reform Commission in Reykjavik on Monday.")
+    (view,) = ex.views([Article.from_text("t.txt", text)])
+    runs = {name for _, _, name in _name_runs(view, [])}
+    assert {"Miroslav Poche", "Geert-Hinrich Ahrens"} <= runs
+    assert not runs & {"National Parliament", "Law Reform Commission", "Reykjavik", "Iceland", "Monday"}
+    heads = {v for _, _, v in slot_values(view, "head")}
+    assert {"Miroslav Poche", "Geert-Hinrich Ahrens"} <= heads and "Chief Observer Miroslav Poche" not in heads
+    (view,) = ex.views([Article.from_text("eu.txt", "The European Union mission to Malawi is led by Chief Observer "
+                                          "Miroslav Poche.")])
+    (mission,) = mission_candidates(view)
+    rows = fill_slots(view, mission).slots["head"]
+    assert [r.value for r in rows] == ["Miroslav Poche"]
+    assert "head_src=propn" in rows[0].features or "head_src=ner" in rows[0].features
+
+
 def test_extract_learned_linear_model_is_the_logistic_of_the_weighted_sum() -> None:
     """A feature's weight times its value, plus the bias, through the logistic function."""
     m = LinearModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})

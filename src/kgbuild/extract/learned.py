@@ -238,6 +238,8 @@ class ArticleView:
         self._org_part: dict[str, Features] = {}
         self._country_part: dict[str, Features] = {}
         self._values: dict[str, list[tuple[int, int, Any]]] = {}
+        self._name_runs: set[tuple[int, int]] = set()  # head candidates the NER did not find
+        self._described: dict[tuple[int, int], int] = {}  # type candidates from "to elect a president"
 
     @property
     def text(self) -> str:
@@ -588,6 +590,9 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
                 for v in (d.value, *_other_weekday(d, art.published, d.value))]
     if slot == "head":
         people = [(e.start_char, e.end_char, _person(e.text)) for e in art.doc.ents if e.label_ == "PERSON"]
+        runs = _name_runs(art, people)
+        art._name_runs = {(s, e) for s, e, _ in runs}
+        people = sorted(people + runs)
         # a later "Mumba" is the "Nevers Mumba" named before: give the head's fullest form
         fullest: dict[str, str] = {}
         for _, _, name in people:
@@ -602,8 +607,145 @@ def _slot_values(art: ArticleView, slot: str) -> list[tuple[int, int, Any]]:
     if slot == "accredited_by":
         return [(m.start, m.end, (m.name, m.country, m.own_country)) for m in c.comms]
     if slot == "election.type":
-        return [(e.start, e.end, e.type) for e in art.elections if e.type]
+        described = _described_types(art)
+        art._described = {(s, e): n for s, e, _, n in described}
+        return sorted([(e.start, e.end, e.type) for e in art.elections if e.type]
+                      + [(s, e, typ) for s, e, typ, _ in described])
     raise KeyError(slot)
+
+
+#: Words that stand before a name as a title or an office, not as part of it ("Ambassador Jennifer
+#: Brush", "Chief Observer Miroslav Poche", "H.E. Bernard Makuza", "retired Lieutenant General X").
+_TITLES = frozenset("""
+    mr mrs ms miss mister madam dr prof professor sir dame lord lady baroness baron hon honourable
+    honorable rt right excellency h.e. amb ambassador senator sen general gen lieutenant lt colonel col
+    major maj brigadier retired rtd judge justice chief head observer mission president vice-president
+    vice former minister prime deputy speaker mp mep chair chairman chairwoman chairperson barrister
+    advocate bishop archbishop rev reverend sheikh dato datuk tan sri commissioner secretary governor
+    mayor king queen prince princess emeritus
+""".split())
+#: Head nouns of bodies and places, which a person's name does not contain.
+_INSTITUTIONS = frozenset("""
+    commission committee court party union ministry office forum secretariat mission group team
+    government agency bank university institute centre center foundation network coalition
+    organisation organization association federation alliance movement front council board tribunal
+    department service unit embassy republic kingdom state states province region district city
+    island islands airport hotel hall square street road day week news times post
+""".split())
+#: Labels of mentions that are no person's name.
+_NOT_NAMES = ("countries", "orgs", "comms", "dates", "numbers")
+
+
+def _name_runs(art: ArticleView, people: list[tuple[int, int, Any]]) -> list[tuple[int, int, str]]:
+    """Head candidates the NER missed: runs of two or more capitalized proper nouns (joined by
+    in-word hyphens: "Masire-Mwamba"), without the titles before them, that no country, catalogue
+    organization, commission, date or number covers and that are not (part of) an NER person: the
+    run may extend one ("Geert-Hinrich Ahrens" where the NER saw "Geert-Hinrich"). "Chief Observer
+    Miroslav Poche" gives "Miroslav Poche". The small model's NER misses many names from outside its training news; the
+    scorer weighs these by their source (``head_src=``) and their entity label (``head_ent=``)."""
+    doc, text = art.doc, art.text
+    taken = sorted((m.start, m.end) for kind in _NOT_NAMES for m in getattr(art.ctx, kind))
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for t in doc:
+        word = t.pos_ == "PROPN" and t.text[:1].isupper()
+        hyphen = (t.text == "-" and cur and not doc[t.i - 1].whitespace_ and not t.whitespace_
+                  and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        if word or hyphen:
+            cur.append(t.i)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out: list[tuple[int, int, str]] = []
+    for run in runs:
+        while run and (doc[run[0]].text.lower().rstrip(".") in _TITLES or doc[run[0]].text.lower() in _TITLES
+                       or doc[run[0]].text == "-"):
+            run = run[1:]
+        while len(run) > 2 and doc[run[-1]].text.isupper() and len(doc[run[-1]].text) > 1:
+            run = run[:-1]  # "Margaret Wilson DNZM": honours after the name
+        words = [i for i in run if doc[i].text != "-"]
+        if len(words) < 2 or all(doc[i].text.isupper() for i in words):
+            continue  # one word is too little to tell; all capitals is a heading
+        if any(doc[i].lower_ in _INSTITUTIONS or doc[i].lemma_.lower() in _OFFICES for i in words):
+            continue  # "National Parliament", "Law Reform Commission": a body, not a person
+        s, e = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if any(a < e and s < b and not (s <= a and b <= e and (s, e) != (a, b)) for a, b, _ in people):
+            continue  # the NER's person already, or part of one; a run that extends it is kept
+        out.append((s, e, text[s:e]))
+    return out
+
+
+#: What an election fills, by the lemma of what voters elect ("elect a president", "choose the
+#: members of the National Parliament", "vote for a new parliament").
+_OFFICES = {
+    **dict.fromkeys(("president", "presidency", "vice-president", "head"), "presidential"),
+    **dict.fromkeys(("parliament", "legislature", "congress", "senate", "assembly", "house", "chamber", "deputy",
+                     "mp", "lawmaker", "legislator", "senator", "representative", "parliamentarian", "congressman",
+                     "congresswoman", "duma", "majlis", "khural", "sejm", "rada", "kenesh"), "parliamentary"),
+    **dict.fromkeys(("mayor", "councillor", "councilor", "council", "municipality", "alderman"), "local"),
+    **dict.fromkeys(("governor", "governorship"), "regional"),
+}
+_LOCAL_MODS = frozenset({"local", "municipal", "city", "district", "town", "village", "communal"})
+_REGIONAL_MODS = frozenset({"provincial", "regional", "state", "county", "gubernatorial"})
+_PART_OF = frozenset({"member", "seat", "chamber", "half", "third", "all", "both"})
+_ELECT_VERBS = frozenset({"elect", "choose", "pick", "select", "fill", "renew", "vote"})
+
+
+def _office_type(t: Token, depth: int = 0) -> str | None:
+    """The election type a noun names as the thing elected, or None."""
+    lemma = t.lemma_.lower()
+    if lemma in _PART_OF and depth < 2:  # "128 members of Congress", "both chambers of parliament"
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return _office_type(o, depth + 1)
+    mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.text.islower()}
+    typ = _OFFICES.get(lemma)
+    if typ is None and t.pos_ == "PROPN":  # "the State Great Khural", "the National Assembly"
+        typ = next((_OFFICES[w.lemma_.lower()] for w in t.subtree if w.lemma_.lower() in _OFFICES
+                    and _OFFICES[w.lemma_.lower()] == "parliamentary"), None)
+    if typ in ("parliamentary", "local") and mods & _REGIONAL_MODS:
+        return "regional"  # "provincial assemblies"
+    if typ in ("parliamentary", None) and lemma in ("government", "council", "assembly") and mods & _LOCAL_MODS:
+        return "local"  # "local governments", "municipal councils"
+    return typ
+
+
+def _described_types(art: ArticleView) -> list[tuple[int, int, str, int]]:
+    """Election types an article gives by what voters elect, not by name: "Uzbekistan elects a
+    president on Sunday" (presidential), "to choose a president, a vice-president and all 166
+    members of the Legislative Assembly" (presidential and parliamentary, so general as well),
+    "Mongolians voted for a new parliament". ``(start, end, type, number of types named)`` for the
+    verb's span; a description that names several offices gives each one's type and "general"."""
+    out: list[tuple[int, int, str, int]] = []
+    for v in art.doc:
+        if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in _ELECT_VERBS:
+            continue
+        objs: list[Token] = []
+        for c in v.children:
+            if v.lemma_.lower() == "vote":
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    objs += [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "nsubjpass"):
+                objs.append(c)
+        types: set[str] = set()
+        for o in objs:
+            for t in (o, *o.conjuncts, *(a for x in (o, *o.conjuncts) for c in x.children if c.dep_ == "appos"
+                                         for a in (c, *c.conjuncts))):
+                typ = _office_type(t)
+                if typ is not None:
+                    types.add(typ)
+        if not types:
+            continue
+        named = (*sorted(types), "general") if len(types) > 1 else tuple(types)
+        out.extend((v.idx, v.idx + len(v), typ, len(types)) for typ in named)
+    return out
 
 
 def _other_weekday(d: Any, published: date | None, chosen: date) -> list[date]:
@@ -794,8 +936,17 @@ def _slot_features(art: ArticleView, slot: str, s: int, e: int, value: Any, key:
         f["comm_country_none"] = int(country is None)
     if slot == "head":
         f["ntoks=" + _bucket(len(text[s:e].split()))] = 1
+        if (s, e) in art._name_runs:
+            f["head_src=propn"] = 1
+            ent = art.doc[art.tok_at[e - 1]].ent_type_ if art.tok_at[e - 1] >= 0 else ""
+            f["head_ent=" + (ent or "none")] = 1
+        else:
+            f["head_src=ner"] = 1
     if slot == "election.type":
         f["type=" + str(value)] = 1
+        if (s, e) in art._described:
+            f["type_src=desc"] = 1
+            f["desc_types=" + _bucket(art._described[(s, e)], (1, 2, 3))] = 1
     return f
 
 
