@@ -5,9 +5,9 @@ For one parsed article (:class:`ArticleView`):
 1. **Mission candidates** are every catalogue organization that can observe × every country the
    article names (directly, through its election commission or its legislature).
 2. **Slot candidates**, for each mission candidate, are every mention of the slot's kind: numbers
-   for observer counts, dates for the election and start dates, PERSON entities for the head,
-   countries and organizations for members, commissions for the accrediting body, election
-   mentions for the type.
+   for observer counts, dates for the election and start dates, PERSON entities and runs of
+   proper nouns for the head, countries and organizations for members, commissions for the
+   accrediting body, election mentions and what voters elect ("elects a president") for the type.
 3. **Features** describe a candidate's relation to the mission: the Tier-1 dependency patterns
    that match it (``patterns.jsonl``, data with an id each), its dependency path and distance to
    the organizer's mentions, the lemmas around it and the verb that governs it (tense, aspect,
