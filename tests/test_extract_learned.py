@@ -7,6 +7,7 @@ packaged scorer is trained on corpus/ (see corpus/SCORES.md).
 from __future__ import annotations
 
 import json
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -327,6 +328,41 @@ def test_extract_learned_packaged_scorer_is_trained_on_the_corpus() -> None:
     trained = s.meta["trained_on"]
     assert trained["articles"] >= 900 and "corpus/train" in trained["corpora"]
     assert "corpus/locked" not in " ".join(trained["corpora"])  # never trained on the locked test
+
+
+def test_extract_learned_cross_validation_scores_each_writer_with_a_scorer_that_never_saw_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cross_validate`` (``kgbuild train --cv``) trains one scorer per left-out writer on the other
+    writers' articles only, and pools every article's prediction exactly once."""
+    import shutil
+
+    import kgbuild.extract.train as train_module
+    from kgbuild.evaluate import cross_validate, evaluate
+
+    names = sorted(p.name.removesuffix(".gold.json") for p in EXAMPLES.glob("*.gold.json"))
+    writer = {n: ("a" if k % 2 else "b") for k, n in enumerate(names)}
+    for n in names:
+        gold = json.loads((EXAMPLES / f"{n}.gold.json").read_text(encoding="utf-8"))
+        (tmp_path / f"{n}.gold.json").write_text(json.dumps({**gold, "writer": writer[n]}), encoding="utf-8")
+        shutil.copy(EXAMPLES / f"{n}.txt", tmp_path / f"{n}.txt")
+    trained_on: list[int] = []
+    real_fit = train_module.fit
+
+    def fit(labelled, **kw):  # type: ignore[no-untyped-def]
+        articles = list(labelled)
+        trained_on.append(len(articles))
+        return real_fit(iter(articles), **kw)
+
+    monkeypatch.setattr(train_module, "fit", fit)
+    result = cross_validate([tmp_path], boosted=())
+    assert set(result["folds"]) == {"a", "b"}
+    # one scorer per fold, each trained on the other writer's articles alone
+    assert sorted(trained_on) == sorted(Counter(writer.values()).values())
+    gold_units = evaluate(tmp_path).micro  # the packaged scorer: only the gold side matters here
+    pooled = result["all"].micro
+    assert pooled.tp + pooled.fn == gold_units.tp + gold_units.fn > 0
+    folds = [s.micro for s in result["folds"].values()]
+    assert sum(f.tp + f.fn for f in folds) == pooled.tp + pooled.fn and sum(f.fp for f in folds) == pooled.fp
 
 
 def test_extract_learned_train_cli(tmp_path: Path) -> None:
