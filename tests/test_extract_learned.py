@@ -7,9 +7,9 @@ packaged scorer is trained on corpus/ (see corpus/SCORES.md).
 from __future__ import annotations
 
 import json
-from collections import Counter
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
