@@ -213,6 +213,29 @@ def test_russian_partners_of_a_joint_mission_are_not_its_members() -> None:
     assert cis.member_organizations == ["European Parliament"]
 
 
+def test_russian_mission_starts_before_the_vote() -> None:
+    """A start date on the election day (the scorer's choice here: "2 июня наблюдатели БДИПЧ будут
+    работать") is dropped with its evidence; one before it stays."""
+    from kgbuild.extract.learned import mission_candidates
+    from kgbuild.extract.ru.extractor import RussianExtractor
+    from kgbuild.extract.scorer import FORMAT, Scorer
+
+    accept = {"bias": 5.0, "weights": {}}
+    election_day = {"bias": -5.0, "weights": {"is_el_date": 10.0}}
+    text = ("Миссия БДИПЧ начала работу в Сербии 10 мая 2024 года. Выборы в Сербии пройдут 2 июня 2024 года. "
+            "2 июня 2024 года наблюдатели БДИПЧ будут работать на избирательных участках.")
+    view = RussianExtractor().view(Article.from_text("t.txt", text))
+    for start_model, start in ((election_day, None), ({"bias": 5.0, "weights": {"is_el_date": -10.0}}, date(2024, 5, 10))):
+        scorer = Scorer({"format": FORMAT, "thresholds": {"mission": 0.5, "slot": 0.5},
+                         "models": {"mission": accept, "election.date": election_day, "start_date": start_model}})
+        (plain,) = scorer.decide(view, mission_candidates(view))
+        assert plain.election_date == date(2024, 6, 2) and plain.start_date == (start or date(2024, 6, 2))
+        (m,) = RussianExtractor(scorer).decide(view, mission_candidates(view))
+        assert (m.election_date, m.start_date) == (date(2024, 6, 2), start)
+        assert m.evidence_for("start_date", date(2024, 6, 2)) is None
+        assert (m.evidence_for("start_date", start) is not None) == (start is not None)
+
+
 def test_russian_member_countries_go_to_the_mission_named_before_them() -> None:
     """A list of countries belongs to the organizer the article named last before it ("В группу
     вошли ..." after the sentence that names the IPA CIS's group), or whose name holds it ("ЦИК
@@ -417,10 +440,11 @@ def test_russian_head_label_is_russian(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def ru_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Twelve articles of corpus/ru/train (three by each writer): CI's small Russian training set."""
+    """Twenty articles of corpus/ru/train (five by each of four writers): CI's small Russian training
+    set, enough candidates for the mission decision's boosted trees (twelve were not)."""
     out = tmp_path_factory.mktemp("ru-sample")
     for writer in ("r1", "r2", "r3", "r4"):
-        for txt in sorted((RU_TRAIN / writer).glob("*.txt"))[:3]:
+        for txt in sorted((RU_TRAIN / writer).glob("*.txt"))[:5]:
             shutil.copy(txt, out)
             shutil.copy(txt.with_name(txt.name.removesuffix(".txt") + ".gold.json"), out)
     return out
@@ -433,9 +457,10 @@ def test_russian_train_and_evaluate_cli(ru_sample: Path, tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-m", "kgbuild", "train", str(ru_sample), "-o", str(artifact)],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith(f"wrote {artifact}: 12 articles, ")
+    assert out.stdout.startswith(f"wrote {artifact}: 20 articles, ")
     data = json.loads(artifact.read_text(encoding="utf-8"))
     assert data["pipeline"]["model"] == RU_MODEL and "mission" in data["models"]
+    assert list(data["boosted"]) == ["mission"]  # RU_BOOSTED: trees beside the mission decision's logistic model
     again = tmp_path / "again.json"
     subprocess.run([sys.executable, "-m", "kgbuild", "train", str(ru_sample), "--lang", "ru", "-o", str(again)],
                    capture_output=True, text=True, check=True)

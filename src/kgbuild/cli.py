@@ -539,7 +539,7 @@ def evaluate(directories: tuple[str, ...], model: str | None, verbose: bool, min
 @click.option("--boost", "boost", default=None, metavar="DECISIONS",
               help="Comma-separated decisions (mission, or slots such as head) that get boosted trees: the mean "
                    "with the logistic model, or with ':trees' (head:trees) the trees alone; or 'none' "
-                   "(default: English the mission's mean and every slot's trees, Russian none).")
+                   "(default: English the mission's mean and every slot's trees, Russian the mission's mean).")
 def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c: float | None, cv: bool,
           lang: str, boost: str | None) -> None:
     """Train extractor v2's scorer on CORPORA (folders of NAME.txt + NAME.gold.json) and write it.
@@ -559,10 +559,10 @@ def train(corpora: tuple[str, ...], output: str, model: str | None, seed: int, c
         boosted = None if boost is None else tuple(d.strip() for d in boost.split(",") if d.strip() not in ("", "none"))
         try:
             if lang == "ru":
-                from .extract.ru.train import RU_C, train_russian
+                from .extract.ru.train import RU_BOOSTED, RU_C, train_russian
 
                 c = RU_C if c is None else c
-                report = train_russian(corpora, output, seed=seed, c=c, boosted=boosted or ())
+                report = train_russian(corpora, output, seed=seed, c=c, boosted=RU_BOOSTED if boosted is None else boosted)
             else:
                 c = 0.5 if c is None else c
                 report = run_training(corpora, output, model=model, seed=seed, c=c,

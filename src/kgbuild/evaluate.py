@@ -342,7 +342,8 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
 
     :param lang: the corpora's language, ``"en"`` or ``"ru"`` (the Russian pipeline; ``ru`` extra).
     :param boosted: the decisions that get boosted trees beside the logistic model (default: the
-        language's, :data:`kgbuild.extract.train.BOOSTED` for English, none for Russian).
+        language's, :data:`kgbuild.extract.train.BOOSTED` for English, :data:`kgbuild.extract.ru.train.RU_BOOSTED`
+        for Russian).
     """
     from .extract.scorer import FORMAT, Scorer
     from .extract.train import BOOSTED, THRESHOLDS, featurize, fit, gold_articles
@@ -352,7 +353,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     russian: Any = None  # the Russian extractor decides on the scorer's missions (its rules after the scorer)
     if lang == "ru":
         from .extract.ru.extractor import RussianExtractor
-        from .extract.ru.train import RU_THRESHOLDS
+        from .extract.ru.train import RU_BOOSTED, RU_THRESHOLDS
         from .extract.ru.train import featurize as featurize_ru
 
         labelled = featurize_ru(pairs)
@@ -361,7 +362,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     else:
         labelled = featurize(pairs, model=model)
     if boosted is None:
-        boosted = () if lang == "ru" else BOOSTED
+        boosted = RU_BOOSTED if russian is not None else BOOSTED
     groups = [str(g.get(group) or "(none)") for _, g in pairs]
     predicted: dict[str, list[dict[str, Any]]] = {}
     folds: dict[str, Any] = {}

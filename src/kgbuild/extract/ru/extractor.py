@@ -37,12 +37,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default_ru_scorer", "is_russian_scorer",
-           "members_of_the_nearest_mission", "mention_owner", "partners_are_not_members", "ru_patterns"]
+           "members_of_the_nearest_mission", "mention_owner", "partners_are_not_members", "ru_patterns",
+           "starts_before_the_vote"]
 
 #: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
 RU_MODEL = "natasha"
 #: Bump whenever the Russian output for the same input can change.
-RU_VERSION = "kgbuild-extract-ru/0.5.0"
+RU_VERSION = "kgbuild-extract-ru/0.6.0"
 #: Where the packaged Russian scorer lives inside the package (gzipped JSON).
 RU_PACKAGED = "data/scorer-ru.json.gz"
 
@@ -227,6 +228,19 @@ def members_of_the_nearest_mission(view: ArticleView, candidates: list[Any], mis
     return missions
 
 
+def starts_before_the_vote(missions: list[Mission]) -> list[Mission]:
+    """A mission starts work before the election it observes: a start date on or after the
+    mission's election day (the day of the vote named as a day of the mission's work: "2 июня
+    наблюдатели БДИПЧ будут работать ...", "выборы 20 марта" read as the start) is dropped, with
+    its evidence. In the Russian gold, 4 of 298 missions with both dates start on election day and
+    none after it; in the grouped cross-validation the rule took start dates from 0.753 to 0.769."""
+    for m in missions:
+        if m.start_date is not None and m.election_date is not None and m.start_date >= m.election_date:
+            m.evidence.pop(("start_date", m.start_date.isoformat()), None)
+            m.start_date = None
+    return missions
+
+
 def partners_are_not_members(missions: list[Mission]) -> list[Mission]:
     """Drop a member organization that is itself the organizer of another mission the article
     reports to the same country: in a joint mission ("Бюро ОБСЕ, ПА ОБСЕ и Европейский парламент")
@@ -324,11 +338,13 @@ class RussianExtractor:
 
     def decide(self, view: RussianView, candidates: list[Any], scorer: Scorer | None = None) -> list[Mission]:
         """The scorer's missions (``scorer``, default this extractor's), each member country taken
-        from the mentions that are its own (:func:`members_of_the_nearest_mission`), less the member
-        organizations that are partners (:func:`partners_are_not_members`)."""
+        from the mentions that are its own (:func:`members_of_the_nearest_mission`), a start date
+        before the election day (:func:`starts_before_the_vote`), less the member organizations
+        that are partners (:func:`partners_are_not_members`)."""
         scorer = scorer or self.scorer
         missions = scorer.decide(view, candidates)
-        return partners_are_not_members(members_of_the_nearest_mission(view, candidates, missions, scorer))
+        missions = members_of_the_nearest_mission(view, candidates, missions, scorer)
+        return partners_are_not_members(starts_before_the_vote(missions))
 
     def views(self, articles: Iterable[Article]) -> Iterator[RussianView | ExtractionError]:
         """Each article's :class:`RussianView` (for training), or the error it raised."""
