@@ -3,10 +3,11 @@
     .venv/bin/python -m bench.equivalence --write BEFORE.json        # on the old code
     .venv/bin/python -m bench.equivalence --against BEFORE.json      # on the new code
 
-The sample is fixed: every article of ``examples/`` and every 13th ``.txt`` of ``corpus/train``
-(sorted by path; about 300). For each article it records
+The sample is fixed: every article of ``examples/``, every 13th ``.txt`` of ``corpus/train``
+(sorted by path; about 300) and of ``corpus/ru/train`` (Russian, about 30: the Russian extractor
+shares the view and the scorer). For each article it records
 
-- the missions ``Extractor().pipe`` returns (the real path): organizer, host, every slot value and
+- the missions ``Extractor().pipe`` returns (the real path; the language detected per article): organizer, host, every slot value and
   every evidence span (:func:`~kgbuild.extract.components.mission_to_data`);
 - every mission candidate's features (a hash of the named features, exact values) and the mission
   model's probability;
@@ -37,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def sample(root: Path = ROOT, every: int = 13) -> list[Article]:
     """The fixed sample: ``examples/*.txt`` and every ``every``-th ``corpus/train`` article."""
-    paths = sorted((root / "examples").glob("*.txt")) + sorted((root / "corpus" / "train").rglob("*.txt"))[::every]
+    paths = sorted((root / "examples").glob("*.txt")) + sorted((root / "corpus" / "train").rglob("*.txt"))[::every] \
+        + sorted((root / "corpus" / "ru" / "train").rglob("*.txt"))[::every]
     return [Article.from_text(str(p.relative_to(root)), p.read_text(encoding="utf-8-sig")) for p in paths]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -219,8 +220,8 @@ class ArticleView:
         self.first_country = self.ctx.countries[0].code if self.ctx.countries else None
         self.tok_at = [-1] * (len(text) + 1)
         for t in doc:
-            for i in range(t.idx, t.idx + len(t)):
-                self.tok_at[i] = t.i
+            n = len(t)
+            self.tok_at[t.idx : t.idx + n] = [t.i] * n
         self.pat = defaultdict(set)
         for pid, toks in self.matcher(doc):
             arg = doc[toks[-1]]
@@ -244,8 +245,6 @@ class ArticleView:
         return self.ctx.text  # the Doc joins its tokens on every .text: read it once
 
     def sent_idx(self, pos: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
     def tokens(self, start: int, end: int) -> list[int]:

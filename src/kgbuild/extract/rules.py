@@ -26,7 +26,7 @@ from .context import Context, inside
 from .dates import DateMention, NumberMention, parse_number
 from .election import PERSON_TITLE, Election, find_elections, host_country, sentence_tense
 from .gazetteer import CommissionMention, CountryMention, OrgMention, find_organizations
-from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segments
+from .triggers import ANAPHOR, find_triggers, list_gap, member_segments, negative_sentence
 
 __all__ = ["Context", "extract_missions"]
 
@@ -367,7 +367,7 @@ def extract_missions(ctx: Context) -> list[Mission]:
     for s, e in ctx.sents:
         sent = text[s:e]
         refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
-        negative = is_negative(sent)
+        negative = negative_sentence(ctx, s, e)
         _counts(b, s, e, refs or _total_after_mission(b, s, e, focus, pronouns), focus)
         _heads(b, s, e, refs)
         _starts(b, s, e, refs)

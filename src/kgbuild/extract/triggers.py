@@ -14,7 +14,7 @@ from .context import Context, inside
 from .dates import parse_number
 from .gazetteer import OrgMention
 
-__all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments"]
+__all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments", "negative_sentence"]
 
 #: A count in digits or words ("22", "four", "twenty-three").
 _NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -158,6 +158,15 @@ _PAST_EVENT = re.compile(r"\b(?:previous|last|past|earlier|prior)\s+(?:[\w-]+\s+
                          r"referendums?|ballots?|runs?)\b", re.I)
 
 
+def negative_sentence(ctx: Context, s: int, e: int) -> bool:
+    """:func:`is_negative` of ``ctx.text[s:e]``, remembered for the article: the rules ask it of
+    each sentence up to three times (its clauses, its triggers, its counts)."""
+    memo: dict[tuple[int, int], bool] = ctx.derived.setdefault("negative", {})
+    if (s, e) not in memo:
+        memo[(s, e)] = is_negative(ctx.text[s:e])
+    return memo[(s, e)]
+
+
 def _about_the_past(sent: str, year: int | None) -> bool:
     """Whether a sentence is background about an earlier election ("In 2016 the EU observed ...",
     "the CIS observed the previous elections"), which gives no mission of its own."""
@@ -175,10 +184,9 @@ def list_gap(gap: str) -> bool:
 
 def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, OrgMention]:
     """First triggering mention of each organization that deploys a mission."""
-    text = ctx.text
     found: dict[str, OrgMention] = {}
     for s0, e0 in ctx.sents:
-        for s, e in _clauses(text, s0, e0):
+        for s, e in _clauses(ctx, s0, e0):
             _triggers_in(ctx, s, e, strong_member, found)
     return found
 
@@ -187,12 +195,12 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
 _CONTRAST = re.compile(r",?\s+(?:but|whereas|while)\s+(?=(?:the\s+)?[A-Z])|;\s+")
 
 
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     """A sentence split into contrasting clauses when one of them is negative, else whole."""
-    if not is_negative(text[s:e]):
+    if not negative_sentence(ctx, s, e):
         return [(s, e)]
     out, cur = [], s
-    for m in _CONTRAST.finditer(text, s, e):
+    for m in _CONTRAST.finditer(ctx.text, s, e):
         out.append((cur, m.start()))
         cur = m.end()
     out.append((cur, e))
@@ -203,7 +211,7 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
                  found: dict[str, OrgMention]) -> None:
     text = ctx.text
     sent = text[s:e]
-    if is_negative(sent) or _about_the_past(sent, ctx.published.year if ctx.published else None):
+    if negative_sentence(ctx, s, e) or _about_the_past(sent, ctx.published.year if ctx.published else None):
         return
     in_sent = [o for o in ctx.orgs if s <= o.start < e]
     positive: list[OrgMention] = []
