@@ -78,8 +78,10 @@ def _alternation(forms: list[str], patterns: list[str], *, ignore_case: bool = F
     can match, and inside a group the order is kept), but the regex engine tries one lookahead
     per first character instead of every form at every word start: several times faster on
     hundreds of names. A form that does not start with a letter or digit keeps the flat form.
+    ``ignore_case``: the regex is compiled with ``re.I`` (forms are grouped by their lower-cased
+    first character); ``flat``: the plain alternation (what a test compares the grouped one with).
     """
-    if any(not f[:1].isalnum() for f in forms):
+    if flat or any(not f[:1].isalnum() for f in forms):
         return "(?:" + "|".join(patterns) + ")"
     groups: dict[str, list[str]] = {}
     for f, p in zip(forms, patterns, strict=True):
