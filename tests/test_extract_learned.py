@@ -180,6 +180,24 @@ def test_extract_learned_trees_give_scikit_learns_probabilities() -> None:
     assert len(set(np.round(ours, 6))) > 5  # the trees do separate the candidates
 
 
+def test_extract_learned_one_walk_for_many_decisions_gives_each_models_probabilities() -> None:
+    """The scorer walks the trees of many decisions at once (the mission decision, and every slot
+    of every kept mission: :class:`~kgbuild.extract.scorer.Forest`, a speed change); each
+    decision's probabilities are exactly those of its own model, on the examples' candidates."""
+    import numpy as np
+
+    scorer = default_scorer()
+    jobs = []
+    for _, cands in featurize(gold_articles([EXAMPLES])):
+        jobs.append(("mission", [c.features for c, _ in cands]))
+        jobs += [(slot, [r.features for r in c.slots[slot]]) for c, m in cands if m is not None
+                 for slot in SLOTS if c.slots.get(slot) and slot in scorer.models]
+    assert len({name for name, _ in jobs}) >= 8 and sum(len(rows) for _, rows in jobs) > 500
+    together = scorer.probabilities(jobs)
+    for (name, rows), p in zip(jobs, together, strict=True):
+        assert np.array_equal(p, scorer.models[name].probabilities(rows)), name
+
+
 def test_extract_learned_malformed_trees_are_refused() -> None:
     """A tree whose child comes before its node (a cycle) or that tests a missing column is a
     ScorerError naming the artifact, not a hang or a wrong answer."""
