@@ -158,11 +158,20 @@ class ChainMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         out: list[tuple[str, list[int]]] = []
-        by_lemma: dict[str, list[Token]] = defaultdict(list)
-        for t in doc:
-            by_lemma[t.lemma_].append(t)
+        # the tokens of each lemma, found on the Doc's array of lemma ids (a Token object is made
+        # only for a token whose lemma starts a pattern)
+        lemmas = doc.to_array("LEMMA") if len(doc) else np.zeros(0, dtype=np.uint64)
+        strings = doc.vocab.strings
+        by_lemma: dict[str, list[Token]] = {}
         for pid, keys, start, steps in self.chains:
-            tokens = list(doc) if keys is None else [t for k in keys for t in by_lemma.get(k, ())]
+            if keys is None:
+                tokens = list(doc)
+            else:
+                tokens = []
+                for k in keys:
+                    if k not in by_lemma:
+                        by_lemma[k] = [doc[int(i)] for i in np.flatnonzero(lemmas == strings[k])]
+                    tokens += by_lemma[k]
             for t in tokens:
                 if not start(t):
                     continue
@@ -218,6 +227,8 @@ class ArticleView:
         dateline = _dateline_country(self.ctx)
         self.dateline = dateline.code if dateline else None
         self.first_country = self.ctx.countries[0].code if self.ctx.countries else None
+        self._tokens: dict[tuple[int, int], list[int]] = {}
+        self._roots: dict[tuple[int, int], Token | None] = {}
         self.tok_at = [-1] * (len(text) + 1)
         for t in doc:
             n = len(t)
@@ -248,10 +259,23 @@ class ArticleView:
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
     def tokens(self, start: int, end: int) -> list[int]:
-        return sorted({self.tok_at[i] for i in range(start, min(end, len(self.text))) if self.tok_at[i] >= 0})
+        """The indices of the tokens a character span touches, in order (do not change the list:
+        it is remembered, as the features ask for the same spans many times)."""
+        key = (start, end)
+        found = self._tokens.get(key)
+        if found is None:
+            found = self._tokens[key] = sorted({self.tok_at[i] for i in range(start, min(end, len(self.text)))
+                                                if self.tok_at[i] >= 0})
+        return found
 
     def root(self, start: int, end: int) -> Token | None:
         """The syntactic root of a character span (the token whose head lies outside it)."""
+        key = (start, end)
+        if key not in self._roots:
+            self._roots[key] = self._root(start, end)
+        return self._roots[key]
+
+    def _root(self, start: int, end: int) -> Token | None:
         idxs = self.tokens(start, end)
         if not idxs:
             return None
