@@ -160,7 +160,9 @@ class ChainMatcher:
         out: list[tuple[str, list[int]]] = []
         # the tokens of each lemma, found on the Doc's array of lemma ids (a Token object is made
         # only for a token whose lemma starts a pattern)
-        lemmas = doc.to_array("LEMMA") if len(doc) else np.zeros(0, dtype=np.uint64)
+        at: dict[int, list[int]] = {}
+        for i, lemma in enumerate(doc.to_array("LEMMA").tolist() if len(doc) else []):
+            at.setdefault(lemma, []).append(i)
         strings = doc.vocab.strings
         by_lemma: dict[str, list[Token]] = {}
         for pid, keys, start, steps in self.chains:
@@ -170,7 +172,7 @@ class ChainMatcher:
                 tokens = []
                 for k in keys:
                     if k not in by_lemma:
-                        by_lemma[k] = [doc[int(i)] for i in np.flatnonzero(lemmas == strings[k])]
+                        by_lemma[k] = [doc[i] for i in at.get(strings[k], ())]
                     tokens += by_lemma[k]
             for t in tokens:
                 if not start(t):
@@ -429,7 +431,8 @@ def _vector(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: 
     idxs = sorted({i for s, e in spans for i in art.tokens(s, e)})
     if not idxs:
         return
-    f[prefix] = np.round(tensor[idxs].mean(axis=0).astype(np.float64) * scale, 4)
+    mean = tensor[idxs[0]] if len(idxs) == 1 else tensor[idxs].mean(axis=0)  # one token: its own vector
+    f[prefix] = (mean.astype(np.float64) * scale).round(4)
 
 
 def _rule_mission(art: ArticleView, org: Organization, cc: str) -> dict[str, Any] | None:
