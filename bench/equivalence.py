@@ -9,6 +9,7 @@ shares the view and the scorer). For each article it records
 
 - the missions ``Extractor().pipe`` returns (the real path; the language detected per article): organizer, host, every slot value and
   every evidence span (:func:`~kgbuild.extract.components.mission_to_data`);
+- the missions of the v1 rules alone (``Extractor(learned=False)``);
 - every mission candidate's features (a hash of the named features, exact values) and the mission
   model's probability;
 - for each candidate the scorer keeps, every slot candidate's features (hashed) and probability.
@@ -61,6 +62,8 @@ def record(articles: list[Article]) -> dict[str, Any]:
     out: dict[str, Any] = {a.id: {} for a in articles}
     for a, result in Extractor().pipe(articles):
         out[a.id]["missions"] = repr(result) if isinstance(result, Exception) else [mission_to_data(m) for m in result]
+    for a, result in Extractor(learned=False).pipe(articles):
+        out[a.id]["rules"] = repr(result) if isinstance(result, Exception) else [mission_to_data(m) for m in result]
     scorer = default_scorer()
     for a, view in zip(articles, Extractor(scorer="none").views(articles), strict=True):
         if isinstance(view, Exception):
