@@ -473,3 +473,24 @@ def test_name_regexes_grouped_by_first_character_match_as_the_flat_alternation()
             assert got == [(m.start(), m.end(), m.group(0)) for m in plain.finditer(t)], p.name
             found += len(got)
     assert found > 500
+
+
+def test_is_negative_quick_look_gives_the_full_regexes_answer() -> None:
+    """``is_negative`` first looks for the words every negative phrase needs (a speed change): on
+    every sentence and line of the examples and a sample of the training corpus it answers as the
+    full regexes do, and some of those sentences are negative."""
+    import re
+
+    from kgbuild.extract import triggers as tr
+
+    paths = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "corpus" / "train").rglob("*.txt"))[::10]
+    negative = 0
+    for p in paths:
+        text = p.read_text(encoding="utf-8-sig")
+        for sent in re.split(r"(?<=[.!?])\s+", text) + text.split("\n"):
+            full = bool(tr._NEGATIVE.search(tr._INVITED_ADJ.sub(" ", tr._AT_INVITATION.sub(" ", sent))))
+            assert tr.is_negative(sent) == full, (p.name, sent)
+            negative += full
+    assert negative > 50
+    assert tr.is_negative("The EU declined to send observers.") and not tr.is_negative("The EU sent observers.")
+    assert tr.is_negative("There will be NO\tobservers.")

@@ -148,8 +148,18 @@ _INVITED_ADJ = re.compile(r"(?:\A\s*|\b(?:the|all|other|some|many)\s+)invited\s+
 def is_negative(sent: str) -> bool:
     """Whether a sentence is about not observing: invitations (not yet observing), refusals,
     cancellations, "no observers". "At the invitation of" and "the invited observers" are not."""
+    if sent.isascii():  # (where re.I is plain ASCII case): a quick look for the words it needs
+        low = sent.lower()
+        if not any(w in low for w in _NEGATIVE_WORDS) and not _NO.search(low):
+            return False
     cleaned = _INVITED_ADJ.sub(" ", _AT_INVITATION.sub(" ", sent))
     return bool(_NEGATIVE.search(cleaned))
+
+
+#: Every branch of :data:`_NEGATIVE` needs one of these words (or "no" and a space), and taking out
+#: the invitation phrases first cannot make one: a sentence without them is not negative.
+_NEGATIVE_WORDS = ("invit", "not", "n't", "declin", "refus", "cancel", "called", "postpon", "whether", "consideration")
+_NO = re.compile(r"no\s")
 
 
 _PAST_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?!\s*[-–/])|"
