@@ -198,6 +198,25 @@ def test_extract_learned_one_walk_for_many_decisions_gives_each_models_probabili
         assert np.array_equal(p, scorer.models[name].probabilities(rows)), name
 
 
+def test_extract_learned_one_walk_takes_a_tree_model_without_columns() -> None:
+    """A slot whose trees are single leaves tests no column (its matrix is 0 wide: what a scorer
+    trained on few articles can have, e.g. the examples' ``accredited_by``); walked together with
+    others, and last, it still gets its own model's probabilities (it once read past the end)."""
+    import numpy as np
+
+    tested = {"kind": "trees", "baseline": 0.0, "features": ["a"],
+              "trees": [[[0, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -1.0, 2.0]]]}
+    leaves = {"kind": "trees", "baseline": -0.5, "features": [], "trees": [[[-1], [0.0], [0], [0], [0.25]]] * 2}
+    scorer = Scorer({"format": FORMAT, "thresholds": {}, "models": {"mission": tested, "accredited_by": leaves}},
+                    source="x.json")
+    rows = [{"a": 1.0}, {}, {"a": 0.2}]
+    for jobs in ([("mission", rows), ("accredited_by", rows)], [("accredited_by", rows)],
+                 [("accredited_by", rows[:1]), ("mission", rows)]):
+        for (name, r), p in zip(jobs, scorer.probabilities(jobs), strict=True):
+            assert np.array_equal(p, scorer.models[name].probabilities(r)), (name, jobs)
+    assert scorer.models["accredited_by"].probability({}) == pytest.approx(1 / (1 + np.exp(-(-0.5 + 0.5))))
+
+
 def test_extract_learned_malformed_trees_are_refused() -> None:
     """A tree whose child comes before its node (a cycle) or that tests a missing column is a
     ScorerError naming the artifact, not a hang or a wrong answer."""

@@ -256,7 +256,10 @@ class Forest:
             starts.append(np.repeat(at + np.arange(len(rows)) * x.shape[1], len(roots)))
             sizes.append((len(rows), len(roots)))
             at += x.size
-        flat = np.concatenate(xs)
+        # one padding value at the end: a leaf reads column 0 of its row (and ignores it), and a
+        # model without columns has 0-wide rows, so its leaves read the next job's first value,
+        # or past the end when it comes last
+        flat = np.concatenate([*xs, np.zeros(1)])
         node = np.concatenate(nodes)
         row_start = np.concatenate(starts)
         col, thr, children, leaf = self._col, self._thr, self._children, self._leaf
