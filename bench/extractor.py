@@ -2,7 +2,8 @@
 
     .venv/bin/python -m bench.extractor [--articles 150] [--repeats 3] [--cpu] [--scorer PATH ...]
 
-Prints words per second (median of the repeats) of:
+Prints words per second (median of the repeats; the pipelines interleaved, each repeat runs each
+once) of:
 - ``raw``: the model's full default pipeline, ``nlp.pipe`` over the texts (the baseline);
 - ``parse``: the extractor's pipeline without the scorer (parse, names ruler, v1 rules);
 - ``v2``: the whole extractor (``Extractor()``: parse, rules, candidates, patterns, scorer);
@@ -96,10 +97,18 @@ def main(argv: list[str] | None = None) -> int:
         return run
 
     unit = "words per CPU second" if args.cpu else "words/s"
-    print(f"{len(texts)} generated articles, {words:,} words, median of {args.repeats} runs ({unit})")
-    rates = {"raw": _rate(run_raw, texts, words, args.repeats, clock)}
-    for name, ex in extractors.items():
-        rates[name] = _rate(runner(ex), texts, words, args.repeats, clock)
+    import os
+
+    print(f"{len(texts)} generated articles, {words:,} words, median of {args.repeats} runs ({unit}); "
+          f"load {os.getloadavg()[0]:.1f}")
+    # interleaved: each repeat runs every pipeline once, so that a change in the machine's load
+    # during the run weighs on all of them alike
+    runs = {"raw": run_raw, **{name: runner(ex) for name, ex in extractors.items()}}
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.repeats):
+        for name, fn in runs.items():
+            samples[name].append(_rate(fn, texts, words, 1, clock))
+    rates = {name: statistics.median(r) for name, r in samples.items()}
     for name, r in rates.items():
         print(f"  {name:6} {r:9,.0f}")  # a --scorer row is named "v2 PATH"
     print(f"v2 / raw   = {rates['v2'] / rates['raw']:.2f}x  (target >= 0.85; baseline: raw nlp.pipe, same texts, same run)")
@@ -111,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
               f"/ packaged v2 = {r / rates['v2']:.2f}x")
     if args.scorer:
         scorer_step(extractors["parse"], arts, args.scorer, args.repeats)
+    print(f"load {os.getloadavg()[0]:.1f} at the end")
     return 0
 
 

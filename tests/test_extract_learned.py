@@ -226,6 +226,43 @@ def test_extract_learned_trees_give_scikit_learns_probabilities() -> None:
     assert len(set(np.round(ours, 6))) > 5  # the trees do separate the candidates
 
 
+def test_extract_learned_one_walk_for_many_decisions_gives_each_models_probabilities() -> None:
+    """The scorer walks the trees of many decisions at once (the mission decision, and every slot
+    of every kept mission: :class:`~kgbuild.extract.scorer.Forest`, a speed change); each
+    decision's probabilities are exactly those of its own model, on the examples' candidates."""
+    import numpy as np
+
+    scorer = default_scorer()
+    jobs = []
+    for _, cands in featurize(gold_articles([EXAMPLES])):
+        jobs.append(("mission", [c.features for c, _ in cands]))
+        jobs += [(slot, [r.features for r in c.slots[slot]]) for c, m in cands if m is not None
+                 for slot in SLOTS if c.slots.get(slot) and slot in scorer.models]
+    assert len({name for name, _ in jobs}) >= 8 and sum(len(rows) for _, rows in jobs) > 500
+    together = scorer.probabilities(jobs)
+    for (name, rows), p in zip(jobs, together, strict=True):
+        assert np.array_equal(p, scorer.models[name].probabilities(rows)), name
+
+
+def test_extract_learned_one_walk_takes_a_tree_model_without_columns() -> None:
+    """A slot whose trees are single leaves tests no column (its matrix is 0 wide: what a scorer
+    trained on few articles can have, e.g. the examples' ``accredited_by``); walked together with
+    others, and last, it still gets its own model's probabilities (it once read past the end)."""
+    import numpy as np
+
+    tested = {"kind": "trees", "baseline": 0.0, "features": ["a"],
+              "trees": [[[0, -1, -1], [0.5, 0.0, 0.0], [1, 0, 0], [2, 0, 0], [0.0, -1.0, 2.0]]]}
+    leaves = {"kind": "trees", "baseline": -0.5, "features": [], "trees": [[[-1], [0.0], [0], [0], [0.25]]] * 2}
+    scorer = Scorer({"format": FORMAT, "thresholds": {}, "models": {"mission": tested, "accredited_by": leaves}},
+                    source="x.json")
+    rows = [{"a": 1.0}, {}, {"a": 0.2}]
+    for jobs in ([("mission", rows), ("accredited_by", rows)], [("accredited_by", rows)],
+                 [("accredited_by", rows[:1]), ("mission", rows)]):
+        for (name, r), p in zip(jobs, scorer.probabilities(jobs), strict=True):
+            assert np.array_equal(p, scorer.models[name].probabilities(r)), (name, jobs)
+    assert scorer.models["accredited_by"].probability({}) == pytest.approx(1 / (1 + np.exp(-(-0.5 + 0.5))))
+
+
 def test_extract_learned_malformed_trees_are_refused() -> None:
     """A tree whose child comes before its node (a cycle) or that tests a missing column is a
     ScorerError naming the artifact, not a hang or a wrong answer."""

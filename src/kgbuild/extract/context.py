@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..model import Evidence
 from .dates import DateMention, NumberMention, find_dates, find_numbers
@@ -35,6 +36,9 @@ class Context:
     comms: list[CommissionMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
+    #: What the rules and extractor v2 both derive from the mentions (the elections, the dateline's
+    #: country), found once per article: see :func:`.election.find_elections`.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str, published: date | None, sents: Sequence[tuple[int, int]],

@@ -59,6 +59,14 @@ class Election:
 
 
 def find_elections(ctx: Context) -> list[Election]:
+    """The elections the article names (found once per article: the rules and extractor v2 share
+    them, and neither changes them)."""
+    if "elections" not in ctx.derived:
+        ctx.derived["elections"] = _find_elections(ctx)
+    return list(ctx.derived["elections"])
+
+
+def _find_elections(ctx: Context) -> list[Election]:
     text = ctx.text
     out = []
     for m in _ELECTION.finditer(text):
@@ -248,7 +256,14 @@ def _city_countries() -> dict[str, str]:
 
 
 def _dateline_country(ctx: Context) -> CountryMention | None:
-    """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20")."""
+    """Last resort: the country of the dateline's city ("MOSCOW, Sept. 20"); found once per article."""
+    if "dateline" not in ctx.derived:
+        ctx.derived["dateline"] = _find_dateline_country(ctx)
+    found: CountryMention | None = ctx.derived["dateline"]
+    return found
+
+
+def _find_dateline_country(ctx: Context) -> CountryMention | None:
     m = _DATELINE.match(ctx.text)
     if not m:
         return None

@@ -70,8 +70,27 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _alternation(forms: list[str], patterns: list[str], *, ignore_case: bool = False, flat: bool = False) -> str:
+    """``(?:p1|p2|...)`` of ``patterns`` (the regexes of ``forms``, in order), grouped by the first
+    character of their form behind a lookahead: ``(?:(?=a)(?:...)|(?=b)(?:...)|...)``.
+
+    It matches exactly what the flat alternation matches (at one position only one group's forms
+    can match, and inside a group the order is kept), but the regex engine tries one lookahead
+    per first character instead of every form at every word start: several times faster on
+    hundreds of names. A form that does not start with a letter or digit keeps the flat form.
+    ``ignore_case``: the regex is compiled with ``re.I`` (forms are grouped by their lower-cased
+    first character); ``flat``: the plain alternation (what a test compares the grouped one with).
+    """
+    if flat or any(not f[:1].isalnum() for f in forms):
+        return "(?:" + "|".join(patterns) + ")"
+    groups: dict[str, list[str]] = {}
+    for f, p in zip(forms, patterns, strict=True):
+        groups.setdefault(f[0].lower() if ignore_case else f[0], []).append(p)
+    return "(?:" + "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" for c, ps in groups.items()) + ")"
+
+
 @cache
-def _country_regex() -> re.Pattern[str]:
+def _country_regex(flat: bool = False) -> re.Pattern[str]:
     """Country names and variants, folded (:func:`_fold`): it is matched on a folded text."""
     forms: set[str] = set(iso_country_names())
     forms.update(k.title() if len(k) > 3 else k.upper() for k, v in VARIANTS.items() if v)
@@ -81,8 +100,8 @@ def _country_regex() -> re.Pattern[str]:
     forms.update(abbr + f.removeprefix("Saint ") for f in list(forms) if f.startswith("Saint ")
                  for abbr in ("St ", "St. "))  # "St Vincent and the Grenadines"
     alts = sorted(forms, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+    body = _alternation(alts, [re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts], flat=flat)
+    return re.compile(rf"(?<![\w-]){body}(?![\w])")
 
 
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:[- ](?:Leonean|Lankan|Rican|African|Zealander|Verdean|Salvadoran|"
@@ -131,15 +150,16 @@ def _flex(form: str) -> str:
 
 
 @cache
-def _org_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _org_regexes(flat: bool = False) -> tuple[re.Pattern[str], re.Pattern[str]]:
     longs: set[str] = set()
     acrs: set[str] = set()
     for o in organizations():
         acrs.update(o.acronyms)
         longs.update((o.name, *o.aliases))
-    lpat = "|".join(_flex(f) for f in sorted(longs, key=len, reverse=True))
+    lforms = sorted(longs, key=len, reverse=True)
+    lpat = _alternation(lforms, [_flex(f) for f in lforms], ignore_case=True, flat=flat)
     apat = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(acrs, key=len, reverse=True))
-    return (re.compile(rf"(?<![\w-])(?:{lpat})(?![\w])", re.I),
+    return (re.compile(rf"(?<![\w-]){lpat}(?![\w])", re.I),
             re.compile(rf"(?<![\w-])(?:{apat})(?![\w])"))
 
 

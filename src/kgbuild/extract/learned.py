@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -157,11 +158,22 @@ class ChainMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         out: list[tuple[str, list[int]]] = []
-        by_lemma: dict[str, list[Token]] = defaultdict(list)
-        for t in doc:
-            by_lemma[t.lemma_].append(t)
+        # the tokens of each lemma, found on the Doc's array of lemma ids (a Token object is made
+        # only for a token whose lemma starts a pattern)
+        at: dict[int, list[int]] = {}
+        for i, lemma in enumerate(doc.to_array("LEMMA").tolist() if len(doc) else []):
+            at.setdefault(lemma, []).append(i)
+        strings = doc.vocab.strings
+        by_lemma: dict[str, list[Token]] = {}
         for pid, keys, start, steps in self.chains:
-            tokens = list(doc) if keys is None else [t for k in keys for t in by_lemma.get(k, ())]
+            if keys is None:
+                tokens = list(doc)
+            else:
+                tokens = []
+                for k in keys:
+                    if k not in by_lemma:
+                        by_lemma[k] = [doc[i] for i in at.get(strings[k], ())]
+                    tokens += by_lemma[k]
             for t in tokens:
                 if not start(t):
                     continue
@@ -217,10 +229,12 @@ class ArticleView:
         dateline = _dateline_country(self.ctx)
         self.dateline = dateline.code if dateline else None
         self.first_country = self.ctx.countries[0].code if self.ctx.countries else None
+        self._tokens: dict[tuple[int, int], list[int]] = {}
+        self._roots: dict[tuple[int, int], Token | None] = {}
         self.tok_at = [-1] * (len(text) + 1)
         for t in doc:
-            for i in range(t.idx, t.idx + len(t)):
-                self.tok_at[i] = t.i
+            n = len(t)
+            self.tok_at[t.idx : t.idx + n] = [t.i] * n
         self.pat = defaultdict(set)
         for pid, toks in self.matcher(doc):
             arg = doc[toks[-1]]
@@ -246,15 +260,26 @@ class ArticleView:
         return self.ctx.text  # the Doc joins its tokens on every .text: read it once
 
     def sent_idx(self, pos: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
     def tokens(self, start: int, end: int) -> list[int]:
-        return sorted({self.tok_at[i] for i in range(start, min(end, len(self.text))) if self.tok_at[i] >= 0})
+        """The indices of the tokens a character span touches, in order (do not change the list:
+        it is remembered, as the features ask for the same spans many times)."""
+        key = (start, end)
+        found = self._tokens.get(key)
+        if found is None:
+            found = self._tokens[key] = sorted({self.tok_at[i] for i in range(start, min(end, len(self.text)))
+                                                if self.tok_at[i] >= 0})
+        return found
 
     def root(self, start: int, end: int) -> Token | None:
         """The syntactic root of a character span (the token whose head lies outside it)."""
+        key = (start, end)
+        if key not in self._roots:
+            self._roots[key] = self._root(start, end)
+        return self._roots[key]
+
+    def _root(self, start: int, end: int) -> Token | None:
         idxs = self.tokens(start, end)
         if not idxs:
             return None
@@ -408,7 +433,8 @@ def _vector(prefix: str, art: ArticleView, spans: Iterable[tuple[int, int]], f: 
     idxs = sorted({i for s, e in spans for i in art.tokens(s, e)})
     if not idxs:
         return
-    f[prefix] = np.round(tensor[idxs].mean(axis=0).astype(np.float64) * scale, 4)
+    mean = tensor[idxs[0]] if len(idxs) == 1 else tensor[idxs].mean(axis=0)  # one token: its own vector
+    f[prefix] = (mean.astype(np.float64) * scale).round(4)
 
 
 def _rule_mission(art: ArticleView, org: Organization, cc: str) -> dict[str, Any] | None:

@@ -26,7 +26,7 @@ from .context import Context, inside
 from .dates import DateMention, NumberMention, parse_number
 from .election import PERSON_TITLE, Election, find_elections, host_country, sentence_tense
 from .gazetteer import CommissionMention, CountryMention, OrgMention, find_organizations
-from .triggers import ANAPHOR, find_triggers, is_negative, list_gap, member_segments
+from .triggers import ANAPHOR, find_triggers, list_gap, member_segments, negative_sentence
 
 __all__ = ["Context", "extract_missions"]
 
@@ -367,7 +367,7 @@ def extract_missions(ctx: Context) -> list[Mission]:
     for s, e in ctx.sents:
         sent = text[s:e]
         refs = _refs(ctx, s, e, b.missions, focus, member_spans, pronouns=pronouns)
-        negative = is_negative(sent)
+        negative = negative_sentence(ctx, s, e)
         _counts(b, s, e, refs or _total_after_mission(b, s, e, focus, pronouns), focus)
         _heads(b, s, e, refs)
         _starts(b, s, e, refs)
@@ -608,15 +608,22 @@ def _count_owner(b: _Builder, n: NumberMention, refs: list[_Ref]) -> str | None:
 
 def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
     ctx, text = b.ctx, b.ctx.text
-    blockers = [(o.start, o.end) for o in ctx.orgs if s <= o.start < e and o.org.key not in b.missions
-                and not re.match(r"\s+(?:member\s+|participating\s+)(?:countries|states|nations)", text[o.end : o.end + 30], re.I)
-                and not o.organ]
+    found: list[list[tuple[int, int]]] = []
+
+    def blockers() -> list[tuple[int, int]]:  # found once, when a head needs them
+        if not found:
+            found.append([(o.start, o.end) for o in ctx.orgs if s <= o.start < e and o.org.key not in b.missions
+                          and not re.match(r"\s+(?:member\s+|participating\s+)(?:countries|states|nations)",
+                                           text[o.end : o.end + 30], re.I)
+                          and not o.organ])
+        return found[0]
+
     for m in _HEAD_AFTER.finditer(text, s, e):
         span = _person_at(ctx, m.end(), min(e, m.end() + 110))
         if span is None or not _title_words(text[m.end() : span[0]]):
             continue
         by = re.match(r"\w+\s+by\b", m.group(0))  # "headed by" attaches to the nearest body, which may be another
-        key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers if by else ())
+        key = _key_in(b, m.start(), m.end()) or _nearest(refs, m.start(), blockers() if by else ())
         if key:
             b.set_head(key, span)
     spans = [_person_at(ctx, a, bb + 1) or (a, bb) for a, bb in ctx.persons if s <= a < e]
@@ -629,7 +636,7 @@ def _heads(b: _Builder, s: int, e: int, refs: list[_Ref]) -> None:
         hm = _HEAD_BEFORE.match(text, span[1], e)
         if not hm:
             continue
-        key = _key_in(b, hm.start(), hm.end()) or _nearest(refs, hm.end(), blockers)
+        key = _key_in(b, hm.start(), hm.end()) or _nearest(refs, hm.end(), blockers())
         if key:
             b.set_head(key, span)
 

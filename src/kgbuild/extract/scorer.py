@@ -210,6 +210,119 @@ class TreeModel:
         return float(self.probabilities([features])[0])
 
 
+class Forest:
+    """Several :class:`TreeModel` s as one flat array of nodes, so that the candidates of many
+    decisions (every slot of every kept mission of an article) walk down their own model's trees
+    in one walk: as many numpy steps as the deepest tree has levels, instead of that many for
+    each decision. Each candidate's probability is the same as its model's
+    :meth:`~TreeModel.probabilities` gives (the same leaves, summed in the same order).
+    """
+
+    def __init__(self, models: list[TreeModel]) -> None:
+        self.offset: dict[int, int] = {}
+        cols, thrs, lefts, rights, values = [], [], [], [], []
+        n = 0
+        for m in models:
+            if id(m) in self.offset:
+                continue
+            self.offset[id(m)] = n
+            cols.append(m._col)
+            thrs.append(m._thr)
+            lefts.append(m._left + n)
+            rights.append(m._right + n)
+            values.append(m._value)
+            n += len(m._col)
+        self.models = models  # keeps the ids above alive
+        self._col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        self._thr = np.concatenate(thrs) if thrs else np.zeros(0)
+        self._left = np.concatenate(lefts) if lefts else np.zeros(0, dtype=np.int64)
+        self._right = np.concatenate(rights) if rights else np.zeros(0, dtype=np.int64)
+        self._value = np.concatenate(values) if values else np.zeros(0)
+        # node k's children at 2k (value <= threshold) and 2k + 1; a leaf is its own child
+        self._children = np.stack([self._left, self._right], axis=1).ravel()
+        self._leaf = self._left == np.arange(len(self._left))
+
+    def probabilities(self, jobs: list[tuple[TreeModel, list[Features]]]) -> list[np.ndarray[Any, np.dtype[np.float64]]]:
+        """Each job's probabilities (its rows, scored by its model, which must be in the forest)."""
+        if not jobs:
+            return []
+        xs, nodes, starts, sizes = [], [], [], []
+        at = 0
+        for m, rows in jobs:
+            x = m.matrix(rows)
+            xs.append(x.ravel())
+            roots = m._roots + self.offset[id(m)]
+            nodes.append(np.broadcast_to(roots, (len(rows), len(roots))).ravel())
+            starts.append(np.repeat(at + np.arange(len(rows)) * x.shape[1], len(roots)))
+            sizes.append((len(rows), len(roots)))
+            at += x.size
+        # one padding value at the end: a leaf reads column 0 of its row (and ignores it), and a
+        # model without columns has 0-wide rows, so its leaves read the next job's first value,
+        # or past the end when it comes last
+        flat = np.concatenate([*xs, np.zeros(1)])
+        node = np.concatenate(nodes)
+        row_start = np.concatenate(starts)
+        col, thr, children, leaf = self._col, self._thr, self._children, self._leaf
+        depth = max(m._depth for m, _ in jobs)
+        # Most paths end long before the deepest tree's: every few steps the walkers that have
+        # reached a leaf leave the walk (about a third of the steps of a full walk are needed).
+        reached = node.copy()
+        where: np.ndarray[Any, np.dtype[np.int64]] | None = None  # the walkers still walking
+        for step in range(1, depth + 1):
+            node = children.take(2 * node + 1 - (flat.take(row_start + col.take(node)) <= thr.take(node)))
+            if step % 4 == 0 and step < depth:
+                done = leaf.take(node)
+                if where is None:
+                    reached, where = node.copy(), np.flatnonzero(~done)
+                else:
+                    reached[where[done]] = node[done]
+                    where = where[~done]
+                node, row_start = node[~done], row_start[~done]
+                if not len(node):
+                    break
+        if where is None:
+            reached = node
+        else:
+            reached[where] = node
+        leaves = self._value[reached]
+        out = []
+        k = 0
+        for (m, _), (r, t) in zip(jobs, sizes, strict=True):
+            z = np.clip(m.baseline + leaves[k : k + r * t].reshape(r, t).sum(axis=1), -30.0, 30.0)
+            out.append(1.0 / (1.0 + np.exp(-z)))
+            k += r * t
+        return out
+
+
+def _tree_members(m: Model) -> list[TreeModel]:
+    if isinstance(m, TreeModel):
+        return [m]
+    if isinstance(m, MeanModel):
+        return [t for x in m.members for t in _tree_members(x)]
+    return []
+
+
+def _collect(m: Model, rows: list[Features], into: list[tuple[TreeModel, list[Features]]]) -> None:
+    if isinstance(m, TreeModel):
+        into.append((m, rows))
+    elif isinstance(m, MeanModel):
+        for x in m.members:
+            _collect(x, rows, into)
+
+
+def _combine(m: Model, rows: list[Features], walked: Any) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """``m.probabilities(rows)``, taking its trees' results from ``walked`` (in :func:`_collect` order)."""
+    if isinstance(m, TreeModel):
+        p: np.ndarray[Any, np.dtype[np.float64]] = next(walked)
+        return p
+    if isinstance(m, MeanModel):
+        total = np.zeros(len(rows))
+        for x in m.members:
+            total += _combine(x, rows, walked)
+        return total / len(m.members)
+    return m.probabilities(rows)
+
+
 @dataclass(frozen=True)
 class MeanModel:
     """The mean of its members' probabilities (e.g. a logistic model and boosted trees)."""
@@ -270,6 +383,7 @@ class Scorer:
             raise ScorerError(f"scorer {source}: malformed ({type(exc).__name__}: {exc})") from exc
         if "mission" not in self.models:
             raise ScorerError(f"scorer {source}: has no 'mission' model")
+        self.forest = Forest([t for m in self.models.values() for t in _tree_members(m)])
         self.data_sha256: str = str((data.get("trained_on") or {}).get("sha256", ""))
         self.source = source
         self.meta = {k: v for k, v in data.items() if k != "models"}
@@ -296,25 +410,39 @@ class Scorer:
         m = self.models.get(model)
         return m.probability(features) if m is not None else 0.0
 
+    def probabilities(self, jobs: list[tuple[str, list[Features]]]) -> list[np.ndarray[Any, np.dtype[np.float64]]]:
+        """Each ``(model name, rows)`` job's probabilities, as ``self.models[name].probabilities(rows)``
+        gives them, with every job's trees walked together (:class:`Forest`): one walk for all."""
+        walk: list[tuple[TreeModel, list[Features]]] = []
+        for name, rows in jobs:
+            _collect(self.models[name], rows, walk)
+        if any(id(m) not in self.forest.offset for m, _ in walk):  # a model set after __init__
+            self.forest = Forest([t for m in self.models.values() for t in _tree_members(m)])
+        walked = iter(self.forest.probabilities(walk))
+        return [_combine(self.models[name], rows, walked) for name, rows in jobs]
+
     def decide(self, art: ArticleView, candidates: list[MissionCandidate]) -> list[Mission]:
         """The missions the article states, each with its values and their evidence."""
         if not candidates:
             return []
-        probs = self.models["mission"].probabilities([c.features for c in candidates])
+        probs = self.probabilities([("mission", [c.features for c in candidates])])[0]
         best: dict[str, int] = {}
         for k, c in enumerate(candidates):
             if c.org.key not in best or probs[k] > probs[best[c.org.key]]:
                 best[c.org.key] = k
         keep, keep_best = self.thresholds.get("mission", 0.5), self.thresholds.get("mission_best", 0.3)
-        out: list[Mission] = []
-        for k, c in enumerate(candidates):
-            if probs[k] >= (keep_best if best[c.org.key] == k else keep):
-                out.append(self._mission(art, c))
+        kept = [c for k, c in enumerate(candidates) if probs[k] >= (keep_best if best[c.org.key] == k else keep)]
+        # every slot of every kept mission in one walk of the trees
+        jobs = [(c, slot, rows) for c in kept for slot in SLOTS
+                for rows in [fill_slots(art, c).slots.get(slot) or []] if rows and slot in self.models]
+        scored = self.probabilities([(slot, [r.features for r in rows]) for _, slot, rows in jobs])
+        slot_probs: dict[tuple[int, str], list[float]] = {
+            (id(c), slot): p.tolist() for (c, slot, _), p in zip(jobs, scored, strict=True)}
+        out = [self._mission(art, c, slot_probs) for c in kept]
         _one_date_per_election(out)
         return out
 
-    def _mission(self, art: ArticleView, c: MissionCandidate) -> Mission:
-        fill_slots(art, c)
+    def _mission(self, art: ArticleView, c: MissionCandidate, slot_probs: dict[tuple[int, str], list[float]]) -> Mission:
         m = Mission(organizer=c.org.name, country=c.country, organizer_wikidata=c.org.wikidata)
         first = min(c.org_mentions, key=lambda o: o.start)
         m.cite("mission", None, art.ctx.ev(first.start, first.end))
@@ -322,7 +450,7 @@ class Scorer:
             rows = c.slots.get(slot) or []
             if not rows or slot not in self.models:
                 continue
-            scored = list(zip(self.models[slot].probabilities([r.features for r in rows]).tolist(), rows, strict=True))
+            scored = list(zip(slot_probs[(id(c), slot)], rows, strict=True))
             threshold = self.thresholds.get(f"slot:{slot}", self.thresholds.get("slot", 0.5))
             if slot in LIST_SLOTS:
                 seen: set[str] = set()

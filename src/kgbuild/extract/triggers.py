@@ -14,7 +14,7 @@ from .context import Context, inside
 from .dates import parse_number
 from .gazetteer import OrgMention
 
-__all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments"]
+__all__ = ["ANAPHOR", "find_triggers", "is_negative", "list_gap", "member_segments", "negative_sentence"]
 
 #: A count in digits or words ("22", "four", "twenty-three").
 _NUM = (r"(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -148,14 +148,33 @@ _INVITED_ADJ = re.compile(r"(?:\A\s*|\b(?:the|all|other|some|many)\s+)invited\s+
 def is_negative(sent: str) -> bool:
     """Whether a sentence is about not observing: invitations (not yet observing), refusals,
     cancellations, "no observers". "At the invitation of" and "the invited observers" are not."""
+    if sent.isascii():  # (where re.I is plain ASCII case): a quick look for the words it needs
+        low = sent.lower()
+        if not any(w in low for w in _NEGATIVE_WORDS) and not _NO.search(low):
+            return False
     cleaned = _INVITED_ADJ.sub(" ", _AT_INVITATION.sub(" ", sent))
     return bool(_NEGATIVE.search(cleaned))
+
+
+#: Every branch of :data:`_NEGATIVE` needs one of these words (or "no" and a space), and taking out
+#: the invitation phrases first cannot make one: a sentence without them is not negative.
+_NEGATIVE_WORDS = ("invit", "not", "n't", "declin", "refus", "cancel", "called", "postpon", "whether", "consideration")
+_NO = re.compile(r"no\s")
 
 
 _PAST_YEAR = re.compile(r"\b(?:(?:[Ii]n|[Dd]uring)\s+((?:19|20)\d\d)\b(?!\s*[-–/])|"
                         r"the\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|referendum|ballot|run-?off))")
 _PAST_EVENT = re.compile(r"\b(?:previous|last|past|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:elections?|votes?|polls|"
                          r"referendums?|ballots?|runs?)\b", re.I)
+
+
+def negative_sentence(ctx: Context, s: int, e: int) -> bool:
+    """:func:`is_negative` of ``ctx.text[s:e]``, remembered for the article: the rules ask it of
+    each sentence up to three times (its clauses, its triggers, its counts)."""
+    memo: dict[tuple[int, int], bool] = ctx.derived.setdefault("negative", {})
+    if (s, e) not in memo:
+        memo[(s, e)] = is_negative(ctx.text[s:e])
+    return memo[(s, e)]
 
 
 def _about_the_past(sent: str, year: int | None) -> bool:
@@ -175,10 +194,9 @@ def list_gap(gap: str) -> bool:
 
 def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[str, OrgMention]:
     """First triggering mention of each organization that deploys a mission."""
-    text = ctx.text
     found: dict[str, OrgMention] = {}
     for s0, e0 in ctx.sents:
-        for s, e in _clauses(text, s0, e0):
+        for s, e in _clauses(ctx, s0, e0):
             _triggers_in(ctx, s, e, strong_member, found)
     return found
 
@@ -187,12 +205,12 @@ def find_triggers(ctx: Context, strong_member: list[tuple[int, int]]) -> dict[st
 _CONTRAST = re.compile(r",?\s+(?:but|whereas|while)\s+(?=(?:the\s+)?[A-Z])|;\s+")
 
 
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     """A sentence split into contrasting clauses when one of them is negative, else whole."""
-    if not is_negative(text[s:e]):
+    if not negative_sentence(ctx, s, e):
         return [(s, e)]
     out, cur = [], s
-    for m in _CONTRAST.finditer(text, s, e):
+    for m in _CONTRAST.finditer(ctx.text, s, e):
         out.append((cur, m.start()))
         cur = m.end()
     out.append((cur, e))
@@ -203,7 +221,7 @@ def _triggers_in(ctx: Context, s: int, e: int, strong_member: list[tuple[int, in
                  found: dict[str, OrgMention]) -> None:
     text = ctx.text
     sent = text[s:e]
-    if is_negative(sent) or _about_the_past(sent, ctx.published.year if ctx.published else None):
+    if negative_sentence(ctx, s, e) or _about_the_past(sent, ctx.published.year if ctx.published else None):
         return
     in_sent = [o for o in ctx.orgs if s <= o.start < e]
     positive: list[OrgMention] = []
