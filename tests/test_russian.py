@@ -287,6 +287,27 @@ def test_russian_commission_in_an_accreditation_sentence_is_marked() -> None:
     assert "совета" in marked and "ЦИК" not in marked
 
 
+def test_russian_member_name_is_the_bodys_full_name() -> None:
+    """The IPA CIS's monitoring institute, named in Russian by its full name or its abbreviation, is a
+    member under its full English name (the Russian gold's), which resolves to the same catalogue node."""
+    from kgbuild.catalog import resolve_organization
+    from kgbuild.catalog.orgs_ru import member_names
+    from kgbuild.matching import same_name
+
+    text = ("В состав миссии вошли эксперты Международного института мониторинга развития демократии, "
+            "парламентаризма и соблюдения избирательных прав граждан государств – участников МПА СНГ. Эксперты МИМРД работают в Бишкеке.")
+    found = [(m.org.key, m.name) for m in find_organizations(text)]
+    assert [k for k, _ in found] == ["iimdd", "iimdd"]
+    name = found[0][1]
+    assert name == found[1][1] == member_names()["iimdd"]
+    org = resolve_organization(name)
+    assert org is not None and org.key == "iimdd"
+    gold = ("International Institute for Monitoring Democracy Development, Parliamentarism and Suffrage Protection "
+            "of Citizens of IPA CIS Member Nations")
+    assert same_name(name, gold) and not same_name(org.name, gold)
+    assert find_organizations("Делегацию МПА СНГ")[0].name == "CIS Interparliamentary Assembly"  # no member_name: the catalogue's
+
+
 def test_russian_patterns_are_data_for_the_chain_matcher() -> None:
     """The Russian Tier-1 patterns load as chains with unique ids per pattern and known slot families."""
     pats = ru_patterns()

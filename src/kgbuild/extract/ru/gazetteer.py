@@ -29,7 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ...catalog import organizations
-from ...catalog.orgs_ru import russian_names, russian_only_organizations
+from ...catalog.orgs_ru import member_names, russian_names, russian_only_organizations
 from ..gazetteer import CommissionMention, CountryMention, OrgMention
 from .nlp import ru_morph
 
@@ -298,6 +298,7 @@ def find_organizations(text: str, words: list[tuple[int, int]] | None = None) ->
     [('ipa-cis', 'CIS Interparliamentary Assembly'), ('osce-pa', 'OSCE Parliamentary Assembly')]
     """
     acrs, names = _org_tables()
+    full = member_names()
     by_acr = {re.sub(r"\s+", " ", a): o for a, o in acrs}
     cands: list[tuple[int, int, Any]] = []
     for m in _acr_regex().finditer(text):
@@ -321,7 +322,8 @@ def find_organizations(text: str, words: list[tuple[int, int]] | None = None) ->
         if s < last_end:
             continue
         # "Миссия МПА СНГ": a longer name ending in an abbreviation already taken wins by length
-        out.append(OrgMention(s, e, org, org.name))
+        # (named as a member by its full name where the catalogue's is a shortening: member_names)
+        out.append(OrgMention(s, e, org, full.get(org.key, org.name)))
         last_end = e
     return out
 

@@ -42,7 +42,7 @@ RU_THRESHOLDS = {
 
 #: The Russian decisions that get boosted trees (``kgbuild.extract.train.BOOSTED``'s forms): the
 #: mission decision is the mean of the logistic model and the trees (0.6.0; grouped cross-validation
-#: by writer on 733 articles: corpus/SCORES.md, session 11); the slots keep their logistic models.
+#: by writer on 733 articles: corpus/SCORES.md, session 11; kept in 0.7.0); the slots keep their logistic models.
 RU_BOOSTED: tuple[str, ...] = ("mission",)
 
 
