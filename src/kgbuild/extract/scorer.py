@@ -45,13 +45,21 @@ from .learned import (
     slot_values,
 )
 
-__all__ = ["FORMAT", "LinearModel", "MeanModel", "Model", "Scorer", "ScorerError", "TreeModel", "default_scorer",
+__all__ = ["EXCLUSIVE", "FORMAT", "LinearModel", "MeanModel", "Model", "Scorer", "ScorerError", "TreeModel", "default_scorer",
            "packaged_scorer", "read_model"]
 
 #: The artifact format :mod:`.train` writes. This code also reads the formats in :data:`READS`.
 FORMAT = "kgbuild-scorer/2"
 #: Formats this code reads: ``/1`` holds logistic models only; ``/2`` adds trees and means.
 READS = ("kgbuild-scorer/1", FORMAT)
+
+#: Slots whose mention fills that slot of one mission at most: when several missions an article
+#: states would take the same mention (a list of countries, a count, a person), the mission
+#: likeliest to have it keeps it (:meth:`Scorer.decide`). Not the accrediting body: one commission
+#: accredits every mission of an election, often in one sentence. Not the election's day, type or
+#: the start date: missions to one election share them.
+EXCLUSIVE = ("head", "member_countries", "member_organizations",
+             "observers.total", "observers.long_term", "observers.short_term")
 
 
 class ScorerError(KgbuildError):
@@ -438,6 +446,8 @@ class Scorer:
         scored = self.probabilities([(slot, [r.features for r in rows]) for _, slot, rows in jobs])
         slot_probs: dict[tuple[int, str], list[float]] = {
             (id(c), slot): p.tolist() for (c, slot, _), p in zip(jobs, scored, strict=True)}
+        if len(kept) > 1:
+            _exclusive(kept, slot_probs)
         out = [self._mission(art, c, slot_probs) for c in kept]
         _one_date_per_election(out)
         return out
@@ -503,6 +513,25 @@ class Scorer:
             m.cite("member_organization", value, ev)
             return
         m.cite(slot, value, ev)
+
+
+def _exclusive(kept: list[MissionCandidate], slot_probs: dict[tuple[int, str], list[float]]) -> None:
+    """Leave each mention of an :data:`EXCLUSIVE` slot to the one mission most likely to have it:
+    the other missions' probability for that mention becomes 0 (a tie keeps the first mission)."""
+    for slot in EXCLUSIVE:
+        claims: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
+        for m, c in enumerate(kept):
+            probs = slot_probs.get((id(c), slot))
+            if probs is None:
+                continue
+            for k, (r, p) in enumerate(zip(c.slots[slot], probs, strict=True)):
+                claims.setdefault((r.start, r.end), []).append((p, -m, k))
+        for claim in claims.values():
+            if len(claim) > 1:
+                _, first, _ = max(claim)
+                for _, m, k in claim:
+                    if m != first:
+                        slot_probs[(id(kept[-m]), slot)][k] = 0.0
 
 
 def _one_date_per_election(missions: list[Mission]) -> None:
