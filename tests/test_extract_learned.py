@@ -178,6 +178,55 @@ def test_extract_learned_head_candidates_beyond_the_ner() -> None:
     assert "head_src=propn" in rows[0].features or "head_src=ner" in rows[0].features
 
 
+def test_extract_learned_a_mention_fills_a_slot_of_one_mission_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list of countries that two missions of an article could both take goes to one of them, in
+    the packaged scorer's decisions (without the rule, both missions take every country)."""
+    from kgbuild.extract import scorer as scorer_module
+
+    text = ("TBILISI, Oct. 27 -- Observers of the OSCE Office for Democratic Institutions and Human Rights and "
+            "of the Commonwealth of Independent States are monitoring Saturday's parliamentary elections in "
+            "Georgia. The observers come from Germany, France, Poland, Kazakhstan and Belarus. The ODIHR "
+            "mission, headed by Eoghan Murphy, has 300 observers, the CIS mission 60.")
+    article = Article.from_text("ge.txt", text)
+
+    def member_spans(missions: list) -> list[set[tuple[int, int]]]:
+        return [{(ev.start, ev.end) for (slot, _), ev in m.evidence.items() if slot == "member_country"}
+                for m in missions]
+
+    missions = Extractor().extract(article)
+    assert len(missions) == 2
+    odihr, cis = member_spans(missions)
+    assert odihr | cis and not odihr & cis
+    assert sorted(missions[0].member_countries + missions[1].member_countries) == ["BY", "DE", "FR", "KZ", "PL"]
+    monkeypatch.setattr(scorer_module, "EXCLUSIVE", ())
+    odihr, cis = member_spans(Extractor().extract(article))
+    assert odihr & cis  # the rule is what keeps them apart
+
+
+def test_extract_learned_exclusive_mentions_go_to_the_likeliest_mission() -> None:
+    """`_exclusive` zeroes every other mission's probability for a shared mention; a tie keeps the first."""
+    from kgbuild.extract.learned import MissionCandidate, SlotCandidate
+    from kgbuild.extract.scorer import _exclusive
+    from kgbuild.catalog.orgs import Organization
+
+    def cand(key: str, heads: list[tuple[int, int]]) -> MissionCandidate:
+        org = Organization(key=key, name=key, acronyms=(), aliases=(), wikidata=None, kind="igo")
+        c = MissionCandidate(org=org, country="GE", org_mentions=[], country_mentions=[], features={})
+        c.slots["head"] = [SlotCandidate("head", s, e, f"p{s}", {}) for s, e in heads]
+        c.slots["accredited_by"] = [SlotCandidate("accredited_by", 0, 5, ("CEC", "GE", False), {})]
+        return c
+
+    a, b = cand("a", [(10, 20), (30, 40)]), cand("b", [(10, 20), (50, 60)])
+    probs = {(id(a), "head"): [0.6, 0.2], (id(b), "head"): [0.7, 0.9],
+             (id(a), "accredited_by"): [0.8], (id(b), "accredited_by"): [0.8]}
+    _exclusive([a, b], probs)
+    assert probs[(id(a), "head")] == [0.0, 0.2] and probs[(id(b), "head")] == [0.7, 0.9]
+    assert probs[(id(a), "accredited_by")] == [0.8] == probs[(id(b), "accredited_by")]  # shared by design
+    probs = {(id(a), "head"): [0.5, 0.2], (id(b), "head"): [0.5, 0.9]}
+    _exclusive([a, b], probs)
+    assert probs == {(id(a), "head"): [0.5, 0.2], (id(b), "head"): [0.0, 0.9]}
+
+
 def test_extract_learned_linear_model_is_the_logistic_of_the_weighted_sum() -> None:
     """A feature's weight times its value, plus the bias, through the logistic function."""
     m = LinearModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})
