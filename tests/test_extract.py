@@ -475,6 +475,57 @@ def test_name_regexes_grouped_by_first_character_match_as_the_flat_alternation()
     assert found > 500
 
 
+def _top_level_branches(pattern: str) -> list[str]:
+    """The alternatives of a regex at nesting depth 0 (outside groups and character classes)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def test_is_negative_quick_look_covers_every_branch_of_the_negative_regex() -> None:
+    """Text generated from each branch of ``_NEGATIVE`` (hypothesis, ASCII) that the full regexes call
+    negative passes the quick look too: a branch added without its word in ``_NEGATIVE_WORDS`` fails."""
+    import re
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from kgbuild.extract import triggers as tr
+
+    branches = _top_level_branches(tr._NEGATIVE.pattern)
+    assert len(branches) >= 12
+    ascii_text = st.characters(codec="ascii", exclude_categories=("Cc",))
+
+    def check(branch: str) -> None:
+        @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(re.compile(branch, tr._NEGATIVE.flags), fullmatch=True, alphabet=ascii_text))
+        def quick_look_agrees(sent: str) -> None:
+            full = bool(tr._NEGATIVE.search(tr._INVITED_ADJ.sub(" ", tr._AT_INVITATION.sub(" ", sent))))
+            if full:
+                assert tr.is_negative(sent), (branch, sent)
+
+        quick_look_agrees()
+
+    for branch in branches:
+        check(branch)
+
+
 def test_is_negative_quick_look_gives_the_full_regexes_answer() -> None:
     """``is_negative`` first looks for the words every negative phrase needs (a speed change): on
     every sentence and line of the examples and a sample of the training corpus it answers as the
