@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["match_units", "same_commission", "same_name", "same_org", "same_person", "units"]
@@ -57,6 +58,7 @@ _GENERIC = {
 _STOP = {"the", "of", "and", "in", "for", "to", "member", "states", "nations", "countries", "a", "republic", "s"}
 
 
+@lru_cache(maxsize=16384)  # a pure function of the name (frozensets are immutable); features ask it again per candidate
 def _canon(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()

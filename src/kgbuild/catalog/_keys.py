@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key"]
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for the same words over and over
 def name_key(name: str) -> str:
     """Accents folded, case folded, a trailing possessive and a leading "the" dropped, spaces collapsed.
 
