@@ -198,16 +198,17 @@ def test_extract_learned_a_mention_fills_a_slot_of_one_mission_at_most(monkeypat
     odihr, cis = member_spans(missions)
     assert odihr | cis and not odihr & cis
     assert sorted(missions[0].member_countries + missions[1].member_countries) == ["BY", "DE", "FR", "KZ", "PL"]
-    monkeypatch.setattr(scorer_module, "EXCLUSIVE", ())
+    assert default_scorer().exclusive == scorer_module.EXCLUSIVE  # the packaged artifact names its slots
+    monkeypatch.setattr(default_scorer(), "exclusive", ())
     odihr, cis = member_spans(Extractor().extract(article))
     assert odihr & cis  # the rule is what keeps them apart
 
 
 def test_extract_learned_exclusive_mentions_go_to_the_likeliest_mission() -> None:
     """`_exclusive` zeroes every other mission's probability for a shared mention; a tie keeps the first."""
-    from kgbuild.extract.learned import MissionCandidate, SlotCandidate
-    from kgbuild.extract.scorer import _exclusive
     from kgbuild.catalog.orgs import Organization
+    from kgbuild.extract.learned import MissionCandidate, SlotCandidate
+    from kgbuild.extract.scorer import EXCLUSIVE, _exclusive
 
     def cand(key: str, heads: list[tuple[int, int]]) -> MissionCandidate:
         org = Organization(key=key, name=key, acronyms=(), aliases=(), wikidata=None, kind="igo")
@@ -219,11 +220,14 @@ def test_extract_learned_exclusive_mentions_go_to_the_likeliest_mission() -> Non
     a, b = cand("a", [(10, 20), (30, 40)]), cand("b", [(10, 20), (50, 60)])
     probs = {(id(a), "head"): [0.6, 0.2], (id(b), "head"): [0.7, 0.9],
              (id(a), "accredited_by"): [0.8], (id(b), "accredited_by"): [0.8]}
-    _exclusive([a, b], probs)
+    _exclusive([a, b], probs, ("head", "accredited_by"))
     assert probs[(id(a), "head")] == [0.0, 0.2] and probs[(id(b), "head")] == [0.7, 0.9]
+    assert probs[(id(b), "accredited_by")] == [0.0]  # a tie keeps the first (when the slot is named)
+    probs[(id(b), "accredited_by")] = [0.8]
+    _exclusive([a, b], probs, EXCLUSIVE)
     assert probs[(id(a), "accredited_by")] == [0.8] == probs[(id(b), "accredited_by")]  # shared by design
     probs = {(id(a), "head"): [0.5, 0.2], (id(b), "head"): [0.5, 0.9]}
-    _exclusive([a, b], probs)
+    _exclusive([a, b], probs, EXCLUSIVE)
     assert probs == {(id(a), "head"): [0.5, 0.2], (id(b), "head"): [0.0, 0.9]}
 
 

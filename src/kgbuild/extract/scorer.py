@@ -57,7 +57,8 @@ READS = ("kgbuild-scorer/1", FORMAT)
 #: states would take the same mention (a list of countries, a count, a person), the mission
 #: likeliest to have it keeps it (:meth:`Scorer.decide`). Not the accrediting body: one commission
 #: accredits every mission of an election, often in one sentence. Not the election's day, type or
-#: the start date: missions to one election share them.
+#: the start date: missions to one election share them. :mod:`.train` writes these into a new
+#: artifact (``"exclusive"``); an artifact without the key (the Russian 0.7.0 one) has none.
 EXCLUSIVE = ("head", "member_countries", "member_organizations",
              "observers.total", "observers.long_term", "observers.short_term")
 
@@ -387,6 +388,7 @@ class Scorer:
         try:
             self.models: dict[str, Model] = {str(k): read_model(m) for k, m in data["models"].items()}
             self.thresholds = {str(k): float(v) for k, v in data["thresholds"].items()}
+            self.exclusive = tuple(str(s) for s in data.get("exclusive") or ())
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ScorerError(f"scorer {source}: malformed ({type(exc).__name__}: {exc})") from exc
         if "mission" not in self.models:
@@ -446,8 +448,8 @@ class Scorer:
         scored = self.probabilities([(slot, [r.features for r in rows]) for _, slot, rows in jobs])
         slot_probs: dict[tuple[int, str], list[float]] = {
             (id(c), slot): p.tolist() for (c, slot, _), p in zip(jobs, scored, strict=True)}
-        if len(kept) > 1:
-            _exclusive(kept, slot_probs)
+        if len(kept) > 1 and self.exclusive:
+            _exclusive(kept, slot_probs, self.exclusive)
         out = [self._mission(art, c, slot_probs) for c in kept]
         _one_date_per_election(out)
         return out
@@ -515,10 +517,11 @@ class Scorer:
         m.cite(slot, value, ev)
 
 
-def _exclusive(kept: list[MissionCandidate], slot_probs: dict[tuple[int, str], list[float]]) -> None:
-    """Leave each mention of an :data:`EXCLUSIVE` slot to the one mission most likely to have it:
-    the other missions' probability for that mention becomes 0 (a tie keeps the first mission)."""
-    for slot in EXCLUSIVE:
+def _exclusive(kept: list[MissionCandidate], slot_probs: dict[tuple[int, str], list[float]],
+               slots: tuple[str, ...]) -> None:
+    """Leave each mention of one of ``slots`` (:data:`EXCLUSIVE`) to the one mission most likely to
+    have it: the other missions' probability for that mention becomes 0 (a tie keeps the first)."""
+    for slot in slots:
         claims: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
         for m, c in enumerate(kept):
             probs = slot_probs.get((id(c), slot))

@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import KgbuildError, ParameterError
 from ..model import Article
 from .learned import SLOTS, MissionCandidate, fill_slots, mission_candidates, named_features, rule_has
-from .scorer import FORMAT
+from .scorer import EXCLUSIVE, FORMAT
 
 __all__ = ["BOOSTED", "THRESHOLDS", "TREES", "TrainingReport", "boosted_of", "data_hash", "featurize", "fit", "fit_trees",
            "gold_articles", "train"]
@@ -314,6 +314,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
         "regularization_c": c,
         "boosted": boosted_of(models),
         "thresholds": dict(thresholds if thresholds is not None else THRESHOLDS),
+        "exclusive": list(EXCLUSIVE),
         "pipeline": {"model": model or DEFAULT_MODEL, "spacy": spacy.about.__version__, "scikit-learn": sklearn.__version__},
         "examples": counts,
         "models": models,
