@@ -66,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 return f(*a, **k)
             finally:
-                print(f"  {label}: {time.perf_counter() - t:.1f} s, RSS {r0:.0f} -> {rss_mb():.0f} MB "
-                      f"(anonymous {rss_mb('RssAnon'):.0f}), peak {peaks.get(label, 0):.0f} MB", flush=True)
+                r1 = rss_mb()
+                peaks[label] = max(peaks.get(label, 0.0), r0, r1)  # a phase shorter than a sample
+                print(f"  {label}: {time.perf_counter() - t:.1f} s, RSS {r0:.0f} -> {r1:.0f} MB "
+                      f"(anonymous {rss_mb('RssAnon'):.0f}), peak {peaks[label]:.0f} MB", flush=True)
                 phase[0] = old
 
         setattr(owner, name, g)
