@@ -217,3 +217,18 @@ def test_bench_extractor_prints_each_rate_and_ratio(capsys: pytest.CaptureFixtur
     assert re.search(rf"v2 with {re.escape(packaged)}: / raw = \d+\.\d\dx, / parse = \d+\.\d\dx, / packaged v2 = \d+\.\d\dx", out)
     assert "the scorer's step alone (CPU s, median of 1, interleaved; parsing the same articles: " in out
     assert re.search(rf"  {re.escape(packaged)}: \d+\.\d{{3}} s \(\d+\.\d% of the parse; [+-]\d+\.\d{{3}} s against packaged\)", out)
+
+
+def test_bench_rss_phases_prints_each_phase_peak(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/rss_phases.py builds a folder in-process and prints the peak RSS of every phase, and
+    with a tracemalloc window the allocations alive at its end (smoke: no figure asserted)."""
+    from bench.generate import write_corpus
+    from bench.rss_phases import main
+
+    folder = write_corpus(tmp_path / "articles", 6, seed=1, gold=False)
+    assert main([str(folder), str(tmp_path / "store"), "--every", "2", "--trace-from", "2", "--trace-to", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "peak RSS by phase (MB):" in out
+    for phase in ("ingest", "settle", "refresh_default_graph", "listing_refresh"):
+        assert f"'{phase}'" in out, out
+    assert "Python allocations made after article 2 and alive at 4" in out
