@@ -44,17 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     phase, peaks = ["start"], {}
+    done = threading.Event()
 
     def sample() -> None:
-        while True:
+        while not done.is_set():
             r = rss_mb()
             peaks[phase[0]] = max(peaks.get(phase[0], 0.0), r)
             time.sleep(0.05)
 
     threading.Thread(target=sample, daemon=True).start()
+    patched: list[tuple[Any, str, Any]] = []  # restored at the end: the build's functions are the library's again
 
     from kgbuild import elections, export, listing
-    from kgbuild.api import KnowledgeGraph
     from kgbuild.store import Store
 
     def timed(owner: Any, name: str, label: str) -> None:
@@ -72,12 +73,24 @@ def main(argv: list[str] | None = None) -> int:
                       f"(anonymous {rss_mb('RssAnon'):.0f}), peak {peaks[label]:.0f} MB", flush=True)
                 phase[0] = old
 
+        patched.append((owner, name, f))
         setattr(owner, name, g)
 
     timed(elections, "settle", "settle")
     timed(export, "refresh_default_graph", "refresh_default_graph")
     timed(listing, "refresh", "listing_refresh")
     timed(Store, "optimize", "optimize")
+
+    try:
+        return _build(args, phase, peaks)
+    finally:
+        done.set()
+        for owner, name, f in reversed(patched):
+            setattr(owner, name, f)
+
+
+def _build(args: argparse.Namespace, phase: list[str], peaks: dict[str, float]) -> int:
+    from kgbuild.api import KnowledgeGraph
 
     kg = KnowledgeGraph(args.store)
     n, t0 = [0], time.perf_counter()

@@ -225,6 +225,10 @@ def test_bench_rss_phases_prints_each_phase_peak(tmp_path: Path, capsys: pytest.
     from bench.generate import write_corpus
     from bench.rss_phases import main
 
+    from kgbuild import elections, export, listing
+    from kgbuild.store import Store
+
+    before = (elections.settle, export.refresh_default_graph, listing.refresh, Store.optimize)
     folder = write_corpus(tmp_path / "articles", 6, seed=1, gold=False)
     assert main([str(folder), str(tmp_path / "store"), "--every", "2", "--trace-from", "2", "--trace-to", "4"]) == 0
     out = capsys.readouterr().out
@@ -232,3 +236,4 @@ def test_bench_rss_phases_prints_each_phase_peak(tmp_path: Path, capsys: pytest.
     for phase in ("ingest", "settle", "refresh_default_graph", "listing_refresh"):
         assert f"'{phase}'" in out, out
     assert "Python allocations made after article 2 and alive at 4" in out
+    assert (elections.settle, export.refresh_default_graph, listing.refresh, Store.optimize) == before  # restored
