@@ -175,9 +175,13 @@ class OrgMention:
     organ: bool = False
 
 
-#: An organ named after its parent: "CIS Executive Committee", "SADC Electoral Advisory Council".
-_ORGAN = re.compile(r"[ \t]+(Council[ \t]+Secretariat|Secretariat|Executive[ \t]+Committee|"
-                    r"(?:[A-Z][a-z]+[ \t]+){1,3}(?:Council|Committee|Bureau))\b(?![ \t]+of\b)")
+#: An organ named after its parent: "CIS Executive Committee", "SADC Electoral Advisory Council",
+#: "ECOWAS Court of Justice", "COMESA Committee of Elders": up to three capitalized words, the head
+#: noun of a body, and an "of" phrase of capitalized words (or "the Wise").
+_ORGAN_HEADS = ("Secretariat|Commission|Parliament|Court|Council|Committee|Bureau|Assembly|Network|"
+                "Observatory|Troika")
+_ORGAN = re.compile(rf"[ \t]+((?:(?:[A-Z][a-z]+|General|Executive)[ \t]+){{0,3}}(?:{_ORGAN_HEADS})"
+                    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z]+))*)?)\b")
 _PAREN_ACR = re.compile(r"\s*\(([A-Z][A-Za-z/\- ]{1,14})\)")
 
 
@@ -236,7 +240,7 @@ def find_organizations(text: str) -> list[OrgMention]:
             suffix = re.sub(r"\s+", " ", organ.group(1))
             derived = resolve_organization(f"{o.acronyms[0] if o.acronyms else o.name} {suffix}")
             surface = re.sub(r"\s+", " ", text[s:e])
-            label = f"{surface} {suffix}" if len(surface) <= 12 else f"{o.acronyms[0] if o.acronyms else o.name} {suffix}"
+            label = f"{surface} {suffix}"
             if derived is not None:
                 out.append(OrgMention(s, organ.end(), derived, derived.name))
             else:

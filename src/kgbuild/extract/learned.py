@@ -39,7 +39,7 @@ from ..catalog import Organization, country_name
 from .context import Context
 from .dates import resolve_weekday
 from .election import Election, _city_countries, _dateline_country, find_elections, host_country
-from .gazetteer import CountryMention, OrgMention
+from .gazetteer import _ORGAN_HEADS, CountryMention, OrgMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -317,6 +317,7 @@ class ArticleView:
         self._org_part: dict[str, Features] = {}
         self._country_part: dict[str, Features] = {}
         self._values: dict[str, list[tuple[int, int, Any]]] = {}
+        self._bare: list[tuple[int, int, str]] | None = None
         self._name_runs: set[tuple[int, int]] = set()  # head candidates the NER did not find
         self._described: dict[tuple[int, int], int] = {}  # type candidates from "to elect a president"
 
@@ -1110,6 +1111,31 @@ def mission_candidates(art: ArticleView) -> list[MissionCandidate]:
     return out
 
 
+#: An organ named without its parent ("the Community Court of Justice", "the Council of the Wise",
+#: "its Secretariat"): capitalized words ending in the head noun of a body, with an "of" phrase.
+_BARE_ORGAN = re.compile(rf"\b((?:[A-Z][a-z]+[ \t]+){{0,3}}(?:{_ORGAN_HEADS})"
+                         r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?)\b")
+
+
+def _bare_organs(art: ArticleView) -> list[tuple[int, int, str]]:
+    """Organ phrases that name no catalogue organization, commission or country: an organ of
+    whichever organization's mission they are listed for (named with that parent)."""
+    if art._bare is None:
+        c = art.ctx
+        taken = [(m.start, m.end) for m in (*c.orgs, *c.comms, *c.countries)]
+        art._bare = [(m.start(1), m.end(1), re.sub(r"\s+", " ", m.group(1)))
+                     for m in _BARE_ORGAN.finditer(art.text)
+                     if not any(a < m.end(1) and m.start(1) < b for a, b in taken)]
+    return art._bare
+
+
+def _parent_form(org: Organization) -> str | None:
+    """How an organ's name starts: its parent's first acronym or name (catalogue organizations only)."""
+    if org.kind == "open":
+        return None
+    return org.acronyms[0] if org.acronyms else org.name
+
+
 def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
     """Generate a mission candidate's slot candidates with their features (done only for the
     candidates that matter: true missions when training, kept missions when extracting)."""
@@ -1128,6 +1154,15 @@ def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
             if rule_has(slot, cand.rule, v):
                 sf["rule_value"] = 1
             rows.append(SlotCandidate(slot, s, e, v, sf))
+        if slot == "member_organizations" and (parent := _parent_form(cand.org)) is not None:
+            bare = _bare_organs(art)
+            if bare:
+                rows = [r for r in rows if not any(a < r.end and r.start < b for a, b, _ in bare)]
+                for s, e, phrase in bare:
+                    sf = _slot_features(art, slot, s, e, f"{parent} {phrase}", key, oms, cand.country, groups)
+                    sf["organ"] = sf["bare_organ"] = 1
+                    rows.append(SlotCandidate(slot, s, e, f"{parent} {phrase}", sf))
+                rows.sort(key=lambda r: r.start)
         _relative(art, rows, oms)
         cand.slots[slot] = rows
     return cand
