@@ -43,7 +43,7 @@ __all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default
 #: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
 RU_MODEL = "natasha"
 #: Bump whenever the Russian output for the same input can change.
-RU_VERSION = "kgbuild-extract-ru/0.8.0"
+RU_VERSION = "kgbuild-extract-ru/0.9.0"
 #: Where the packaged Russian scorer lives inside the package (gzipped JSON).
 RU_PACKAGED = "data/scorer-ru.json.gz"
 
