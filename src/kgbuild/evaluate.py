@@ -351,13 +351,15 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     pairs = gold_articles(corpora)
     thresholds = THRESHOLDS
     russian: Any = None  # the Russian extractor decides on the scorer's missions (its rules after the scorer)
+    c_by: dict[str, float] = {}  # slots regularized on their own (Russian: RU_C_BY)
     if lang == "ru":
         from .extract.ru.extractor import RussianExtractor
-        from .extract.ru.train import RU_BOOSTED, RU_THRESHOLDS
+        from .extract.ru.train import RU_BOOSTED, RU_C_BY, RU_THRESHOLDS
         from .extract.ru.train import featurize as featurize_ru
 
         labelled = featurize_ru(pairs)
         thresholds = RU_THRESHOLDS
+        c_by = RU_C_BY
         russian = RussianExtractor()
     else:
         labelled = featurize(pairs, model=model)
@@ -368,7 +370,7 @@ def cross_validate(corpora: Sequence[str | Path], *, group: str = "writer", mode
     folds: dict[str, Any] = {}
     for fold in sorted(set(groups)):
         models, _, _ = fit((cands for (_, cands), g in zip(labelled, groups, strict=True) if g != fold), seed=seed, c=c,
-                            boosted=boosted)
+                            boosted=boosted, c_by=c_by)
         scorer = Scorer({"format": FORMAT, "models": models, "thresholds": thresholds})
         gold_fold = []
         for (article, gold), (view, cands), g in zip(pairs, labelled, groups, strict=True):

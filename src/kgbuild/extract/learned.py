@@ -1151,6 +1151,9 @@ def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
                     o.start == s and o.org.key == key and not o.organ for o in art.ctx.orgs):
                 continue  # the organizer is not its own member
             sf = _slot_features(art, slot, s, e, v, key, oms, cand.country, groups)
+            extra = getattr(art, "slot_features", None)  # a language's view may add its own (Russian)
+            if extra is not None:
+                sf.update(extra(slot, s, e, v, cand, groups))
             if rule_has(slot, cand.rule, v):
                 sf["rule_value"] = 1
             rows.append(SlotCandidate(slot, s, e, v, sf))

@@ -203,10 +203,12 @@ def fit_trees(x: list[dict[str, float]], y: list[int], *, seed: int = 0,
 
 
 def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]], *, seed: int = 0,
-        c: float = 0.5, boosted: Collection[str] = ()) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
+        c: float = 0.5, boosted: Collection[str] = (), c_by: Mapping[str, float] | None = None,
+        ) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
     """One logistic regression per decision, and for the decisions in ``boosted`` boosted trees
     (:func:`fit_trees`): the mean of the two for ``"NAME"``, the trees alone for ``"NAME:trees"``;
-    ``(models, examples per model, features per model)``.
+    ``(models, examples per model, features per model)``. ``c_by`` gives some decisions
+    (``"mission"`` or a slot) an inverse regularization strength of their own instead of ``c``.
 
     :raises ParameterError: ``boosted`` names no decision.
     """
@@ -239,7 +241,7 @@ def fit(labelled: Iterable[list[tuple[MissionCandidate, dict[str, Any] | None]]]
         if not y or sum(y) == 0 or sum(y) == len(y):
             continue  # nothing to learn: the slot stays empty
         vec = DictVectorizer(sort=True)
-        learner = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+        learner = LogisticRegression(C=(c_by or {}).get(name, c), max_iter=5000, random_state=seed)
         learner.fit(vec.fit_transform(x), y)
         weights = {f: round(float(w), 5) for f, w in zip(vec.get_feature_names_out(), learner.coef_[0], strict=True)
                    if abs(w) >= 1e-4}
@@ -276,7 +278,8 @@ def boosted_of(models: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | None = None, seed: int = 0,
           c: float = 0.5, featurized: tuple[list[tuple[Article, dict[str, Any]]], list[Any]] | None = None,
-          thresholds: Mapping[str, float] | None = None, boosted: Collection[str] = BOOSTED) -> TrainingReport:
+          thresholds: Mapping[str, float] | None = None, boosted: Collection[str] = BOOSTED,
+          c_by: Mapping[str, float] | None = None) -> TrainingReport:
     """Train a scorer on gold-annotated corpora and write it to ``output`` (a folder or a ``.json``).
 
     :param corpora: folders holding ``NAME.txt`` and ``NAME.gold.json`` (searched recursively).
@@ -291,6 +294,8 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
         boosted trees: the mean of the logistic model and the trees, or with ``":trees"`` after the
         name the trees alone (default :data:`BOOSTED`). A slot with too few examples for trees
         keeps its logistic model; the artifact's ``"boosted"`` says which decisions got trees.
+    :param c_by: decisions with an inverse regularization strength of their own instead of ``c``
+        (recorded in the artifact as ``"regularization_c_by"`` when given).
     :raises ParameterError: a corpus folder is missing or holds no gold.
     :raises KgbuildError: scikit-learn is not installed, or the data has no positive example.
     """
@@ -303,7 +308,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
     pairs, labelled = featurized if featurized is not None else (gold_articles(corpora), None)
     if labelled is None:
         labelled = featurize(pairs, model=model)
-    models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c, boosted=boosted)
+    models, counts, sizes = fit((cands for _, cands in labelled), seed=seed, c=c, boosted=boosted, c_by=c_by)
     digest = data_hash(pairs)
     artifact = {
         "format": FORMAT,
@@ -312,6 +317,7 @@ def train(corpora: Sequence[str | Path], output: str | Path, *, model: str | Non
                        "corpora": [Path(r).as_posix() for r in corpora]},
         "seed": seed,
         "regularization_c": c,
+        **({"regularization_c_by": dict(sorted(c_by.items()))} if c_by else {}),
         "boosted": boosted_of(models),
         "thresholds": dict(thresholds if thresholds is not None else THRESHOLDS),
         "exclusive": list(EXCLUSIVE),

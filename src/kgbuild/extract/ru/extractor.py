@@ -43,7 +43,7 @@ __all__ = ["RU_MODEL", "RU_VERSION", "RussianExtractor", "RussianView", "default
 #: What a Russian scorer artifact records as its pipeline (``pipeline.model``).
 RU_MODEL = "natasha"
 #: Bump whenever the Russian output for the same input can change.
-RU_VERSION = "kgbuild-extract-ru/0.7.0"
+RU_VERSION = "kgbuild-extract-ru/0.9.0"
 #: Where the packaged Russian scorer lives inside the package (gzipped JSON).
 RU_PACKAGED = "data/scorer-ru.json.gz"
 
@@ -115,12 +115,60 @@ class RussianView(ArticleView):
                 if not inside(self.doc[i].idx, countries):  # the commission's words, not its country's
                     self.pat[i].add("acc.sent")
 
+    def slot_features(self, slot: str, start: int, end: int, value: Any, cand: Any,
+                      groups: dict[str, list[Any]]) -> dict[str, float]:
+        """Russian features of one slot candidate, beside extractor v2's own (``fill_slots`` adds
+        them): for an accrediting body, :func:`accreditation_scope`."""
+        if slot == "accredited_by":
+            return accreditation_scope(self, start, cand.org.key, groups)
+        return {}
+
 
 #: Lemmas that say a sentence is about accrediting or registering observers.
 _ACCREDITATION_LEMMAS = frozenset({
     "аккредитовать", "аккредитовывать", "аккредитация", "аккредитованный", "аккредитационный",
     "зарегистрировать", "регистрировать", "регистрация", "зарегистрированный",
 })
+
+
+#: Nouns a number counts when a sentence sums up observers of many bodies ("1544 наблюдателя от 76
+#: международных организаций", "из 43 стран"): not one mission's accreditation.
+_MANY_BODIES = frozenset({"организация", "страна", "государство", "миссия"})
+
+
+def _accreditation_sents(art: ArticleView) -> list[int]:
+    """The indexes of the sentences that speak of accreditation or registration."""
+    out = []
+    for k, (s, e) in enumerate(art.ctx.sents):
+        span = art.doc.char_span(s, e, alignment_mode="expand") or ()
+        if any(t.lemma_.lower() in _ACCREDITATION_LEMMAS for t in span):
+            out.append(k)
+    return out
+
+
+def accreditation_scope(art: ArticleView, start: int, key: str, groups: dict[str, list[Any]]) -> dict[str, float]:
+    """What an accrediting-body candidate's commission mention at ``start`` is said about: how far
+    the nearest sentence on accreditation lies (``acc_near=``: its own sentence, the next or previous
+    one, elsewhere in the article, nowhere); which observers its sentence names (``acc_names=``:
+    this mission's organizer, only others, none); and whether that sentence counts bodies
+    (``acc_many``: a number of organizations, countries or missions, as a sum of every foreign
+    observer accredited gives: "аккредитовал 1544 наблюдателя от 76 международных организаций")."""
+    f: dict[str, float] = {}
+    i = art.sent_idx(start)
+    acc = getattr(art, "_acc_sents", None)
+    if acc is None:
+        acc = art._acc_sents = _accreditation_sents(art)  # type: ignore[attr-defined]
+    near = min((abs(k - i) for k in acc), default=None)
+    f["acc_near=" + ("none" if near is None else "sent" if near == 0 else "next" if near == 1 else "far")] = 1
+    named = {k for k, oms in groups.items() for o in oms
+             if art.sent_idx(o.start) == i and not o.start <= start < o.end}  # not the commission itself
+    f["acc_names=" + ("self" if key in named else "other" if named else "none")] = 1
+    s, e = art.ctx.sents[i]
+    for t in art.doc.char_span(s, e, alignment_mode="expand") or ():
+        if t.like_num and t.head.lemma_.lower() in _MANY_BODIES and t.head.i != t.i:
+            f["acc_many"] = 1
+            break
+    return f
 
 
 def _commissions_in_accreditation(art: ArticleView) -> list[Any]:
