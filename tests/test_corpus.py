@@ -145,7 +145,7 @@ def test_corpus_readme_commands() -> None:
 
     checked = run("check-gold", "corpus/train", "corpus/locked")
     assert checked.returncode == 0, checked.stdout
-    assert "corpus/locked: 100 articles" in checked.stdout
+    assert "corpus/locked: 107 articles" in checked.stdout
     scored = run("evaluate", "corpus/dev", "--ci", "1000", "--by-style")
     assert scored.returncode == 0, scored.stderr
     assert "56 articles; intervals from 1000 article resamples (seed 0)" in scored.stdout
