@@ -1122,7 +1122,8 @@ def _bare_organs(art: ArticleView) -> list[tuple[int, int, str]]:
     whichever organization's mission they are listed for (named with that parent)."""
     if art._bare is None:
         c = art.ctx
-        taken = [(m.start, m.end) for m in (*c.orgs, *c.comms, *c.countries)]
+        taken = [(m.start, m.end) for m in c.orgs] + [(m.start, m.end) for m in c.comms] \
+            + [(m.start, m.end) for m in c.countries]
         art._bare = [(m.start(1), m.end(1), re.sub(r"\s+", " ", m.group(1)))
                      for m in _BARE_ORGAN.finditer(art.text)
                      if not any(a < m.end(1) and m.start(1) < b for a, b in taken)]
