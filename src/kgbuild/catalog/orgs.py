@@ -40,6 +40,12 @@ class Organization:
     country: str | None = None
 
     @property
+    def short_name(self) -> str:
+        """The name an organ's name starts with ("CIS" in "CIS Executive Committee"): the first
+        acronym, else the name."""
+        return self.acronyms[0] if self.acronyms else self.name
+
+    @property
     def can_observe(self) -> bool:
         """Whether this body deploys missions of its own (organs such as secretariats do not)."""
         return self.kind != "body"

@@ -175,13 +175,13 @@ class OrgMention:
     organ: bool = False
 
 
-#: An organ named after its parent: "CIS Executive Committee", "SADC Electoral Advisory Council",
-#: "ECOWAS Court of Justice", "COMESA Committee of Elders": up to three capitalized words, the head
-#: noun of a body, and an "of" phrase of capitalized words (or "the Wise").
-_ORGAN_HEADS = ("Secretariat|Commission|Parliament|Court|Council|Committee|Bureau|Assembly|Network|"
-                "Observatory|Troika")
-_ORGAN = re.compile(rf"[ \t]+((?:(?:[A-Z][a-z]+|General|Executive)[ \t]+){{0,3}}(?:{_ORGAN_HEADS})"
-                    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][a-z]+)(?:[ \t]+(?:[A-Z][a-z]+))*)?)\b")
+#: The name of an organ: up to three capitalized words, the head noun of a body, and an "of" phrase
+#: of capitalized words ("Electoral Advisory Council", "Court of Justice", "Council of the Wise").
+ORGAN_PHRASE = (r"(?:[A-Z][a-z]+[ \t]+){0,3}"
+                r"(?:Secretariat|Commission|Parliament|Court|Council|Committee|Bureau|Assembly|Network|Observatory|Troika)"
+                r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?")
+#: An organ named after its parent: "CIS Executive Committee", "ECOWAS Court of Justice".
+_ORGAN = re.compile(rf"[ \t]+({ORGAN_PHRASE})\b")
 _PAREN_ACR = re.compile(r"\s*\(([A-Z][A-Za-z/\- ]{1,14})\)")
 
 
@@ -238,7 +238,7 @@ def find_organizations(text: str) -> list[OrgMention]:
         organ = _ORGAN.match(text, e)
         if organ and o.kind != "body":
             suffix = re.sub(r"\s+", " ", organ.group(1))
-            derived = resolve_organization(f"{o.acronyms[0] if o.acronyms else o.name} {suffix}")
+            derived = resolve_organization(f"{o.short_name} {suffix}")
             surface = re.sub(r"\s+", " ", text[s:e])
             label = f"{surface} {suffix}"
             if derived is not None:

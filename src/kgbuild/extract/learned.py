@@ -39,7 +39,7 @@ from ..catalog import Organization, country_name
 from .context import Context
 from .dates import resolve_weekday
 from .election import Election, _city_countries, _dateline_country, find_elections, host_country
-from .gazetteer import _ORGAN_HEADS, CountryMention, OrgMention
+from .gazetteer import ORGAN_PHRASE, CountryMention, OrgMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -370,13 +370,18 @@ def _open_name(text: str) -> str:
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,11})\)")
 
 
+def _gazetteer_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Where the catalogue found an organization, a commission or a country: text that the NER's
+    entities (open organizations, cities) and bare organ names must not overlap."""
+    return [(m.start, m.end) for kind in (ctx.orgs, ctx.comms, ctx.countries) for m in kind]
+
+
 def _open_organizations(art: ArticleView) -> list[OrgMention]:
     """Organizations the catalogue does not know: the NER's ORG entities that overlap no catalogue
     organization, commission or country mention, one group per name. An acronym given in brackets
     after a name joins that name's group. Their Wikidata id is unknown (None)."""
     ctx = art.ctx
-    taken = [(m.start, m.end) for m in ctx.orgs] + [(m.start, m.end) for m in ctx.comms] \
-        + [(m.start, m.end) for m in ctx.countries]
+    taken = _gazetteer_spans(ctx)
     found: list[tuple[int, int, str]] = []
     for e in art.doc.ents:
         if e.label_ != "ORG" or any(a < e.end_char and e.start_char < b for a, b in taken):
@@ -406,8 +411,7 @@ def _city_mentions(art: ArticleView) -> list[CountryMention]:
     """Places the NER finds (GPE, LOC) that are no country but a city of one (GeoNames, the most
     populous city of that name): "in Harare" points at Zimbabwe when the article never names it."""
     ctx = art.ctx
-    taken = [(m.start, m.end) for m in ctx.countries] + [(m.start, m.end) for m in ctx.orgs] \
-        + [(m.start, m.end) for m in ctx.comms]
+    taken = _gazetteer_spans(ctx)
     cities = _city_countries()
     out = []
     for e in art.doc.ents:
@@ -1113,28 +1117,18 @@ def mission_candidates(art: ArticleView) -> list[MissionCandidate]:
 
 #: An organ named without its parent ("the Community Court of Justice", "the Council of the Wise",
 #: "its Secretariat"): capitalized words ending in the head noun of a body, with an "of" phrase.
-_BARE_ORGAN = re.compile(rf"\b((?:[A-Z][a-z]+[ \t]+){{0,3}}(?:{_ORGAN_HEADS})"
-                         r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?)\b")
+_BARE_ORGAN = re.compile(rf"\b({ORGAN_PHRASE})\b")
 
 
 def _bare_organs(art: ArticleView) -> list[tuple[int, int, str]]:
     """Organ phrases that name no catalogue organization, commission or country: an organ of
     whichever organization's mission they are listed for (named with that parent)."""
     if art._bare is None:
-        c = art.ctx
-        taken = [(m.start, m.end) for m in c.orgs] + [(m.start, m.end) for m in c.comms] \
-            + [(m.start, m.end) for m in c.countries]
+        taken = _gazetteer_spans(art.ctx)
         art._bare = [(m.start(1), m.end(1), re.sub(r"\s+", " ", m.group(1)))
                      for m in _BARE_ORGAN.finditer(art.text)
                      if not any(a < m.end(1) and m.start(1) < b for a, b in taken)]
     return art._bare
-
-
-def _parent_form(org: Organization) -> str | None:
-    """How an organ's name starts: its parent's first acronym or name (catalogue organizations only)."""
-    if org.kind == "open":
-        return None
-    return org.acronyms[0] if org.acronyms else org.name
 
 
 def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
@@ -1158,7 +1152,8 @@ def fill_slots(art: ArticleView, cand: MissionCandidate) -> MissionCandidate:
             if rule_has(slot, cand.rule, v):
                 sf["rule_value"] = 1
             rows.append(SlotCandidate(slot, s, e, v, sf))
-        if slot == "member_organizations" and (parent := _parent_form(cand.org)) is not None:
+        if slot == "member_organizations" and cand.org.kind != "open":  # an organ is named after a known parent
+            parent = cand.org.short_name
             bare = _bare_organs(art)
             if bare:
                 rows = [r for r in rows if not any(a < r.end and r.start < b for a, b, _ in bare)]

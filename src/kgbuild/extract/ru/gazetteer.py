@@ -374,7 +374,7 @@ def find_organs(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
             continue  # a bare organ word: the catalogue's reading (if any) stands
         if bare and inside_of in out:
             out.remove(inside_of)
-        label = parent.acronyms[0] if parent.acronyms else parent.name
+        label = parent.short_name
         out.append(OrgMention(m.start(), m.end(), parent, f"{label} {kind}", organ=True))
     return sorted(out, key=lambda o: o.start)
 
