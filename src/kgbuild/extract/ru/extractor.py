@@ -109,6 +109,8 @@ class RussianView(ArticleView):
         for om in _parents_of_named(ctx):
             for i in self.tokens(om.start, om.end):
                 self.pat[i].add("org.parent-named")
+        #: the indexes of the sentences that speak of accreditation or registration
+        self.acc_sents = _accreditation_sents(self)
         countries = [(c.start, c.end) for c in ctx.countries]
         for cm in _commissions_in_accreditation(self):
             for i in self.tokens(cm.start, cm.end):
@@ -136,17 +138,18 @@ _ACCREDITATION_LEMMAS = frozenset({
 _MANY_BODIES = frozenset({"организация", "страна", "государство", "миссия"})
 
 
-def _accreditation_sents(art: ArticleView) -> list[int]:
-    """The indexes of the sentences that speak of accreditation or registration."""
-    out = []
+def _accreditation_sents(art: ArticleView) -> frozenset[int]:
+    """The indexes of the sentences that speak of accreditation or registration (any form of
+    :data:`_ACCREDITATION_LEMMAS`)."""
+    out = set()
     for k, (s, e) in enumerate(art.ctx.sents):
         span = art.doc.char_span(s, e, alignment_mode="expand") or ()
         if any(t.lemma_.lower() in _ACCREDITATION_LEMMAS for t in span):
-            out.append(k)
-    return out
+            out.add(k)
+    return frozenset(out)
 
 
-def accreditation_scope(art: ArticleView, start: int, key: str, groups: dict[str, list[Any]]) -> dict[str, float]:
+def accreditation_scope(art: RussianView, start: int, key: str, groups: dict[str, list[Any]]) -> dict[str, float]:
     """What an accrediting-body candidate's commission mention at ``start`` is said about: how far
     the nearest sentence on accreditation lies (``acc_near=``: its own sentence, the next or previous
     one, elsewhere in the article, nowhere); which observers its sentence names (``acc_names=``:
@@ -155,10 +158,7 @@ def accreditation_scope(art: ArticleView, start: int, key: str, groups: dict[str
     observer accredited gives: "аккредитовал 1544 наблюдателя от 76 международных организаций")."""
     f: dict[str, float] = {}
     i = art.sent_idx(start)
-    acc = getattr(art, "_acc_sents", None)
-    if acc is None:
-        acc = art._acc_sents = _accreditation_sents(art)  # type: ignore[attr-defined]
-    near = min((abs(k - i) for k in acc), default=None)
+    near = min((abs(k - i) for k in art.acc_sents), default=None)
     f["acc_near=" + ("none" if near is None else "sent" if near == 0 else "next" if near == 1 else "far")] = 1
     named = {k for k, oms in groups.items() for o in oms
              if art.sent_idx(o.start) == i and not o.start <= start < o.end}  # not the commission itself
@@ -171,18 +171,13 @@ def accreditation_scope(art: ArticleView, start: int, key: str, groups: dict[str
     return f
 
 
-def _commissions_in_accreditation(art: ArticleView) -> list[Any]:
+def _commissions_in_accreditation(art: RussianView) -> list[Any]:
     """Commission mentions in a sentence that speaks of accreditation or registration, whatever its
     syntax ("получили аккредитацию ЦИК", "аккредитованы Центризбиркомом", "ЦИК ... выдал
     аккредитацию"): a commission named in a briefing on the vote that accredits nobody is not the
     accrediting body. Marked with a pattern hit (``acc.sent``), a feature of the accredited_by
     candidate; the dependency patterns ``acc.subj`` and ``acc.noun`` mark only the direct arguments."""
-    out = []
-    for cm in art.ctx.comms:
-        s, e = art.ctx.sent_of(cm.start)
-        if any(t.lemma_.lower() in _ACCREDITATION_LEMMAS for t in art.doc.char_span(s, e, alignment_mode="expand") or ()):
-            out.append(cm)
-    return out
+    return [cm for cm in art.ctx.comms if art.sent_idx(cm.start) in art.acc_sents]
 
 
 def _parents_of_named(ctx: Context) -> list[OrgMention]:
