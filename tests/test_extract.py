@@ -119,6 +119,17 @@ def test_gazetteer_find_organizations_organs_and_defined_acronyms() -> None:
                    ("European Network of Election Monitoring Organizations", False)]
 
 
+def test_gazetteer_find_organizations_organs_named_as_written() -> None:
+    """An organ after its parent: a body's head noun with capitalized words before it and an "of"
+    phrase after it, named as the text writes the parent (acronym or full name)."""
+    text = ("Members came from the ECOWAS Court of Justice, the COMESA Committee of Elders and the "
+            "Pacific Islands Forum Secretariat; the ECOWAS Council of the Wise sent two.")
+    got = [(m.name, m.organ) for m in find_organizations(text)]
+    assert got == [("ECOWAS Court of Justice", True), ("COMESA Committee of Elders", True),
+                   ("Pacific Islands Forum Secretariat", True), ("ECOWAS Council of the Wise", True)]
+    assert {m.org.key for m in find_organizations(text)} == {"ecowas", "comesa", "pif"}
+
+
 def test_gazetteer_find_commissions_ties_country() -> None:
     """A commission is tied to the country named before or after it."""
     text = "Nigeria's INEC and the National Electoral Council (CNE) of Venezuela; the Moldovan CEC."

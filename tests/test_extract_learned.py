@@ -178,6 +178,23 @@ def test_extract_learned_head_candidates_beyond_the_ner() -> None:
     assert "head_src=propn" in rows[0].features or "head_src=ner" in rows[0].features
 
 
+def test_extract_learned_an_organ_named_without_its_parent_is_named_with_the_organizer() -> None:
+    """ "the Community Court of Justice" is a member-organization candidate of an ECOWAS mission as
+    an ECOWAS organ (marked bare_organ), not under the NER's bare name; the organizer itself is not."""
+    from kgbuild.extract.learned import fill_slots, mission_candidates
+
+    ex = Extractor(scorer="none")
+    text = ("The Economic Community of West African States deployed 90 observers to Liberia. They are "
+            "drawn from the Community Court of Justice and the Council of the Wise.")
+    (view,) = ex.views([Article.from_text("t.txt", text)])
+    (mission,) = [c for c in mission_candidates(view) if c.org.key == "ecowas" and c.country == "LR"]
+    rows = fill_slots(view, mission).slots["member_organizations"]
+    bare = {r.value for r in rows if r.features.get("bare_organ")}
+    assert bare == {"ECOWAS Community Court of Justice", "ECOWAS Council of the Wise"}
+    assert all(r.features.get("organ") for r in rows if r.value in bare)
+    assert not {r.value for r in rows} & {"Community Court of Justice", "Economic Community of West African States"}
+
+
 def test_extract_learned_a_mention_fills_a_slot_of_one_mission_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
     """A list of countries that two missions of an article could both take goes to one of them, in
     the packaged scorer's decisions (without the rule, both missions take every country)."""
