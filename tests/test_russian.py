@@ -169,6 +169,11 @@ def test_russian_commissions_and_national_bodies_as_candidates() -> None:
     kg = RussianExtractor().view(Article.from_text("kg.txt", "ЦИК Киргизии аккредитовала наблюдателей СНГ на "
                                                    "выборах президента Киргизии 10 января."))
     assert [c.name for c in kg.ctx.comms] == ["Central Commission for Elections and Referendums"]
+    # Belarus's commission under its long Russian name is its Central Election Commission (0.9.0)
+    by = RussianExtractor().view(Article.from_text("by.txt", "Центральная комиссия Республики Беларусь по "
+                                                   "выборам и проведению республиканских референдумов "
+                                                   "аккредитовала наблюдателей СНГ."))
+    assert [(c.name, c.country) for c in by.ctx.comms] == [("Central Election Commission", "BY")]
     # "наблюдатели ОБСЕ" beside "ПА ОБСЕ": the parent of a named body is marked (a feature of its missions)
     am = RussianExtractor().view(Article.from_text("am.txt", "Наблюдатели ОБСЕ и ПА ОБСЕ прибыли в Армению. "
                                                    "Наблюдатели СНГ тоже."))
